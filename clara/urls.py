@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from core import views as core_views
+
+urlpatterns = [
+    path("", core_views.language_redirect, name="root"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
+    path("collaborations/", include("partnerships.urls")),
+    path("institutions/", include("institutions.urls")),
+    path("themes/", include("themes.urls")),
+    path("events/", include("events.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,56 @@
+"""Validators for the identifiers research information systems share."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+CROCKFORD_BASE32 = "0123456789abcdefghjkmnpqrstvwxyz"
+ROR_ID_RE = re.compile(r"^0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}$")
+ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+WIKIDATA_ID_RE = re.compile(r"^Q[1-9]\d*$")
+
+
+def ror_checksum(body: str) -> int:
+    """ISO/IEC 7064 mod 97-10 over the base-32 value of the seven first characters."""
+    number = 0
+    for char in body:
+        number = number * 32 + CROCKFORD_BASE32.index(char)
+    return 98 - ((number * 100) % 97)
+
+
+def validate_ror_id(value: str) -> None:
+    if not ROR_ID_RE.match(value) or ror_checksum(value[:7]) != int(value[7:]):
+        raise ValidationError(
+            _("“%(value)s” is not a valid ROR identifier (nine characters, such as 03vek6s52)."),
+            code="invalid_ror_id",
+            params={"value": value},
+        )
+
+
+def orcid_check_digit(digits: str) -> str:
+    """ISO 7064 MOD 11-2 over the fifteen first digits."""
+    total = 0
+    for digit in digits:
+        total = (total + int(digit)) * 2
+    result = (12 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def validate_orcid(value: str) -> None:
+    digits = value.replace("-", "")
+    if not ORCID_RE.match(value) or orcid_check_digit(digits[:15]) != digits[15]:
+        raise ValidationError(
+            _("“%(value)s” is not a valid ORCID iD (such as 0000-0002-1825-0097)."),
+            code="invalid_orcid",
+            params={"value": value},
+        )
+
+
+def validate_wikidata_id(value: str) -> None:
+    if not WIKIDATA_ID_RE.match(value):
+        raise ValidationError(
+            _("“%(value)s” is not a Wikidata identifier (Q followed by digits, such as Q90)."),
+            code="invalid_wikidata_id",
+            params={"value": value},
+        )

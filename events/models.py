@@ -1,0 +1,90 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from core.models import DatePrecision, TimeStampedModel, format_partial_date
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def upcoming(self, on=None):
+        return self.filter(start_date__gte=on or timezone.localdate())
+
+    def past(self, on=None):
+        return self.filter(start_date__lt=on or timezone.localdate())
+
+
+class EventKind(models.TextChoices):
+    SYMPOSIUM = "symposium", _("Symposium")
+    SEMINAR = "seminar", _("Seminar")
+    SCIENTIFIC_DAYS = "scientific_days", _("Scientific days")
+    DELEGATION_VISIT = "delegation_visit", _("Delegation visit")
+    SIGNING_CEREMONY = "signing_ceremony", _("Signing ceremony")
+    CONFERENCE = "conference", _("Conference")
+    WORKSHOP = "workshop", _("Workshop")
+
+
+class Event(TimeStampedModel):
+    Kind = EventKind
+
+    slug = models.SlugField(_("slug"), max_length=120)
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    organisers = models.ManyToManyField(
+        "institutions.Institution",
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_events",
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_public = models.BooleanField(_("shown on the public site"), default=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = [F("start_date").desc(nulls_last=True), "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="event_unique_slug"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=F("start_date")),
+                name="event_end_after_start",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    @property
+    def date_display(self) -> str:
+        start = format_partial_date(self.start_date, self.date_precision)
+        if self.end_date and self.end_date != self.start_date:
+            return f"{start} – {format_partial_date(self.end_date, self.date_precision)}"
+        return start

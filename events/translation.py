@@ -1,0 +1,14 @@
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import Event
+
+
+@register(Event)
+class EventTranslationOptions(TranslationOptions):
+    fields = ("title", "venue", "city", "description")
+    required_languages = ("fr",)
+
+
+# After modeltranslation, so that the history keeps the translated columns.
+register_history(Event)

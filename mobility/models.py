@@ -1,0 +1,169 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+
+
+class MobilityExchangeQuerySet(models.QuerySet):
+    def under_way(self, on=None):
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return self.exclude(status=MobilityExchange.Status.CANCELLED).filter(
+            Q(actual_start__lte=on) | Q(actual_start__isnull=True, planned_start__lte=on),
+            Q(actual_end__gte=on)
+            | Q(actual_end__isnull=True, planned_end__gte=on)
+            | Q(actual_end__isnull=True, planned_end__isnull=True),
+        )
+
+
+class MobilityExchangeCategory(models.TextChoices):
+    MASTER = "master", _("Master's student")
+    PHD = "phd", _("PhD student")
+    POSTDOC = "postdoc", _("Post-doctoral fellow")
+    RESEARCHER = "researcher", _("Researcher")
+    PHYSICIAN = "physician", _("Physician")
+    RESIDENT = "resident", _("Resident")
+    ENGINEER = "engineer", _("Engineer")
+    STAFF = "staff", _("Staff")
+
+
+class MobilityExchangeDirection(models.TextChoices):
+    OUTGOING = "outgoing", _("Outgoing (from the region)")
+    INCOMING = "incoming", _("Incoming (to the region)")
+
+
+class MobilityExchangeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    UNDER_WAY = "under_way", _("Under way")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MobilityExchange(TimeStampedModel):
+    Category = MobilityExchangeCategory
+    Direction = MobilityExchangeDirection
+    Status = MobilityExchangeStatus
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mobilities",
+        help_text=_("Empty when the participant is not known by name."),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction)
+    home_institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("home institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outgoing_mobilities",
+    )
+    home_team = models.ForeignKey(
+        "institutions.Team",
+        verbose_name=_("home team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outgoing_mobilities",
+    )
+    host_institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("host institution"),
+        on_delete=models.PROTECT,
+        related_name="incoming_mobilities",
+    )
+    host_team = models.ForeignKey(
+        "institutions.Team",
+        verbose_name=_("host team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incoming_mobilities",
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mobilities",
+    )
+    agreement = models.ForeignKey(
+        "partnerships.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mobilities",
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    funding = models.CharField(_("funding"), max_length=255, blank=True)
+    funder = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funded_mobilities",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = MobilityExchangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mobility exchange")
+        verbose_name_plural = _("mobility exchanges")
+        ordering = ["-planned_start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_end__isnull=True)
+                | Q(planned_start__isnull=True)
+                | Q(planned_end__gte=F("planned_start")),
+                name="mobility_planned_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_end__isnull=True)
+                | Q(actual_start__isnull=True)
+                | Q(actual_end__gte=F("actual_start")),
+                name="mobility_actual_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(home_institution=F("host_institution")),
+                name="mobility_home_differs_from_host",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=MobilityExchangeCategory.values),
+                name="mobility_category_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(direction__in=MobilityExchangeDirection.values),
+                name="mobility_direction_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MobilityExchangeStatus.values), name="mobility_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.person.full_name if self.person_id else self.get_category_display()
+        return f"{who} → {self.host_institution}"
+
+    @property
+    def start(self):
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self):
+        return self.actual_end or self.planned_end

@@ -1,0 +1,433 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from core.models import DatePrecision, TimeStampedModel, format_partial_date
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def featured(self):
+        return self.public().filter(is_featured=True)
+
+    def active(self):
+        return self.filter(status=Partnership.Status.ACTIVE)
+
+    def with_country(self, code: str):
+        return self.filter(countries__regex=rf"(^|,){code}(,|$)")
+
+
+class PartnershipKind(models.TextChoices):
+    BILATERAL_PROGRAMME = "bilateral_programme", _("Bilateral programme")
+    CLUSTER_PARTNERSHIP = "cluster_partnership", _("Cluster-to-cluster partnership")
+    EUROPEAN_PROJECT = "european_project", _("European project")
+    NETWORK = "network", _("Network")
+    RESEARCH_COLLABORATION = "research_collaboration", _("Research collaboration")
+    DELEGATION_VISIT = "delegation_visit", _("Delegation visit")
+    EVENT_SERIES = "event_series", _("Joint events")
+
+
+class PartnershipStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class Partnership(TimeStampedModel):
+    Kind = PartnershipKind
+    Status = PartnershipStatus
+
+    slug = models.SlugField(_("slug"), max_length=120)
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    countries = CountryField(
+        _("partner countries"),
+        multiple=True,
+        blank=True,
+        help_text=_("Countries of the partners abroad, including those with no institution yet."),
+    )
+    themes = models.ManyToManyField(
+        "themes.ResearchTheme",
+        verbose_name=_("research themes"),
+        blank=True,
+        related_name="partnerships",
+    )
+    coordinators = models.ManyToManyField(
+        "people.Person", verbose_name=_("coordinators"), blank=True, related_name="coordinated"
+    )
+    is_public = models.BooleanField(_("shown on the public site"), default=True)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="partnership_unique_slug"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="partnership_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PartnershipKind.values), name="partnership_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=PartnershipStatus.values), name="partnership_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_featured=False) | Q(is_public=True),
+                name="partnership_featured_is_public",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:partnership-detail", kwargs={"slug": self.slug})
+
+    @property
+    def start_display(self) -> str:
+        return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_date, self.end_precision)
+
+
+class PartnershipMemberRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    PARTNER = "partner", _("Partner")
+    FUNDER = "funder", _("Funder")
+    HOST = "host", _("Host")
+    SUPPORTER = "supporter", _("Supporter")
+
+
+class PartnershipMember(models.Model):
+    Role = PartnershipMemberRole
+
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="members"
+    )
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("participating institution")
+        verbose_name_plural = _("participating institutions")
+        ordering = ["partnership", "role", "institution__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "institution", "role"], name="member_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=PartnershipMemberRole.values), name="member_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.institution} – {self.get_role_display()}"
+
+
+class KeyFigure(models.Model):
+    """A figure worth publishing (co-publications, institutes involved…), with its source."""
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="key_figures",
+        help_text=_("Empty for a figure about CLARA as a whole."),
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    is_minimum = models.BooleanField(_("at least (“more than”)"), default=False)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    label = models.CharField(_("label"), max_length=255)
+    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["partnership", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="keyfigure_period_ordered",
+            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="keyfigure_value_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value_display} {self.label}"
+
+    @property
+    def value_display(self) -> str:
+        number = self.value.normalize() if self.value % 1 else int(self.value)
+        text = f"{number:,}".replace(",", "\u202f")
+        return f"{'> ' if self.is_minimum else ''}{text}{' ' + self.unit if self.unit else ''}"
+
+    @property
+    def period_display(self) -> str:
+        if self.period_start and self.period_end and self.period_start != self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or self.period_end or "")
+
+
+class AgreementQuerySet(models.QuerySet):
+    SIGNED_STATUSES = ("signed", "in_force", "expired", "terminated")
+
+    def public(self):
+        return self.filter(is_confidential=False)
+
+    def in_force(self, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(status__in=["signed", "in_force"]).filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=on),
+            Q(end_date__isnull=True) | Q(end_date__gte=on),
+        )
+
+    def expiring_within(self, days: int, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.in_force(on).filter(end_date__lte=on + datetime.timedelta(days=days))
+
+
+class AgreementKind(models.TextChoices):
+    MOU = "mou", _("Memorandum of understanding")
+    FRAMEWORK = "framework", _("Framework agreement")
+    PARTNERSHIP = "partnership", _("Partnership agreement")
+    COLLABORATION = "collaboration", _("Research collaboration agreement")
+    CONSORTIUM = "consortium", _("Consortium agreement")
+    MATERIAL_TRANSFER = "material_transfer", _("Material transfer agreement")
+    DATA_SHARING = "data_sharing", _("Data sharing agreement")
+    OTHER = "other", _("Other")
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    NEGOTIATION = "negotiation", _("Under negotiation")
+    SIGNED = "signed", _("Signed")
+    IN_FORCE = "in_force", _("In force")
+    EXPIRED = "expired", _("Expired")
+    TERMINATED = "terminated", _("Terminated")
+
+
+class Agreement(TimeStampedModel):
+    Kind = AgreementKind
+    Status = AgreementStatus
+
+    reference = models.CharField(_("reference"), max_length=40)
+    slug = models.SlugField(_("slug"), max_length=120)
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_precision = models.CharField(
+        _("signing date known to the"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
+    signed_place = models.CharField(_("place of signing"), max_length=255, blank=True)
+    start_date = models.DateField(_("in force from"), null=True, blank=True)
+    end_date = models.DateField(_("in force until"), null=True, blank=True)
+    renewal_notice_days = models.PositiveSmallIntegerField(
+        _("renewal notice (days)"),
+        null=True,
+        blank=True,
+        help_text=_("How long before the end a renewal or termination must be notified."),
+    )
+    successor = models.OneToOneField(
+        "self",
+        verbose_name=_("renewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessor",
+    )
+    themes = models.ManyToManyField(
+        "themes.ResearchTheme",
+        verbose_name=_("research themes"),
+        blank=True,
+        related_name="agreements",
+    )
+    is_confidential = models.BooleanField(
+        _("confidential"), default=False, help_text=_("Never shown on the public site or API.")
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible staff member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_agreements",
+    )
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["-signed_on", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["reference"], name="agreement_unique_reference"),
+            models.UniqueConstraint(fields=["slug"], name="agreement_unique_slug"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="agreement_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")), name="agreement_not_own_successor"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AgreementKind.values), name="agreement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AgreementStatus.values), name="agreement_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_on__isnull=True)
+                | Q(status__in=["signed", "in_force", "expired", "terminated"]),
+                name="agreement_unsigned_has_no_signing_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:agreement-detail", kwargs={"slug": self.slug})
+
+    @property
+    def signed_display(self) -> str:
+        return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status in AgreementQuerySet.SIGNED_STATUSES
+
+    def days_until_expiry(self, on: datetime.date | None = None) -> int | None:
+        if self.end_date is None:
+            return None
+        return (self.end_date - (on or timezone.localdate())).days
+
+
+class AgreementParty(models.Model):
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+    )
+    institution = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
+    )
+    signatory = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("signatory"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["agreement", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "institution"], name="party_unique_institution"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.institution)
+
+
+class AgreementCommitmentKind(models.TextChoices):
+    JOINT_RESEARCH = "joint_research", _("Joint research projects")
+    JOINT_CONFERENCE = "joint_conference", _("Joint conferences")
+    EXCHANGE = "exchange", _("Exchanges of researchers, physicians or students")
+    MOBILITY_GRANT = "mobility_grant", _("Mobility grants")
+    KNOWLEDGE_SHARING = "knowledge_sharing", _("Sharing of knowledge and practice")
+    TRAINING = "training", _("Training")
+    INNOVATION = "innovation", _("Innovation and industry")
+    OTHER = "other", _("Other")
+
+
+class AgreementCommitment(models.Model):
+    Kind = AgreementCommitmentKind
+
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="commitments",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    description = models.CharField(_("description"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["agreement", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AgreementCommitmentKind.values), name="commitment_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description

@@ -1,0 +1,73 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.validators import validate_orcid
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People who agreed to be named on public pages."""
+        return self.filter(is_public=True)
+
+
+class Person(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    title = models.CharField(_("title"), max_length=40, blank=True, help_text=_("Such as Pr, Dr."))
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    affiliation = models.ForeignKey(
+        "institutions.Institution",
+        verbose_name=_("affiliation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    team = models.ForeignKey(
+        "institutions.Team",
+        verbose_name=_("team"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("Sixteen characters in four groups, such as 0000-0002-1825-0097."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Never shown publicly."))
+    is_public = models.BooleanField(
+        _("may be named publicly"),
+        default=False,
+        help_text=_("The person agreed to appear on public pages."),
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="person_unique_slug"),
+            models.UniqueConstraint(
+                fields=["orcid"], condition=~Q(orcid=""), name="person_unique_orcid"
+            ),
+            models.CheckConstraint(
+                condition=Q(orcid="") | Q(orcid__regex=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"),
+                name="person_orcid_format",
+            ),
+            models.CheckConstraint(condition=~Q(last_name=""), name="person_last_name_required"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)

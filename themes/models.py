@@ -1,0 +1,42 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ResearchThemeQuerySet(models.QuerySet):
+    def roots(self):
+        return self.filter(parent__isnull=True)
+
+
+class ResearchTheme(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("broader theme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    objects = ResearchThemeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("research theme")
+        verbose_name_plural = _("research themes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="theme_unique_slug"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="theme_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:theme-detail", kwargs={"slug": self.slug})
