@@ -1,0 +1,57 @@
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture
+def clara_dataset(db):
+    """The real CLARA dataset, as `make demo` loads it."""
+    call_command("load_clara_dataset", verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-staff-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright: never a downloaded browser."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CLARA_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required for browser tests but {CHROMIUM} is missing.")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
+    # Playwright's sync API runs an event loop, which Django's live server refuses otherwise.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
