@@ -157,7 +157,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 LOGIN_URL = "admin:login"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@canceropole-clara.local")
 
 REST_FRAMEWORK = {

@@ -1,0 +1,279 @@
+"""Load the CLARA dataset idempotently: a record is written only when it differs."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+
+from events.models import Event
+from institutions.models import Institution, Team
+from mobility.models import MobilityExchange
+from partnerships.models import (
+    Agreement,
+    AgreementCommitment,
+    AgreementParty,
+    KeyFigure,
+    Partnership,
+    PartnershipMember,
+)
+from people.models import Person
+from themes.models import ResearchTheme
+
+from . import clara
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def __str__(self) -> str:
+        if not self.changed:
+            return "The CLARA dataset is up to date: nothing changed."
+        parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
+        parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
+        return "CLARA dataset loaded: " + ", ".join(parts) + "."
+
+
+def _same(current: Any, wanted: Any) -> bool:
+    if isinstance(current, Decimal) or isinstance(wanted, Decimal):
+        return current is not None and wanted is not None and Decimal(current) == Decimal(wanted)
+    return current == wanted
+
+
+def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values: dict):
+    instance = model._default_manager.filter(**lookup).first()
+    label = model._meta.verbose_name_plural
+    if instance is None:
+        instance = model(**lookup, **values)
+        instance.full_clean()
+        instance.save()
+        report.created[str(label)] += 1
+        return instance
+    changed = [name for name, value in values.items() if not _same(getattr(instance, name), value)]
+    if changed:
+        for name in changed:
+            setattr(instance, name, values[name])
+        instance.full_clean()
+        instance.save()
+        report.updated[str(label)] += 1
+    return instance
+
+
+def _set_m2m(report: LoadReport, instance, name: str, related: list) -> None:
+    manager = getattr(instance, name)
+    if {obj.pk for obj in manager.all()} != {obj.pk for obj in related}:
+        manager.set(related)
+        report.updated[str(instance._meta.verbose_name_plural)] += 1
+
+
+def _text(data: dict, *names: str) -> dict:
+    """The translated fields of a record, both languages, empty where absent."""
+    return {
+        f"{name}_{lang}": data.get(f"{name}_{lang}", "") for name in names for lang in ("fr", "en")
+    }
+
+
+@transaction.atomic
+def load_clara_dataset() -> LoadReport:
+    report = LoadReport()
+
+    themes: dict[str, ResearchTheme] = {}
+    for data in clara.THEMES:
+        themes[data["slug"]] = _upsert(
+            report,
+            ResearchTheme,
+            {"slug": data["slug"]},
+            {**_text(data, "name", "description"), "parent": themes.get(data.get("parent"))},
+        )
+
+    institutions: dict[str, Institution] = {}
+    for data in clara.INSTITUTIONS:
+        latitude, longitude = data.get("coords", (None, None))
+        institutions[data["slug"]] = _upsert(
+            report,
+            Institution,
+            {"slug": data["slug"]},
+            {
+                **_text(data, "name", "description", "city"),
+                "acronym": data.get("acronym", ""),
+                "kind": data["kind"],
+                "network_role": data["network_role"],
+                "parent": institutions.get(data.get("parent")),
+                "country": data["country"],
+                "latitude": None if latitude is None else Decimal(str(latitude)),
+                "longitude": None if longitude is None else Decimal(str(longitude)),
+                "website": data.get("website", ""),
+                "founded_year": data.get("founded_year"),
+            },
+        )
+
+    people: dict[str, Person] = {}
+    for data in clara.PEOPLE:
+        people[data["slug"]] = _upsert(
+            report,
+            Person,
+            {"slug": data["slug"]},
+            {
+                **_text(data, "role"),
+                "first_name": data["first_name"],
+                "last_name": data["last_name"],
+                "title": data.get("title", ""),
+                "affiliation": institutions.get(data.get("affiliation")),
+                "email": data.get("email", ""),
+                "is_public": data["is_public"],
+            },
+        )
+
+    teams: dict[str, Team] = {}
+    for data in clara.TEAMS:
+        team = _upsert(
+            report,
+            Team,
+            {"slug": data["slug"]},
+            {
+                **_text(data, "name", "description"),
+                "institution": institutions[data["institution"]],
+                "leader": people.get(data.get("leader")),
+            },
+        )
+        _set_m2m(report, team, "themes", [themes[slug] for slug in data.get("themes", [])])
+        teams[data["slug"]] = team
+
+    partnerships: dict[str, Partnership] = {}
+    for data in clara.PARTNERSHIPS:
+        partnership = _upsert(
+            report,
+            Partnership,
+            {"slug": data["slug"]},
+            {
+                **_text(data, "name", "summary", "description"),
+                "acronym": data.get("acronym", ""),
+                "kind": data["kind"],
+                "status": data["status"],
+                "start_date": data.get("start_date"),
+                "start_precision": data.get("start_precision", "day"),
+                "end_date": data.get("end_date"),
+                "end_precision": data.get("end_precision", "day"),
+                "countries": data.get("countries", []),
+                "is_public": True,
+                "is_featured": data.get("is_featured", False),
+            },
+        )
+        _set_m2m(report, partnership, "themes", [themes[s] for s in data.get("themes", [])])
+        _set_m2m(
+            report, partnership, "coordinators", [people[s] for s in data.get("coordinators", [])]
+        )
+        for slug, role in data.get("members", []):
+            _upsert(
+                report,
+                PartnershipMember,
+                {"partnership": partnership, "institution": institutions[slug], "role": role},
+                {},
+            )
+        for position, figure in enumerate(data.get("figures", [])):
+            _load_figure(report, partnership, position, figure)
+        partnerships[data["slug"]] = partnership
+
+    for position, figure in enumerate(clara.CLARA_FIGURES):
+        _load_figure(report, None, position, figure)
+
+    agreements: dict[str, Agreement] = {}
+    for data in clara.AGREEMENTS:
+        agreement = _upsert(
+            report,
+            Agreement,
+            {"reference": data["reference"]},
+            {
+                **_text(data, "title", "summary"),
+                "slug": data["slug"],
+                "kind": data["kind"],
+                "status": data["status"],
+                "partnership": partnerships.get(data.get("partnership")),
+                "signed_on": data.get("signed_on"),
+                "signed_precision": data.get("signed_precision", "day"),
+                "signed_place": data.get("signed_place", ""),
+                "is_confidential": False,
+            },
+        )
+        _set_m2m(report, agreement, "themes", [themes[s] for s in data.get("themes", [])])
+        for position, party in enumerate(data["parties"]):
+            _upsert(
+                report,
+                AgreementParty,
+                {"agreement": agreement, "institution": institutions[party["institution"]]},
+                {
+                    "signatory": people.get(party.get("signatory")),
+                    "signed_on": party.get("signed_on"),
+                    "position": position,
+                },
+            )
+        for position, (kind, text_fr, text_en) in enumerate(data.get("commitments", [])):
+            _upsert(
+                report,
+                AgreementCommitment,
+                {"agreement": agreement, "position": position},
+                {"kind": kind, "description_fr": text_fr, "description_en": text_en},
+            )
+        agreements[data["reference"]] = agreement
+
+    for data in clara.MOBILITIES:
+        key = data["key"]
+        _upsert(
+            report,
+            MobilityExchange,
+            {
+                "partnership": partnerships[key["partnership"]],
+                "planned_start": key["planned_start"],
+            },
+            {
+                **_text(data, "description"),
+                "category": data["category"],
+                "direction": data["direction"],
+                "host_institution": institutions[data["host_institution"]],
+                "host_team": teams.get(data.get("host_team")),
+                "planned_end": data.get("planned_end"),
+                "status": data["status"],
+            },
+        )
+
+    for data in clara.EVENTS:
+        event = _upsert(
+            report,
+            Event,
+            {"slug": data["slug"]},
+            {
+                **_text(data, "title", "venue", "city", "description"),
+                "kind": data["kind"],
+                "start_date": data.get("start_date"),
+                "end_date": data.get("end_date"),
+                "date_precision": data.get("date_precision", "day"),
+                "country": data.get("country", ""),
+                "partnership": partnerships.get(data.get("partnership")),
+                "is_public": True,
+            },
+        )
+        _set_m2m(report, event, "organisers", [institutions[s] for s in data.get("organisers", [])])
+
+    return report
+
+
+def _load_figure(report: LoadReport, partnership, position: int, data: dict) -> None:
+    _upsert(
+        report,
+        KeyFigure,
+        {"partnership": partnership, "position": position},
+        {
+            **_text(data, "label", "unit", "source"),
+            "value": Decimal(data["value"]),
+            "is_minimum": data.get("is_minimum", False),
+            "period_start": data.get("period_start"),
+            "period_end": data.get("period_end"),
+        },
+    )

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from core.dataset.loader import load_clara_dataset
+
+
+class Command(BaseCommand):
+    help = "Load the CLARA dataset (partnerships, institutions, agreements…); idempotent."
+
+    def handle(self, *args, **options):
+        report = load_clara_dataset()
+        self.stdout.write(self.style.SUCCESS(str(report)))

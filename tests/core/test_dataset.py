@@ -1,0 +1,182 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from events.models import Event
+from institutions.models import Institution
+from mobility.models import MobilityExchange
+from partnerships.models import Agreement, KeyFigure, Partnership
+from people.models import Person
+from themes.models import ResearchTheme
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    models = [
+        ResearchTheme,
+        Institution,
+        Person,
+        Partnership,
+        Agreement,
+        KeyFigure,
+        Event,
+        MobilityExchange,
+    ]
+    counts = {model.__name__: model.objects.count() for model in models}
+    history = {model.__name__: model.history.count() for model in models}
+    stamps = sorted(str(p.updated_at) for p in Partnership.objects.all())
+    return counts, history, stamps
+
+
+def test_loading_twice_changes_nothing(clara_dataset, capsys):
+    before = snapshot()
+    call_command("load_clara_dataset")
+    assert "nothing changed" in capsys.readouterr().out
+    assert snapshot() == before
+
+
+def test_loading_repairs_a_record_changed_by_hand(clara_dataset):
+    Partnership.objects.filter(slug="oncopole-quebec").update(name_en="Wrong")
+    call_command("load_clara_dataset", verbosity=0)
+    assert Partnership.objects.get(slug="oncopole-quebec").name_en == (
+        "CLARA – Quebec Oncopole partnership"
+    )
+
+
+def test_shanghai_programme_with_its_institutions_themes_and_first_mobility(clara_dataset):
+    shanghai = Partnership.objects.get(slug="clara-international-shanghai")
+    members = set(shanghai.members.values_list("institution__slug", flat=True))
+    assert {
+        "shanghai-jiao-tong-university",
+        "institut-pasteur-shanghai",
+        "renji-stem-cell-research-center",
+        "renji-hospital",
+        "shanghai-cancer-institute",
+        "ruijin-hospital",
+        "tongji-university",
+        "fudan-university",
+        "crcl",
+    } <= members
+    assert shanghai.themes.count() == 6
+    assert shanghai.start_display == "2011"
+    assert shanghai.key_figures.get(position=0).value == 14
+
+    symposium = Event.objects.get(slug="shanghai-rhone-alpes-symposium-2011")
+    assert (symposium.start_date, symposium.end_date) == (
+        datetime.date(2011, 7, 4),
+        datetime.date(2011, 7, 6),
+    )
+
+    mobility = MobilityExchange.objects.get(partnership=shanghai)
+    assert mobility.host_institution.slug == "renji-stem-cell-research-center"
+    assert mobility.planned_start == datetime.date(2012, 2, 20)
+    assert mobility.host_team.leader.last_name == "Gao"
+
+    agreement = Agreement.objects.get(reference="CRCL-SCI-2013")
+    assert agreement.signed_display == "2013"
+    assert set(agreement.parties.values_list("institution__slug", flat=True)) == {
+        "crcl",
+        "shanghai-cancer-institute",
+    }
+
+
+def test_nested_institutions(clara_dataset):
+    centre = Institution.objects.get(slug="renji-stem-cell-research-center")
+    assert [i.slug for i in centre.ancestors()] == [
+        "renji-hospital",
+        "shanghai-jiao-tong-university",
+    ]
+
+
+def test_weizmann_agreement_has_three_parties_and_no_invented_date(clara_dataset):
+    agreement = Agreement.objects.get(reference="ARA-WIS-CLARA")
+    assert list(agreement.parties.values_list("institution__slug", flat=True)) == [
+        "region-auvergne-rhone-alpes",
+        "weizmann-institute",
+        "canceropole-clara",
+    ]
+    assert agreement.signed_on is None
+    assert agreement.commitments.count() == 3
+
+
+def test_quebec_agreement_of_8_march_2018(clara_dataset):
+    agreement = Agreement.objects.get(reference="CLARA-ONCOPOLE-2018")
+    assert agreement.signed_on == datetime.date(2018, 3, 8)
+    signatories = {p.institution.slug: p.signatory.last_name for p in agreement.parties.all()}
+    assert signatories == {"canceropole-clara": "Trillet-Lenoir", "oncopole-quebec": "Quirion"}
+    quebec = agreement.partnership
+    universities = set(
+        quebec.members.filter(institution__kind="university").values_list(
+            "institution__slug", flat=True
+        )
+    )
+    assert {
+        "mcgill-university",
+        "universite-laval",
+        "universite-de-sherbrooke",
+        "universite-de-montreal",
+        "universite-grenoble-alpes",
+    } <= universities
+    copublications = quebec.key_figures.get(label_en__startswith="co-publications")
+    assert (copublications.value, copublications.is_minimum) == (1300, True)
+    assert (copublications.period_start, copublications.period_end) == (2000, 2018)
+    assert set(quebec.themes.values_list("slug", flat=True)) == {
+        "genomics-precision-medicine",
+        "cell-therapy",
+        "cancer-care-organisation",
+    }
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "milan-lung-cancer-biomarkers",
+        "lausanne-dependence-receptors",
+        "nano2life",
+        "conticanet",
+        "european-cancer-observatory",
+        "european-lymphoma-institute",
+        "world-sarcoma-network",
+        "iarc-dkfz-infectiology",
+        "catalonia-nanomedicine",
+        "senegal-delegation",
+        "lyonbiopole",
+    ],
+)
+def test_every_programme_of_the_documents_is_there(clara_dataset, slug):
+    assert Partnership.objects.filter(slug=slug).exists()
+
+
+def test_every_record_is_bilingual(clara_dataset):
+    for model, field in [
+        (ResearchTheme, "name"),
+        (Institution, "name"),
+        (Partnership, "name"),
+        (Partnership, "summary"),
+        (Agreement, "title"),
+        (Event, "title"),
+        (KeyFigure, "label"),
+    ]:
+        for obj in model.objects.all():
+            assert getattr(obj, f"{field}_fr"), f"{obj!r} has no French {field}"
+            assert getattr(obj, f"{field}_en"), f"{obj!r} has no English {field}"
+
+
+def test_names_follow_the_active_language(clara_dataset):
+    institution = Institution.objects.get(slug="shanghai-cancer-institute")
+    with translation.override("fr"):
+        assert institution.name == "Institut du cancer de Shanghai"
+        assert institution.city == "Shanghaï"
+    with translation.override("en"):
+        assert institution.name == "Shanghai Cancer Institute"
+        assert institution.city == "Shanghai"
+
+
+def test_press_contacts_are_kept_private(clara_dataset):
+    contact = Person.objects.get(slug="gwenaelle-paret")
+    assert contact.email == "gparet@canceropole-clara.com"
+    assert not contact.is_public
+    assert not Person.objects.public().filter(email__endswith="plus2sens.com").exists()
