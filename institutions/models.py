@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -119,6 +120,17 @@ class Institution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("institutions:institution-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.pk
+            and self.parent_id
+            and (self.parent_id == self.pk or self.pk in {a.pk for a in self.parent.ancestors()})
+        ):
+            raise ValidationError(
+                {"parent": _("An institution cannot be placed inside itself or its own units.")}
+            )
 
     @property
     def has_coordinates(self) -> bool:

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -40,3 +41,12 @@ class ResearchTheme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("themes:theme-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        node, seen = self.parent, set()
+        while node is not None and node.pk not in seen:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError({"parent": _("A theme cannot be broader than itself.")})
+            seen.add(node.pk)
+            node = node.parent

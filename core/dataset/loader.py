@@ -28,6 +28,7 @@ from . import clara
 class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
+    new_objects: set = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -55,6 +56,7 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
         instance.full_clean()
         instance.save()
         report.created[str(label)] += 1
+        report.new_objects.add((model, instance.pk))
         return instance
     changed = [name for name, value in values.items() if not _same(getattr(instance, name), value)]
     if changed:
@@ -70,7 +72,8 @@ def _set_m2m(report: LoadReport, instance, name: str, related: list) -> None:
     manager = getattr(instance, name)
     if {obj.pk for obj in manager.all()} != {obj.pk for obj in related}:
         manager.set(related)
-        report.updated[str(instance._meta.verbose_name_plural)] += 1
+        if (type(instance), instance.pk) not in report.new_objects:
+            report.updated[str(instance._meta.verbose_name_plural)] += 1
 
 
 def _text(data: dict, *names: str) -> dict:

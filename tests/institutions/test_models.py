@@ -101,3 +101,12 @@ def test_urls():
     team = TeamFactory(slug="gao", institution=institution)
     assert institution.get_absolute_url() == "/fr/institutions/renji/"
     assert team.get_absolute_url() == "/fr/institutions/teams/gao/"
+
+
+def test_an_institution_cannot_be_placed_inside_its_own_unit():
+    university = InstitutionFactory()
+    hospital = InstitutionFactory(parent=university)
+    university.parent = hospital
+    with pytest.raises(ValidationError) as error:
+        university.full_clean()
+    assert "inside itself" in error.value.message_dict["parent"][0]

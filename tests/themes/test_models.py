@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.utils import translation
 
@@ -47,3 +48,11 @@ def test_history_keeps_both_languages():
     latest, first = theme.history.all()[:2]
     assert (first.name_fr, first.name_en) == ("Radiothérapie", "Radiotherapy")
     assert (latest.name_fr, latest.name_en) == ("Radiothérapie", "Radiation therapy")
+
+
+def test_theme_cycles_are_refused_by_validation():
+    broad = ResearchThemeFactory()
+    narrow = ResearchThemeFactory(parent=broad)
+    broad.parent = narrow
+    with pytest.raises(ValidationError):
+        broad.full_clean()
