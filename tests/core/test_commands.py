@@ -11,7 +11,9 @@ def test_ensure_admin_creates_a_superuser_once(capsys, monkeypatch):
     call_command("ensure_admin")
     assert "Created admin account: admin / clara-demo" in capsys.readouterr().out
     user = get_user_model().objects.get(username="admin")
-    assert user.is_superuser and user.is_staff and user.check_password("clara-demo")
+    assert user.is_superuser
+    assert user.is_staff
+    assert user.check_password("clara-demo")
 
     user.set_password("changed-by-the-owner")
     user.save()

@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_clara_dataset()
-        self.stdout.write(self.style.SUCCESS(str(report)))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(str(report)))
