@@ -9,6 +9,7 @@ from core import views as core_views
 urlpatterns = [
     path("", core_views.language_redirect, name="root"),
     path("admin/", admin.site.urls),
+    path("backoffice/", include("backoffice.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -2,7 +2,9 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 CROCKFORD_BASE32 = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -53,4 +55,25 @@ def validate_wikidata_id(value: str) -> None:
             _("“%(value)s” is not a Wikidata identifier (Q followed by digits, such as Q90)."),
             code="invalid_wikidata_id",
             params={"value": value},
+        )
+
+
+def validate_pdf(file) -> None:
+    """A real PDF (by its first bytes, not only its name) and not larger than the limit."""
+    limit = settings.AGREEMENT_DOCUMENT_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; documents may be at most %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    if not file.name.lower().endswith(".pdf"):
+        raise ValidationError(_("Only PDF files are accepted."), code="not_pdf")
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    header = file.read(5)
+    file.seek(position)
+    if header != b"%PDF-":
+        raise ValidationError(
+            _("This file is not a PDF document, whatever its name says."), code="not_pdf"
         )

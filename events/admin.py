@@ -1,14 +1,16 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+
+from core.admin import ClaraModelAdmin
 
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
-    list_display = ["title", "kind", "start_date", "city", "partnership", "is_public"]
-    list_filter = ["kind", "is_public"]
+class EventAdmin(ClaraModelAdmin):
+    list_display = ["title", "kind", "start_date", "city", "country", "partnership", "is_public"]
+    list_filter = ["kind", "is_public", "country"]
     list_select_related = ["partnership"]
-    search_fields = ["title_fr", "title_en", "city_fr", "city_en"]
+    search_fields = ["title_fr", "title_en", "city_fr", "city_en", "slug"]
     autocomplete_fields = ["partnership", "organisers"]
     prepopulated_fields = {"slug": ["title_fr"]}
+    date_hierarchy = "start_date"

@@ -1,22 +1,34 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import ClaraImportExportAdmin
 
 from .models import MobilityExchange
+from .resources import MobilityExchangeResource
 
 
 @admin.register(MobilityExchange)
-class MobilityExchangeAdmin(TranslationAdmin):
+class MobilityExchangeAdmin(ClaraImportExportAdmin):
+    resource_classes = [MobilityExchangeResource]
     list_display = [
-        "__str__",
+        "participant",
         "category",
         "direction",
         "host_institution",
+        "partnership",
         "planned_start",
+        "planned_end",
         "status",
     ]
-    list_filter = ["category", "direction", "status"]
-    list_select_related = ["person", "host_institution"]
-    search_fields = ["person__last_name", "host_institution__name_fr", "home_institution__name_fr"]
+    list_filter = ["status", "category", "direction", "host_institution__country"]
+    list_select_related = ["person", "host_institution", "partnership"]
+    search_fields = [
+        "person__last_name",
+        "person__first_name",
+        "host_institution__name_fr",
+        "host_institution__name_en",
+        "home_institution__name_fr",
+    ]
     autocomplete_fields = [
         "person",
         "home_institution",
@@ -28,3 +40,7 @@ class MobilityExchangeAdmin(TranslationAdmin):
         "funder",
     ]
     date_hierarchy = "planned_start"
+
+    @admin.display(description=_("participant"), ordering="person__last_name")
+    def participant(self, obj):
+        return obj.person.full_name if obj.person_id else obj.get_category_display()

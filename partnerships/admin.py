@@ -1,14 +1,31 @@
+from django import forms
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from django.db import models
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from core.admin import ClaraImportExportAdmin, ClaraModelAdmin
+from events.models import Event
+from mobility.models import MobilityExchange
 
 from .models import (
     Agreement,
     AgreementCommitment,
+    AgreementDocument,
     AgreementParty,
     KeyFigure,
     Partnership,
     PartnershipMember,
 )
+from .resources import AgreementResource
+
+CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
+
+
+def can_see_confidential(request) -> bool:
+    return request.user.has_perm(CONFIDENTIAL_PERMISSION)
 
 
 class PartnershipMemberInline(TranslationTabularInline):
@@ -19,32 +36,129 @@ class PartnershipMemberInline(TranslationTabularInline):
 
 class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
+    fields = [
+        "position",
+        "value",
+        "is_minimum",
+        "unit",
+        "label",
+        "period_start",
+        "period_end",
+        "source",
+    ]
+    extra = 0
+
+
+class MobilityInline(admin.TabularInline):
+    model = MobilityExchange
+    fields = [
+        "person",
+        "category",
+        "direction",
+        "home_institution",
+        "host_institution",
+        "planned_start",
+        "planned_end",
+        "status",
+    ]
+    autocomplete_fields = ["person", "home_institution", "host_institution"]
+    show_change_link = True
+    extra = 0
+
+
+class EventInline(TranslationTabularInline):
+    model = Event
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "city",
+        "is_public",
+    ]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    show_change_link = True
     extra = 0
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TranslationAdmin):
-    list_display = ["name", "kind", "status", "start_date", "is_public", "is_featured"]
-    list_filter = ["kind", "status", "is_public", "is_featured", "themes"]
+class PartnershipAdmin(ClaraModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "status",
+        "start_date",
+        "end_date",
+        "member_count",
+        "is_public",
+        "is_featured",
+    ]
+    list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
     search_fields = ["name_fr", "name_en", "acronym", "slug"]
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": ["name_fr"]}
-    inlines = [PartnershipMemberInline, KeyFigureInline]
+    date_hierarchy = "start_date"
+    inlines = [PartnershipMemberInline, KeyFigureInline, MobilityInline, EventInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["name", "acronym", "slug", "kind", "status", "is_public", "is_featured"]},
+        ),
+        (
+            _("Dates"),
+            {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]},
+        ),
+        (
+            _("Content"),
+            {"fields": ["summary", "description", "countries", "themes", "coordinators"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_total=Count("members"))
+
+    @admin.display(description=_("participating institutions"), ordering="member_total")
+    def member_count(self, obj):
+        return obj.member_total
 
 
 class AgreementPartyInline(admin.TabularInline):
     model = AgreementParty
+    fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
+    min_num = 1
     extra = 0
 
 
 class AgreementCommitmentInline(TranslationTabularInline):
     model = AgreementCommitment
+    fields = ["position", "kind", "description"]
     extra = 0
 
 
+class AgreementDocumentInline(admin.TabularInline):
+    model = AgreementDocument
+    fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
+    readonly_fields = ["download", "uploaded_at", "uploaded_by"]
+    # A private file has no public URL: never render one, offer the guarded download instead.
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput(attrs={"accept": ".pdf"})}}
+    extra = 0
+
+    @admin.display(description=_("download"))
+    def download(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Download"))
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("partnerships.view_agreementdocument")
+
+
 @admin.register(Agreement)
-class AgreementAdmin(TranslationAdmin):
+class AgreementAdmin(ClaraImportExportAdmin):
+    resource_classes = [AgreementResource]
     list_display = [
         "reference",
         "title",
@@ -52,20 +166,116 @@ class AgreementAdmin(TranslationAdmin):
         "status",
         "signed_on",
         "end_date",
+        "party_list",
         "is_confidential",
     ]
-    list_filter = ["status", "kind", "is_confidential"]
+    list_filter = ["status", "kind", "is_confidential", "partnership"]
     list_select_related = ["partnership"]
-    search_fields = ["reference", "title_fr", "title_en"]
+    search_fields = [
+        "reference",
+        "title_fr",
+        "title_en",
+        "parties__institution__name_fr",
+        "parties__institution__acronym",
+    ]
     autocomplete_fields = ["partnership", "successor", "themes", "responsible"]
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
-    inlines = [AgreementPartyInline, AgreementCommitmentInline]
+    inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "reference",
+                    "slug",
+                    "title",
+                    "kind",
+                    "status",
+                    "partnership",
+                    "is_confidential",
+                    "responsible",
+                ]
+            },
+        ),
+        (
+            _("Dates"),
+            {
+                "fields": [
+                    ("signed_on", "signed_precision"),
+                    "signed_place",
+                    ("start_date", "end_date"),
+                    "renewal_notice_days",
+                    "successor",
+                ]
+            },
+        ),
+        (_("Content"), {"fields": ["summary", "themes"]}),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).prefetch_related("parties__institution")
+        if not can_see_confidential(request):
+            queryset = queryset.filter(is_confidential=False)
+        return queryset
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_see_confidential(request):
+            readonly.append("is_confidential")
+        return readonly
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if not request.user.has_perm("partnerships.view_agreementdocument"):
+            inlines.remove(AgreementDocumentInline)
+        return inlines
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AgreementDocument:
+            for document in formset.save(commit=False):
+                if document.uploaded_by_id is None:
+                    document.uploaded_by = request.user
+                document.save()
+            for document in formset.deleted_objects:
+                document.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description=_("parties"))
+    def party_list(self, obj):
+        return ", ".join(
+            party.institution.acronym or party.institution.name for party in obj.parties.all()
+        )
+
+
+@admin.register(AgreementDocument)
+class AgreementDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
+    list_filter = ["kind"]
+    list_select_related = ["agreement", "uploaded_by"]
+    search_fields = ["title", "agreement__reference", "agreement__title_fr"]
+    autocomplete_fields = ["agreement"]
+    date_hierarchy = "uploaded_at"
+    formfield_overrides = AgreementDocumentInline.formfield_overrides
+    download = AgreementDocumentInline.download
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not can_see_confidential(request):
+            queryset = queryset.filter(agreement__is_confidential=False)
+        return queryset
+
+    def save_model(self, request, obj, form, change):
+        if obj.uploaded_by_id is None:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(TranslationAdmin):
-    list_display = ["label", "value", "partnership", "period_start", "period_end"]
+class KeyFigureAdmin(ClaraModelAdmin):
+    list_display = ["label", "value", "is_minimum", "partnership", "period_start", "period_end"]
     list_select_related = ["partnership"]
-    search_fields = ["label_fr", "label_en"]
+    list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["label_fr", "label_en", "source_fr"]
     autocomplete_fields = ["partnership"]

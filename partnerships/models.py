@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
+from core.validators import validate_pdf
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -314,7 +316,10 @@ class Agreement(TimeStampedModel):
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        ordering = ["-signed_on", "reference"]
+        ordering = [F("signed_on").desc(nulls_last=True), "reference"]
+        permissions = [
+            ("view_confidential_agreement", _("Can see confidential agreements and documents")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["reference"], name="agreement_unique_reference"),
             models.UniqueConstraint(fields=["slug"], name="agreement_unique_slug"),
@@ -431,3 +436,62 @@ class AgreementCommitment(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+def private_storage():
+    return storages["private"]
+
+
+def agreement_document_path(instance: "AgreementDocument", filename: str) -> str:
+    return f"agreements/{instance.agreement.reference}/{filename}"
+
+
+class AgreementDocumentKind(models.TextChoices):
+    SIGNED_COPY = "signed_copy", _("Signed copy")
+    AMENDMENT = "amendment", _("Amendment")
+    ANNEX = "annex", _("Annex")
+
+
+class AgreementDocument(models.Model):
+    """A signed agreement, amendment or annex, stored privately (never under a public URL)."""
+
+    Kind = AgreementDocumentKind
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SIGNED_COPY)
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(
+        _("PDF file"),
+        storage=private_storage,
+        upload_to=agreement_document_path,
+        max_length=255,
+        validators=[validate_pdf],
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("agreement document")
+        verbose_name_plural = _("agreement documents")
+        ordering = ["agreement", "-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AgreementDocumentKind.values), name="document_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("backoffice:agreement-document", kwargs={"pk": self.pk})

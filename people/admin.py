@@ -1,14 +1,17 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+
+from core.admin import ClaraImportExportAdmin
 
 from .models import Person
+from .resources import PersonResource
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
-    list_display = ["last_name", "first_name", "title", "affiliation", "is_public"]
+class PersonAdmin(ClaraImportExportAdmin):
+    resource_classes = [PersonResource]
+    list_display = ["last_name", "first_name", "title", "role", "affiliation", "is_public"]
     list_filter = ["is_public", "affiliation__country"]
     list_select_related = ["affiliation"]
-    search_fields = ["last_name", "first_name", "email", "orcid"]
+    search_fields = ["last_name", "first_name", "email", "orcid", "slug"]
     autocomplete_fields = ["affiliation", "team"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}

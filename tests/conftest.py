@@ -3,8 +3,16 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Messages are asserted in English; a test that checks French switches explicitly."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -28,6 +36,7 @@ def browser():
             pytest.fail(f"Chromium is required for browser tests but {CHROMIUM} is missing.")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
     # Playwright's sync API runs an event loop, which Django's live server refuses otherwise.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -46,6 +55,8 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

@@ -1,13 +1,35 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import ClaraModelAdmin
 
 from .models import ResearchTheme
 
 
 @admin.register(ResearchTheme)
-class ResearchThemeAdmin(TranslationAdmin):
-    list_display = ["name", "parent", "slug"]
+class ResearchThemeAdmin(ClaraModelAdmin):
+    list_display = ["name", "parent", "team_count", "partnership_count"]
     list_select_related = ["parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_fr", "name_en", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_fr"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                team_total=Count("teams", distinct=True),
+                partnership_total=Count("partnerships", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("Teams"), ordering="team_total")
+    def team_count(self, obj):
+        return obj.team_total
+
+    @admin.display(description=_("Partnerships"), ordering="partnership_total")
+    def partnership_count(self, obj):
+        return obj.partnership_total

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_str_shows_the_acronym():
-    assert str(InstitutionFactory(name_fr="Centre de recherche", acronym="CRCL")) == (
-        "Centre de recherche (CRCL)"
+    assert str(InstitutionFactory(name_en="Research centre", acronym="CRCL")) == (
+        "Research centre (CRCL)"
     )
 
 
@@ -99,8 +99,8 @@ def test_team_slug_is_unique():
 def test_urls():
     institution = InstitutionFactory(slug="renji")
     team = TeamFactory(slug="gao", institution=institution)
-    assert institution.get_absolute_url() == "/fr/institutions/renji/"
-    assert team.get_absolute_url() == "/fr/institutions/teams/gao/"
+    assert institution.get_absolute_url() == "/en/institutions/renji/"
+    assert team.get_absolute_url() == "/en/institutions/teams/gao/"
 
 
 def test_an_institution_cannot_be_placed_inside_its_own_unit():

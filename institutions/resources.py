@@ -1,0 +1,74 @@
+from import_export import fields, resources
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+
+from people.models import Person
+from themes.models import ResearchTheme
+
+from .models import Institution, Team
+
+
+class InstitutionResource(resources.ModelResource):
+    parent = fields.Field(
+        attribute="parent", column_name="parent", widget=ForeignKeyWidget(Institution, "slug")
+    )
+
+    class Meta:
+        model = Institution
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name_fr",
+            "name_en",
+            "acronym",
+            "kind",
+            "network_role",
+            "parent",
+            "country",
+            "city_fr",
+            "city_en",
+            "latitude",
+            "longitude",
+            "website",
+            "founded_year",
+            "ror_id",
+            "wikidata_id",
+            "description_fr",
+            "description_en",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+
+class TeamResource(resources.ModelResource):
+    institution = fields.Field(
+        attribute="institution",
+        column_name="institution",
+        widget=ForeignKeyWidget(Institution, "slug"),
+    )
+    leader = fields.Field(
+        attribute="leader", column_name="leader", widget=ForeignKeyWidget(Person, "slug")
+    )
+    themes = fields.Field(
+        attribute="themes",
+        column_name="themes",
+        widget=ManyToManyWidget(ResearchTheme, ",", "slug"),
+    )
+
+    class Meta:
+        model = Team
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name_fr",
+            "name_en",
+            "institution",
+            "leader",
+            "themes",
+            "website",
+            "description_fr",
+            "description_en",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True

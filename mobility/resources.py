@@ -1,0 +1,49 @@
+from import_export import fields, resources
+from import_export.widgets import ForeignKeyWidget
+
+from institutions.models import Institution
+from partnerships.models import Agreement, Partnership
+from people.models import Person
+
+from .models import MobilityExchange
+
+
+def _fk(attribute: str, model, field: str = "slug") -> fields.Field:
+    return fields.Field(
+        attribute=attribute, column_name=attribute, widget=ForeignKeyWidget(model, field)
+    )
+
+
+class MobilityExchangeResource(resources.ModelResource):
+    person = _fk("person", Person)
+    home_institution = _fk("home_institution", Institution)
+    host_institution = _fk("host_institution", Institution)
+    partnership = _fk("partnership", Partnership)
+    agreement = _fk("agreement", Agreement, "reference")
+    funder = _fk("funder", Institution)
+
+    class Meta:
+        model = MobilityExchange
+        fields = [
+            "id",
+            "person",
+            "category",
+            "direction",
+            "home_institution",
+            "host_institution",
+            "partnership",
+            "agreement",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "funding_fr",
+            "funding_en",
+            "funder",
+            "status",
+            "description_fr",
+            "description_en",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True

@@ -1,0 +1,33 @@
+from import_export import fields, resources
+from import_export.widgets import ForeignKeyWidget
+
+from institutions.models import Institution
+
+from .models import Person
+
+
+class PersonResource(resources.ModelResource):
+    affiliation = fields.Field(
+        attribute="affiliation",
+        column_name="affiliation",
+        widget=ForeignKeyWidget(Institution, "slug"),
+    )
+
+    class Meta:
+        model = Person
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "title",
+            "first_name",
+            "last_name",
+            "role_fr",
+            "role_en",
+            "affiliation",
+            "orcid",
+            "email",
+            "is_public",
+        ]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True

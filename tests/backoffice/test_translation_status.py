@@ -1,0 +1,43 @@
+import re
+
+import pytest
+
+from core.translation_status import missing_languages
+from institutions.models import Institution
+from tests.factories import InstitutionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_missing_languages():
+    assert missing_languages(InstitutionFactory(name_en="")) == ["en"]
+    assert missing_languages(InstitutionFactory(description_fr="", description_en="Text")) == ["fr"]
+    assert missing_languages(InstitutionFactory()) == []
+
+
+def test_changelist_marks_and_filters_records_missing_a_translation(staff_client):
+    InstitutionFactory(name_fr="Université Laval", name_en="Laval University")
+    InstitutionFactory(name_fr="Université de Sherbrooke", name_en="")
+    InstitutionFactory(
+        name_fr="Fudan", name_en="Fudan University", description_en="Shanghai", description_fr=""
+    )
+    listing = staff_client.get("/admin/institutions/institution/").content.decode()
+    assert listing.count('class="translation-missing"') == 2
+
+    missing = staff_client.get("/admin/institutions/institution/?translation=missing")
+    names = {obj.name_fr for obj in missing.context["cl"].result_list}
+    assert names == {"Université de Sherbrooke", "Fudan"}
+    english = staff_client.get("/admin/institutions/institution/?translation=missing-en")
+    assert {obj.name_fr for obj in english.context["cl"].result_list} == {
+        "Université de Sherbrooke"
+    }
+    assert Institution.objects.count() == 3
+
+
+def test_both_languages_side_by_side_in_the_form(staff_client):
+    page = staff_client.get("/admin/institutions/institution/add/").content.decode()
+    assert 'name="name_fr"' in page
+    assert 'name="name_en"' in page
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert assets
+    assert all(url.startswith("/") and not url.startswith("//") for url in assets), assets
