@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from core import views as core_views
+from core.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", core_views.language_redirect, name="root"),
@@ -12,6 +14,9 @@ urlpatterns = [
     path("backoffice/", include("backoffice.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("robots.txt", core_views.RobotsView.as_view(), name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("map/world.svg", core_views.world_map_svg, name="world-map"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,10 +1,16 @@
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from events.models import Event
 from partnerships.models import KeyFigure, Partnership
+
+from .maps import HEIGHT, WIDTH, country_shapes
+from .selectors import partner_map
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
@@ -12,6 +18,19 @@ def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
     language = translation.get_language_from_request(request, check_path=False)
     with translation.override(language):
         return HttpResponseRedirect(reverse("core:home"))
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def world_map_svg(request: HttpRequest) -> HttpResponse:
+    """The countries as one static-like SVG image, drawn once and cached."""
+    paths = "".join(f'<path d="{shape.path}"/>' for shape in country_shapes())
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">'
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eaf1f6"/>'
+        f'<g fill="#d5d9de" stroke="#ffffff" stroke-width="0.4">{paths}</g></svg>'
+    )
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 class HomeView(TemplateView):
@@ -24,4 +43,32 @@ class HomeView(TemplateView):
         )
         context["key_figures"] = KeyFigure.objects.filter(partnership__isnull=True)
         context["latest_events"] = Event.objects.public().exclude(start_date=None)[:5]
+        context["map"] = partner_map()
+        context["organization"] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": "Cancéropôle Lyon Auvergne-Rhône-Alpes (CLARA)",
+            "alternateName": "CLARA",
+            "url": self.request.build_absolute_uri(reverse("core:home")),
+            "foundingDate": "2003",
+            "description": _("Cancer research cluster of the Auvergne-Rhône-Alpes region."),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Lyon",
+                "addressRegion": "Auvergne-Rhône-Alpes",
+                "addressCountry": "FR",
+            },
+        }
         return context
+
+
+class MapView(TemplateView):
+    template_name = "core/map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map=partner_map(), **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain"

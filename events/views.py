@@ -1,15 +1,25 @@
-from django.views.generic import DetailView, ListView
+from django.core.paginator import Paginator
+from django.views.generic import DetailView, TemplateView
 
 from .models import Event
 
 
-class EventListView(ListView):
-    template_name = "events/event_list.html"
-    context_object_name = "events"
-    paginate_by = 30
+class EventListView(TemplateView):
+    """Upcoming events first, then past ones (paginated), then those whose date is unknown."""
 
-    def get_queryset(self):
-        return Event.objects.public().select_related("partnership")
+    template_name = "events/event_list.html"
+
+    def get_context_data(self, **kwargs):
+        events = Event.objects.public().select_related("partnership")
+        past = Paginator(events.past(), 20).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            upcoming=events.upcoming().order_by("start_date"),
+            past=past,
+            page_obj=past,
+            is_paginated=past.has_other_pages(),
+            undated=events.filter(start_date__isnull=True),
+            **kwargs,
+        )
 
 
 class EventDetailView(DetailView):
@@ -18,3 +28,33 @@ class EventDetailView(DetailView):
 
     def get_queryset(self):
         return Event.objects.public().select_related("partnership").prefetch_related("organisers")
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title,
+            "url": self.request.build_absolute_uri(event.get_absolute_url()),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": [
+                {"@type": "Organization", "name": str(o)} for o in event.organisers.all()
+            ],
+        }
+        if event.description:
+            data["description"] = event.description
+        if event.start_date:
+            data["startDate"] = event.start_date.isoformat()
+        if event.end_date:
+            data["endDate"] = event.end_date.isoformat()
+        if event.city or event.venue:
+            data["location"] = {
+                "@type": "Place",
+                "name": event.venue or event.city,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": event.city,
+                    "addressCountry": event.country.code or None,
+                },
+            }
+        return super().get_context_data(event_json_ld=data, **kwargs)

@@ -1,4 +1,7 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
+
+from partnerships.models import Partnership, PartnershipMember
 
 from .models import Institution, Team
 
@@ -17,8 +20,16 @@ class InstitutionDetailView(DetailView):
     context_object_name = "institution"
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent__parent").prefetch_related(
-            "children", "teams"
+        return Institution.objects.select_related("parent__parent__parent").prefetch_related(
+            "children",
+            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+            Prefetch(
+                "memberships",
+                queryset=PartnershipMember.objects.filter(
+                    partnership__in=Partnership.objects.public()
+                ).select_related("partnership"),
+                to_attr="public_memberships",
+            ),
         )
 
 
@@ -27,4 +38,12 @@ class TeamDetailView(DetailView):
     context_object_name = "team"
 
     def get_queryset(self):
-        return Team.objects.select_related("institution").prefetch_related("themes")
+        return Team.objects.select_related("institution", "leader").prefetch_related("themes")
+
+    def get_context_data(self, **kwargs):
+        collaborations = (
+            Partnership.objects.public()
+            .filter(members__institution=self.object.institution)
+            .distinct()
+        )
+        return super().get_context_data(collaborations=collaborations, **kwargs)

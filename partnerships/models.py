@@ -219,6 +219,10 @@ class AgreementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_confidential=False)
 
+    def published(self):
+        """What the public site may show: not confidential, and of a public partnership if any."""
+        return self.public().filter(Q(partnership__isnull=True) | Q(partnership__is_public=True))
+
     def in_force(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
         return self.filter(status__in=["signed", "in_force"]).filter(

@@ -1,7 +1,10 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from .models import Agreement, AgreementParty, Partnership, PartnershipMember
+from core.selectors import partner_map
+
+from . import selectors
+from .models import Agreement, AgreementParty
 
 
 class PartnershipListView(ListView):
@@ -10,7 +13,25 @@ class PartnershipListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Partnership.objects.public().prefetch_related("themes").order_by("name")
+        self.filterset, queryset, self.filters_valid = selectors.partnership_list(
+            params=self.request.GET
+        )
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return super().get_context_data(
+            filterset=self.filterset,
+            filters_valid=self.filters_valid,
+            query_string=params.urlencode(),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.filters_valid:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 class PartnershipDetailView(DetailView):
@@ -18,24 +39,15 @@ class PartnershipDetailView(DetailView):
     context_object_name = "partnership"
 
     def get_queryset(self):
-        return Partnership.objects.public().prefetch_related(
-            "themes",
-            "key_figures",
-            Prefetch(
-                "members",
-                queryset=PartnershipMember.objects.select_related("institution").order_by(
-                    "institution__country", "institution__name"
-                ),
-            ),
-            Prefetch(
-                "agreements",
-                queryset=Agreement.objects.public().prefetch_related(
-                    Prefetch(
-                        "parties",
-                        queryset=AgreementParty.objects.select_related("institution"),
-                    )
-                ),
-            ),
+        return selectors.public_partnerships()
+
+    def get_context_data(self, **kwargs):
+        partnership = self.object
+        return super().get_context_data(
+            timeline=selectors.timeline(partnership),
+            mobility_summary=selectors.mobility_summary(partnership),
+            map=partner_map(partnerships=[partnership]),
+            **kwargs,
         )
 
 
@@ -45,12 +57,14 @@ class AgreementDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Agreement.objects.public()
-            .filter(partnership__is_public=True)
+            Agreement.objects.published()
             .select_related("partnership")
             .prefetch_related(
                 "commitments",
                 "themes",
-                Prefetch("parties", queryset=AgreementParty.objects.select_related("institution")),
+                Prefetch(
+                    "parties",
+                    queryset=AgreementParty.objects.select_related("institution", "signatory"),
+                ),
             )
         )

@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
 from institutions.models import Team
@@ -16,10 +16,17 @@ class ResearchThemeListView(ListView):
 class ResearchThemeDetailView(DetailView):
     template_name = "themes/theme_detail.html"
     context_object_name = "theme"
+    queryset = ResearchTheme.objects.select_related("parent").prefetch_related("children")
 
-    def get_queryset(self):
-        return ResearchTheme.objects.select_related("parent").prefetch_related(
-            "children",
-            Prefetch("teams", queryset=Team.objects.select_related("institution")),
-            Prefetch("partnerships", queryset=Partnership.objects.public()),
+    def get_context_data(self, **kwargs):
+        teams = (
+            Team.objects.filter(themes=self.object).select_related("institution").order_by("name")
+        )
+        page = Paginator(teams, 30).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            partnerships=Partnership.objects.public().filter(themes=self.object).order_by("name"),
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            teams=page.object_list,
+            **kwargs,
         )

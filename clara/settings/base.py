@@ -193,3 +193,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"

@@ -1306,13 +1306,6 @@ PARTNERSHIPS = [
 # Figures about CLARA as a whole (shown on the home page).
 CLARA_FIGURES = [
     {
-        "value": 2003,
-        "label_fr": "année de création de CLARA",
-        "label_en": "year CLARA was founded",
-        "source_fr": "CLARA, qui sommes-nous",
-        "source_en": "CLARA, about us",
-    },
-    {
         "value": 30,
         "label_fr": "projets de transfert à fort potentiel",
         "label_en": "transfer projects with strong potential",

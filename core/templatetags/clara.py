@@ -1,0 +1,28 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language: str) -> str:
+    """The current page's absolute address in another language."""
+    request = context["request"]
+    return translate_url(request.build_absolute_uri(), language)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data: dict) -> str:
+    """A schema.org block; escaped like json_script so that data cannot close the tag."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    nonce = context.get("csp_nonce", "")
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)
+    )

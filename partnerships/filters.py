@@ -1,0 +1,58 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from core.regions import REGIONS, region_choices
+from themes.models import ResearchTheme
+
+from .models import Partnership
+
+
+def country_choices() -> list[tuple[str, str]]:
+    used = set()
+    for codes in Partnership.objects.public().values_list("countries", flat=True):
+        used.update(code for code in str(codes).split(",") if code)
+    return sorted(((code, countries.name(code)) for code in used), key=lambda item: item[1])
+
+
+class PartnershipFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Keywords"))
+    country = django_filters.ChoiceFilter(
+        choices=country_choices, method="filter_country", label=_("Country")
+    )
+    region = django_filters.ChoiceFilter(
+        choices=region_choices, method="filter_region", label=_("Region")
+    )
+    theme = django_filters.ModelChoiceFilter(
+        queryset=ResearchTheme.objects.all(),
+        field_name="themes",
+        to_field_name="slug",
+        label=_("Theme"),
+    )
+    kind = django_filters.ChoiceFilter(choices=Partnership.Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=Partnership.Status.choices, label=_("Status"))
+    sort = django_filters.OrderingFilter(
+        fields=[("name", "name"), ("start_date", "start")],
+        field_labels={"name": _("Name"), "start_date": _("Start date")},
+        label=_("Sort by"),
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["q", "country", "region", "theme", "kind", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) | queryset.filter(summary__icontains=value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.with_country(value)
+
+    def filter_region(self, queryset, name, value):
+        codes = "|".join(REGIONS[value][1])
+        return queryset.filter(countries__regex=rf"(^|,)({codes})(,|$)")

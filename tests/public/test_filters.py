@@ -1,0 +1,67 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response) -> set[str]:
+    return {p.slug for p in response.context["partnerships"]}
+
+
+def test_filter_by_country(client, clara_dataset):
+    assert names(client.get("/en/collaborations/?country=CN")) == {"clara-international-shanghai"}
+    assert names(client.get("/en/collaborations/?country=SN")) == {"senegal-delegation"}
+
+
+def test_filter_by_region_theme_kind_and_status_combined(client, clara_dataset):
+    europe = names(client.get("/en/collaborations/?region=europe"))
+    assert {
+        "milan-lung-cancer-biomarkers",
+        "lausanne-dependence-receptors",
+        "iarc-dkfz-infectiology",
+        "catalonia-nanomedicine",
+    } <= europe
+    assert "clara-international-shanghai" not in europe
+    assert names(client.get("/en/collaborations/?theme=liver-cancer")) == {
+        "clara-international-shanghai"
+    }
+    combined = client.get(
+        "/en/collaborations/?region=europe&kind=cluster_partnership&status=active"
+    )
+    assert names(combined) == {"milan-lung-cancer-biomarkers", "lausanne-dependence-receptors"}
+
+
+def test_sorting(client, clara_dataset):
+    response = client.get("/en/collaborations/?sort=-start")
+    dated = [p.slug for p in response.context["partnerships"] if p.start_date]
+    assert dated[:3] == ["oncopole-quebec", "lyonbiopole", "clara-international-shanghai"]
+    ascending = [
+        p.slug for p in client.get("/en/collaborations/?sort=name").context["partnerships"]
+    ]
+    descending = [
+        p.slug for p in client.get("/en/collaborations/?sort=-name").context["partnerships"]
+    ]
+    assert ascending == descending[::-1]
+    assert ascending != descending
+
+
+@pytest.mark.parametrize(
+    "query", ["country=XX", "theme=no-such-theme", "kind=spaceship", "sort=password", "region=mars"]
+)
+def test_invalid_filters_get_a_clear_message_not_an_error(client, clara_dataset, query):
+    response = client.get(f"/en/collaborations/?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Some filters could not be applied" in html
+    assert "Select a valid choice" in html
+    assert len(response.context["partnerships"]) == 14  # the list is shown unfiltered
+
+
+def test_list_paginates(client, db):
+    from tests.factories import PartnershipFactory
+
+    for _ in range(25):
+        PartnershipFactory()
+    first = client.get("/en/collaborations/")
+    assert len(first.context["partnerships"]) == 20
+    assert 'rel="next"' in first.content.decode()
+    assert len(client.get("/en/collaborations/?page=2").context["partnerships"]) == 5

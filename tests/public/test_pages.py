@@ -1,0 +1,126 @@
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/{lang}/",
+    "/{lang}/map/",
+    "/{lang}/collaborations/",
+    "/{lang}/collaborations/clara-international-shanghai/",
+    "/{lang}/collaborations/oncopole-quebec/",
+    "/{lang}/collaborations/agreements/clara-oncopole-quebec-2018/",
+    "/{lang}/institutions/",
+    "/{lang}/institutions/renji-stem-cell-research-center/",
+    "/{lang}/institutions/teams/gao-stem-cell-team/",
+    "/{lang}/themes/",
+    "/{lang}/themes/liver-cancer/",
+    "/{lang}/events/",
+    "/{lang}/events/shanghai-rhone-alpes-symposium-2011/",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("template", PAGES)
+def test_every_public_page_in_both_languages(client, clara_dataset, template, lang):
+    response = client.get(template.format(lang=lang))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    other = "en" if lang == "fr" else "fr"
+    assert re.search(
+        rf'<link rel="alternate" hreflang="{other}" href="http://testserver/{other}/', html
+    )
+    assert 'hreflang="x-default"' in html
+    for landmark in ("<main", "<header", "<footer", "<nav"):
+        assert landmark in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    for url in re.findall(r'(?:src|href)="([^"#]+)"', html):
+        assert not url.startswith("//")
+        if url.startswith("http"):  # absolute links: only this site, or an outbound <a>
+            assert url.startswith("http://testserver/") or f'href="{url}"' in html
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"), [("en-GB,en;q=0.9", "/en/"), ("fr-FR,fr", "/fr/"), ("de", "/fr/")]
+)
+def test_root_redirects_by_browser_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_language_switcher_keeps_the_page(client, clara_dataset):
+    html = client.get("/fr/collaborations/oncopole-quebec/?x=1").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="http://testserver/en/collaborations/oncopole-quebec/?x=1"' in switcher
+
+
+def test_collaboration_page_shows_partners_by_country_agreements_and_timeline(
+    client, clara_dataset
+):
+    html = client.get("/en/collaborations/clara-international-shanghai/").content.decode()
+    assert html.index("<h3>China</h3>") < html.index("Fudan University")
+    assert "Shanghai Cancer Institute" in html
+    assert "CRCL – Shanghai Cancer Institute partnership agreement" in html
+    timeline = html[html.index('class="timeline"') :]
+    assert timeline.index("July 4, 2011") < timeline.index("2013")
+    assert "Researcher hosted by Renji Hospital Stem Cell Research Center" in timeline
+    assert "14</strong> research institutes" in html
+    quebec = client.get("/en/collaborations/oncopole-quebec/").content.decode()
+    assert "&gt; 1\u202f300</strong> co-publications" in quebec
+    assert "Source: CLARA – Oncopole press release, 8 March 2018" in quebec
+
+
+def test_institution_page_shows_parents_units_and_collaborations(client, clara_dataset):
+    html = client.get("/en/institutions/renji-hospital/").content.decode()
+    assert "Shanghai Jiao Tong University" in html  # parent
+    assert "Renji Hospital Stem Cell Research Center" in html  # unit
+    assert "CLARA International Shanghai" in html
+
+
+def test_theme_page_lists_teams_and_collaborations(client, clara_dataset):
+    html = client.get("/en/themes/cancer-stem-cells/").content.decode()
+    assert "CLARA International Shanghai" in html
+    assert "Prof. Gao&#x27;s team" in html or "Prof. Gao's team" in html
+
+
+def test_events_upcoming_past_and_undated(client, clara_dataset):
+    html = client.get("/en/events/").content.decode()
+    past = html[html.index('id="past"') : html.index('id="undated"')]
+    assert "1st Shanghai/Rhône-Alpes Symposium" in past
+    assert "3rd Franco-Chinese seminar" in html[html.index('id="undated"') :]
+
+
+def test_map_has_markers_and_links_from_the_region(client, clara_dataset):
+    html = client.get("/en/map/").content.decode()
+    assert html.count('class="marker"') >= 15
+    assert html.count("<line ") >= 15
+    assert "Weizmann Institute of Science" in html
+    svg = client.get("/map/world.svg")
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert svg.content.count(b"<path") > 150
+
+
+def test_json_ld_and_open_graph(client, clara_dataset):
+    home = client.get("/en/").content.decode()
+    assert '"@type": "Organization"' in home
+    assert 'property="og:title"' in home
+    event = client.get("/en/events/shanghai-rhone-alpes-symposium-2011/").content.decode()
+    assert '"@type": "Event"' in event
+    assert '"startDate": "2011-07-04"' in event
+    assert '<meta property="og:locale" content="en_GB">' in event
+
+
+def test_sitemap_in_both_languages_and_robots(client, clara_dataset):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/fr/collaborations/oncopole-quebec/" in sitemap
+    assert "http://testserver/en/collaborations/oncopole-quebec/" in sitemap
+    assert 'hreflang="x-default"' in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots

@@ -1,0 +1,69 @@
+"""A public page's query count does not grow with the data."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def grow(theme, partnership, institution, n: int) -> None:
+    for i in range(n):
+        other = f.PartnershipFactory(countries=["CN"], is_featured=True)
+        other.themes.add(theme)
+        member = f.InstitutionFactory(latitude=31 + i / 100, longitude=121)
+        f.PartnershipMemberFactory(partnership=partnership, institution=member)
+        f.PartnershipMemberFactory(partnership=other, institution=member)
+        team = f.TeamFactory(institution=institution)
+        team.themes.add(theme)
+        f.InstitutionFactory(parent=institution)
+        agreement = f.AgreementFactory(partnership=partnership)
+        f.AgreementPartyFactory(agreement=agreement, institution=member)
+        f.EventFactory(
+            partnership=partnership, start_date=datetime.date(2019, 1, 1 + i % 28), end_date=None
+        )
+        f.MobilityExchangeFactory(partnership=partnership, host_institution=member)
+        f.KeyFigureFactory(partnership=partnership)
+
+
+@pytest.fixture
+def world(db):
+    theme = f.ResearchThemeFactory(slug="liver")
+    partnership = f.PartnershipFactory(slug="shanghai", countries=["CN"])
+    partnership.themes.add(theme)
+    institution = f.InstitutionFactory(slug="renji")
+    f.PartnershipMemberFactory(partnership=partnership, institution=institution)
+    f.EventFactory(slug="symposium", partnership=partnership)
+    return theme, partnership, institution
+
+
+PAGES = [
+    "/en/",
+    "/en/map/",
+    "/en/collaborations/",
+    "/en/collaborations/?country=CN&theme=liver",
+    "/en/collaborations/shanghai/",
+    "/en/institutions/",
+    "/en/institutions/renji/",
+    "/en/themes/liver/",
+    "/en/events/",
+    "/en/events/symposium/",
+]
+
+
+def count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_counts_are_flat(client, world):
+    grow(*world, 2)
+    few = {url: count(client, url) for url in PAGES}
+    grow(*world, 25)
+    many = {url: count(client, url) for url in PAGES}
+    assert many == few
