@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("map/world.svg", core_views.world_map_svg, name="world-map"),
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("institutions/", include("institutions.urls")),
     path("themes/", include("themes.urls")),
     path("events/", include("events.urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=True,
 )
 

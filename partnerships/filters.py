@@ -1,9 +1,13 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.regions import REGIONS, region_choices
+from search.documents import folded
+from search.filters import SlugChoiceFilter
+from search.text import words
 from themes.models import ResearchTheme
 
 from .models import Partnership
@@ -24,7 +28,7 @@ class PartnershipFilterSet(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         choices=region_choices, method="filter_region", label=_("Region")
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = SlugChoiceFilter(
         queryset=ResearchTheme.objects.all(),
         field_name="themes",
         to_field_name="slug",
@@ -47,12 +51,20 @@ class PartnershipFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
 
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(name__icontains=value) | queryset.filter(summary__icontains=value)
+    def filter_text(self, queryset, name, value: str):
+        """Every word, in either language, accents and case ignored."""
+        fields = ["name_fr", "name_en", "summary_fr", "summary_en"]
+        queryset = queryset.annotate(**{f"_t_{field}": folded(field) for field in fields})
+        for word in words(value):
+            match = Q()
+            for field in fields:
+                match |= Q(**{f"_t_{field}__contains": word})
+            queryset = queryset.filter(match)
+        return queryset
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.with_country(value)
 
-    def filter_region(self, queryset, name, value):
+    def filter_region(self, queryset, name, value: str):
         codes = "|".join(REGIONS[value][1])
         return queryset.filter(countries__regex=rf"(^|,)({codes})(,|$)")

@@ -49,8 +49,11 @@ INSTALLED_APPS = [
     "import_export",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "backoffice",
+    "search",
+    "api",
     "themes",
     "institutions",
     "people",
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.site",
             ],
         },
     },
@@ -185,6 +189,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public data on the Cancéropôle CLARA's international collaborations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "core.models.DatePrecision"},
 }
 
 LOGGING = {
@@ -195,3 +203,7 @@ LOGGING = {
 }
 
 WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
+
+# The office researchers write to for an introduction (an office address, never a person's).
+CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
+CLARA_WEBSITE = "https://www.canceropole-clara.com"

@@ -1,0 +1,194 @@
+"""Public data only: no e-mail, no confidential agreement, no person not cleared for publication."""
+
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.models import Event
+from institutions.models import Institution, Team
+from partnerships.models import Agreement, Partnership, PartnershipMember
+from people.models import Person
+from themes.models import ResearchTheme
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ResearchTheme
+        fields = ["slug", "name_fr", "name_en", "description_fr", "description_en", "parent"]
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    country = CountryField()
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Institution
+        fields = [
+            "slug",
+            "name_fr",
+            "name_en",
+            "acronym",
+            "kind",
+            "network_role",
+            "parent",
+            "country",
+            "city_fr",
+            "city_en",
+            "latitude",
+            "longitude",
+            "website",
+            "ror_id",
+            "wikidata_id",
+            "founded_year",
+            "description_fr",
+            "description_en",
+            "url",
+        ]
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PublicPersonField(serializers.RelatedField):
+    """A person's name, only when the person agreed to appear publicly."""
+
+    def to_representation(self, value):
+        return value.full_name if value.is_public else None
+
+
+class TeamSerializer(serializers.ModelSerializer):
+    institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    leader = PublicPersonField(read_only=True)
+
+    class Meta:
+        model = Team
+        fields = [
+            "slug",
+            "name_fr",
+            "name_en",
+            "institution",
+            "leader",
+            "themes",
+            "website",
+            "description_fr",
+            "description_en",
+        ]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    affiliation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "slug",
+            "title",
+            "first_name",
+            "last_name",
+            "role_fr",
+            "role_en",
+            "affiliation",
+            "orcid",
+        ]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = PartnershipMember
+        fields = ["institution", "role"]
+
+
+class PartnershipSerializer(serializers.ModelSerializer):
+    countries = serializers.SerializerMethodField()
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    members = MemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "slug",
+            "name_fr",
+            "name_en",
+            "acronym",
+            "kind",
+            "status",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+            "countries",
+            "themes",
+            "members",
+            "summary_fr",
+            "summary_en",
+            "description_fr",
+            "description_en",
+        ]
+
+    def get_countries(self, obj) -> list[str]:
+        return [country.code for country in obj.countries]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parties = serializers.SerializerMethodField()
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "reference",
+            "slug",
+            "title_fr",
+            "title_en",
+            "kind",
+            "status",
+            "partnership",
+            "signed_on",
+            "signed_precision",
+            "start_date",
+            "end_date",
+            "parties",
+            "themes",
+            "summary_fr",
+            "summary_en",
+        ]
+
+    def get_parties(self, obj) -> list[str]:
+        return [party.institution.slug for party in obj.parties.all()]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    partnership = serializers.SerializerMethodField()
+    country = CountryField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "title_fr",
+            "title_en",
+            "kind",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "venue_fr",
+            "venue_en",
+            "city_fr",
+            "city_en",
+            "country",
+            "partnership",
+            "description_fr",
+            "description_en",
+        ]
+
+    def get_partnership(self, obj) -> str | None:
+        return obj.partnership.slug if obj.partnership and obj.partnership.is_public else None

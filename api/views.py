@@ -1,0 +1,100 @@
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+
+from events.models import Event
+from institutions.models import Institution, Team
+from partnerships.filters import PartnershipFilterSet
+from partnerships.models import Agreement, Partnership, PartnershipMember
+from people.models import Person
+from search import selectors as search
+from search.filters import InstitutionFilterSet, TeamFilterSet
+from themes.models import ResearchTheme
+
+from . import serializers
+
+SEARCH = OpenApiParameter("q", str, description="Keywords, in French or English.")
+
+
+class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
+    """Same filters and ranking as the search page; invalid filters give a 400 with the reason."""
+
+    lookup_field = "slug"
+    kind = ""
+
+    def list(self, request, *args, **kwargs):
+        found = search.search(kind=self.kind, params=request.query_params)
+        if not found.valid:
+            raise ValidationError(found.filterset.errors)
+        page = self.paginate_queryset(found.results)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
+class InstitutionViewSet(SearchableViewSet):
+    serializer_class = serializers.InstitutionSerializer
+    filterset_class = InstitutionFilterSet
+    kind = "institutions"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("parent")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
+class TeamViewSet(SearchableViewSet):
+    serializer_class = serializers.TeamSerializer
+    filterset_class = TeamFilterSet
+    kind = "teams"
+
+    def get_queryset(self):
+        return Team.objects.select_related("institution", "leader").prefetch_related("themes")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
+class PartnershipViewSet(SearchableViewSet):
+    serializer_class = serializers.PartnershipSerializer
+    filterset_class = PartnershipFilterSet
+    kind = "collaborations"
+
+    def get_queryset(self):
+        return Partnership.objects.public().prefetch_related(
+            "themes",
+            Prefetch("members", queryset=PartnershipMember.objects.select_related("institution")),
+        )
+
+
+class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.ThemeSerializer
+    queryset = ResearchTheme.objects.select_related("parent")
+    lookup_field = "slug"
+    filterset_fields = ["parent__slug"]
+
+
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    """People who agreed to be named publicly; never their e-mail."""
+
+    serializer_class = serializers.PersonSerializer
+    queryset = Person.objects.public().select_related("affiliation")
+    lookup_field = "slug"
+    filterset_fields = ["affiliation__slug", "affiliation__country"]
+
+
+class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
+    """Non-confidential agreements of public collaborations."""
+
+    serializer_class = serializers.AgreementSerializer
+    queryset = (
+        Agreement.objects.published()
+        .select_related("partnership")
+        .prefetch_related("parties__institution", "themes")
+    )
+    lookup_field = "slug"
+    filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
+
+
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.EventSerializer
+    queryset = Event.objects.public().select_related("partnership")
+    lookup_field = "slug"
+    filterset_fields = ["kind", "country", "partnership__slug"]

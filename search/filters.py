@@ -1,0 +1,126 @@
+"""Filters of the partner search, for teams and for institutions (page, API and CSV alike)."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from institutions.models import Institution, Team
+from partnerships.models import Agreement, AgreementParty, Partnership
+from people.models import Person
+from themes.models import ResearchTheme
+
+CLARA_SLUG = "canceropole-clara"
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A related record chosen by its slug (a string in the API schema)."""
+
+
+def in_force_with_clara() -> Exists:
+    """The institution is a party of a published agreement in force to which CLARA is a party."""
+    agreements = Agreement.objects.published().in_force()
+    clara_agreements = AgreementParty.objects.filter(
+        institution__slug=CLARA_SLUG, agreement__in=agreements
+    ).values("agreement")
+    return Exists(
+        AgreementParty.objects.filter(institution=OuterRef("pk"), agreement__in=clara_agreements)
+    )
+
+
+class PartnerFilterSet(django_filters.FilterSet):
+    """Filters named alike for teams and institutions; `institution_path` says how to reach it."""
+
+    institution_path = ""
+
+    country = django_filters.ChoiceFilter(
+        choices=countries, method="filter_country", label=_("Country")
+    )
+    city = django_filters.CharFilter(method="filter_city", label=_("City"))
+    kind = django_filters.ChoiceFilter(
+        choices=Institution.Kind.choices, method="filter_kind", label=_("Institution kind")
+    )
+    theme = SlugChoiceFilter(
+        queryset=ResearchTheme.objects.all(),
+        to_field_name="slug",
+        method="filter_theme",
+        label=_("Research theme"),
+    )
+    collaboration = SlugChoiceFilter(
+        queryset=Partnership.objects.public(),
+        to_field_name="slug",
+        method="filter_collaboration",
+        label=_("Collaboration"),
+    )
+    agreement_in_force = django_filters.ChoiceFilter(
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        method="filter_in_force",
+        label=_("Has an agreement in force with CLARA"),
+    )
+
+    def path(self, field: str) -> str:
+        return f"{self.institution_path}{field}"
+
+    def filter_country(self, queryset, name, value: str):
+        return queryset.filter(**{self.path("country"): value})
+
+    def filter_city(self, queryset, name, value: str):
+        return queryset.filter(
+            Q(**{self.path("city_fr__icontains"): value})
+            | Q(**{self.path("city_en__icontains"): value})
+        )
+
+    def filter_kind(self, queryset, name, value: str):
+        return queryset.filter(**{self.path("kind"): value})
+
+    def filter_collaboration(self, queryset, name, value: str):
+        members = value.members.values("institution")
+        return queryset.filter(**{self.path("pk__in"): members})
+
+    def filter_in_force(self, queryset, name, value: str):
+        institutions = Institution.objects.filter(in_force_with_clara()).values("pk")
+        lookup = {self.path("pk__in"): institutions}
+        return queryset.filter(**lookup) if value == "true" else queryset.exclude(**lookup)
+
+
+class TeamFilterSet(PartnerFilterSet):
+    institution_path = "institution__"
+
+    leader = SlugChoiceFilter(
+        queryset=Person.objects.public(),
+        to_field_name="slug",
+        label=_("Team leader"),
+    )
+
+    class Meta:
+        model = Team
+        fields = [
+            "country",
+            "city",
+            "kind",
+            "theme",
+            "collaboration",
+            "agreement_in_force",
+            "leader",
+        ]
+
+    def filter_theme(self, queryset, name, value: str):
+        return queryset.filter(themes=value)
+
+
+class InstitutionFilterSet(PartnerFilterSet):
+    class Meta:
+        model = Institution
+        fields = ["country", "city", "kind", "theme", "collaboration", "agreement_in_force"]
+
+    def path(self, field: str) -> str:
+        return field
+
+    def filter_theme(self, queryset, name, value: str):
+        related = Institution.objects.filter(
+            Q(teams__themes=value) | Q(memberships__partnership__in=value.partnerships.public())
+        )
+        return queryset.filter(pk__in=related.values("pk"))

@@ -1,0 +1,313 @@
+"""The partner search: ranked, accent- and case-insensitive, forgiving small typos.
+
+PostgreSQL: French and English full-text search on unaccented text, plus trigram similarity on
+names, all served by GIN indexes (search/migrations). SQLite (the demo): accent-insensitive
+word matching, with a close-match fallback for typos.
+"""
+
+import difflib
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest
+from django_countries import countries
+
+from institutions.models import Institution, Team
+from partnerships.filters import PartnershipFilterSet
+from partnerships.models import Partnership, PartnershipMember
+from themes.models import ResearchTheme
+
+from .documents import CONFIGS, document, folded
+from .filters import InstitutionFilterSet, TeamFilterSet
+from .text import fold, words
+
+TABLES = {
+    Institution: "institutions_institution",
+    Team: "institutions_team",
+    Partnership: "partnerships_partnership",
+    ResearchTheme: "themes_researchtheme",
+}
+TRIGRAM_THRESHOLD = 0.5
+
+
+def postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# PostgreSQL ---------------------------------------------------------------------------------
+
+
+def _queries(query: str) -> dict[str, SearchQuery]:
+    text = fold(query)
+    return {
+        lang: SearchQuery(text, config=config, search_type="websearch")
+        for lang, config in CONFIGS.items()
+    }
+
+
+def _text_match(queries) -> Q:
+    condition = Q()
+    for lang, search_query in queries.items():
+        condition |= Q(**{f"_doc_{lang}": search_query})
+    return condition
+
+
+def _annotate_documents(queryset: QuerySet) -> QuerySet:
+    table = TABLES[queryset.model]
+    return queryset.annotate(**{f"_doc_{lang}": document(table, lang) for lang in CONFIGS})
+
+
+def _matching_pks(model, query: str, queries, *, base: QuerySet | None = None) -> QuerySet:
+    queryset = _annotate_documents(base if base is not None else model.objects.all())
+    condition = _text_match(queries)
+    if model in (Institution, Partnership):
+        text = fold(query)
+        queryset = queryset.annotate(_nfr=folded("name_fr"), _nen=folded("name_en"))
+        condition |= Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
+    return queryset.filter(condition).values("pk")
+
+
+def _rank_postgres(queryset: QuerySet, query: str, queries, extra: Q) -> QuerySet:
+    text = fold(query)
+    queryset = _annotate_documents(queryset).annotate(
+        _nfr=folded("name_fr"), _nen=folded("name_en")
+    )
+    own = _text_match(queries)
+    typo = Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
+    rank = sum(
+        (SearchRank(F(f"_doc_{lang}"), search_query) for lang, search_query in queries.items()),
+        start=Value(0.0),
+    )
+    similarity = Greatest(TrigramWordSimilarity(text, "_nfr"), TrigramWordSimilarity(text, "_nen"))
+    return (
+        queryset.filter(own | typo | extra)
+        .annotate(
+            relevance=rank
+            + similarity
+            + Case(When(own, then=Value(0.5)), default=Value(0.0), output_field=FloatField())
+        )
+        .order_by("-relevance", "name")
+    )
+
+
+# SQLite ---------------------------------------------------------------------------------------
+
+
+def _word_match(model, word: str, fields: list[str]) -> Q:
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"_f_{field}__contains": word})
+    return condition
+
+
+def _annotate_folded(queryset: QuerySet, fields: list[str]) -> QuerySet:
+    return queryset.annotate(**{f"_f_{field}": folded(field) for field in fields})
+
+
+FIELDS = {
+    Institution: [
+        "name_fr",
+        "name_en",
+        "acronym",
+        "city_fr",
+        "city_en",
+        "description_fr",
+        "description_en",
+    ],
+    Team: ["name_fr", "name_en", "description_fr", "description_en"],
+    Partnership: [
+        "name_fr",
+        "name_en",
+        "acronym",
+        "summary_fr",
+        "summary_en",
+        "description_fr",
+        "description_en",
+    ],
+    ResearchTheme: ["name_fr", "name_en", "description_fr", "description_en"],
+}
+
+
+def _sqlite_pks(model, query: str, base: QuerySet | None = None) -> QuerySet:
+    queryset = _annotate_folded(base if base is not None else model.objects.all(), FIELDS[model])
+    for word in words(query):
+        queryset = queryset.filter(_word_match(model, word, FIELDS[model]))
+    return queryset.values("pk")
+
+
+def _close_matches(model, query: str, queryset: QuerySet) -> list[int]:
+    """Typos on SQLite: names whose words are close to the query's (the demo's small data)."""
+    targets = words(query)
+    found = []
+    for pk, *names in queryset.values_list("pk", "name_fr", "name_en"):
+        name_words = words(" ".join(n or "" for n in names))
+        if all(difflib.get_close_matches(t, name_words, n=1, cutoff=0.8) for t in targets):
+            found.append(pk)
+    return found
+
+
+def _rank_sqlite(queryset: QuerySet, query: str, extra_for_word) -> QuerySet:
+    model = queryset.model
+    annotated = _annotate_folded(queryset, FIELDS[model])
+    matched = annotated
+    for word in words(query):
+        matched = matched.filter(_word_match(model, word, FIELDS[model]) | extra_for_word(word))
+    if not matched.exists():
+        matched = annotated.filter(pk__in=_close_matches(model, query, queryset))
+    name_hit = Q()
+    for word in words(query):
+        name_hit |= Q(_f_name_fr__contains=word) | Q(_f_name_en__contains=word)
+    return matched.annotate(
+        relevance=Case(
+            When(name_hit, then=Value(2.0)), default=Value(1.0), output_field=FloatField()
+        )
+    ).order_by("-relevance", "name")
+
+
+# Public API -----------------------------------------------------------------------------------
+
+
+def _related_conditions(model, query: str) -> Q:
+    """A team or institution also matches through its themes and its collaborations."""
+    if postgres():
+        queries = _queries(query)
+        themes = _matching_pks(ResearchTheme, query, queries)
+        partnerships = _matching_pks(Partnership, query, queries, base=Partnership.objects.public())
+        institutions = _matching_pks(Institution, query, queries)
+    else:
+        themes = _sqlite_pks(ResearchTheme, query)
+        partnerships = _sqlite_pks(Partnership, query, base=Partnership.objects.public())
+        institutions = _sqlite_pks(Institution, query)
+    if model is Team:
+        return (
+            Q(
+                Exists(
+                    Team.themes.through.objects.filter(
+                        team=OuterRef("pk"), researchtheme__in=themes
+                    )
+                )
+            )
+            | Q(institution__in=institutions)
+            | Q(
+                Exists(
+                    PartnershipMember.objects.filter(
+                        institution=OuterRef("institution"), partnership__in=partnerships
+                    )
+                )
+            )
+        )
+    return Q(Exists(Team.objects.filter(institution=OuterRef("pk"), themes__in=themes))) | Q(
+        Exists(
+            PartnershipMember.objects.filter(
+                institution=OuterRef("pk"), partnership__in=partnerships
+            )
+        )
+    )
+
+
+def _search(queryset: QuerySet, query: str) -> QuerySet:
+    model = queryset.model
+    if not words(query):
+        return queryset.order_by("name")
+    if postgres():
+        return _rank_postgres(queryset, query, _queries(query), _related_conditions(model, query))
+    if model is Partnership:
+        return _rank_sqlite(queryset, query, lambda word: Q(pk__in=[]))
+    return _rank_sqlite(queryset, query, lambda word: _related_conditions(model, word))
+
+
+def _with_context(queryset: QuerySet) -> QuerySet:
+    public_partnerships = Partnership.objects.public().order_by("name")
+    if queryset.model is Team:
+        return queryset.select_related("institution", "leader").prefetch_related(
+            "themes",
+            Prefetch(
+                "institution__memberships",
+                queryset=PartnershipMember.objects.filter(
+                    partnership__in=public_partnerships
+                ).select_related("partnership"),
+                to_attr="public_memberships",
+            ),
+        )
+    if queryset.model is Institution:
+        return queryset.select_related("parent").prefetch_related(
+            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+            Prefetch(
+                "memberships",
+                queryset=PartnershipMember.objects.filter(
+                    partnership__in=public_partnerships
+                ).select_related("partnership"),
+                to_attr="public_memberships",
+            ),
+        )
+    return queryset.prefetch_related(
+        "themes",
+        Prefetch("members", queryset=PartnershipMember.objects.select_related("institution")),
+    )
+
+
+@dataclass
+class SearchResult:
+    filterset: object
+    results: QuerySet
+    valid: bool
+
+
+FILTERSETS = {
+    "teams": (Team, TeamFilterSet),
+    "institutions": (Institution, InstitutionFilterSet),
+    "collaborations": (Partnership, PartnershipFilterSet),
+}
+
+
+def base_queryset(kind: str) -> QuerySet:
+    model = FILTERSETS[kind][0]
+    return Partnership.objects.public() if model is Partnership else model.objects.all()
+
+
+def search(*, kind: str, params) -> SearchResult:
+    """Filter (django-filter) then rank by relevance to `q`; invalid filters are not applied."""
+    filterset_class = FILTERSETS[kind][1]
+    filters = params.copy() if params else None
+    if filters is not None:
+        filters.pop("q", None)  # the keywords are ranked below, not merely filtered
+    filterset = filterset_class(filters or None, queryset=base_queryset(kind))
+    valid = not filterset.is_bound or filterset.is_valid()
+    queryset = filterset.qs if valid else base_queryset(kind)
+    queryset = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+    results = _with_context(_search(queryset, params.get("q", "") if params else ""))
+    return SearchResult(filterset, results, valid)
+
+
+def facet_counts(kind: str, results: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
+    """How many results per country and per institution kind (a fixed number of queries)."""
+    model = FILTERSETS[kind][0]
+    prefix = "institution__" if model is Team else ""
+    if model is Partnership:
+        return {}
+    pks = results.values("pk")
+    base = model.objects.filter(pk__in=pks)
+    by_country = base.values(f"{prefix}country").annotate(n=Count("pk")).order_by("-n")
+    by_kind = base.values(f"{prefix}kind").annotate(n=Count("pk")).order_by("-n")
+    kinds = dict(Institution.Kind.choices)
+    return {
+        "country": [
+            (row[f"{prefix}country"], countries.name(row[f"{prefix}country"]), row["n"])
+            for row in by_country
+        ],
+        "kind": [(row[f"{prefix}kind"], kinds[row[f"{prefix}kind"]], row["n"]) for row in by_kind],
+    }

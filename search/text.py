@@ -1,0 +1,51 @@
+"""Text normalisation shared by the database functions and the highlighting."""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Hépatocarcinome" -> "hepatocarcinome"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_char(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.casefold()[:1] or char
+
+
+def words(query: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(query)) if len(w) >= 2]
+
+
+def register_sqlite_functions(sender, connection, **kwargs):
+    """SQLite has no unaccent: give it one, so that "hepatocarcinome" finds "hépatocarcinome"."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "unaccent",
+            1,
+            lambda value: fold(value) if value is not None else None,
+            deterministic=True,
+        )
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """Wrap the words of `query` in <mark>, ignoring accents and case; everything else escaped."""
+    text = text or ""
+    terms = [re.escape(w[:6] if len(w) > 6 else w) for w in words(query)]
+    if not terms:
+        return escape(text)
+    # Folding char by char keeps positions aligned with the original text.
+    folded = "".join(fold_char(c) for c in text)
+    pattern = re.compile(r"\b(?:" + "|".join(terms) + r")\w*", re.UNICODE)
+    parts, last = [], 0
+    for match in pattern.finditer(folded):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
