@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("map/world.svg", core_views.world_map_svg, name="world-map"),
     path("api/", include("api.urls")),
+    path("calendar/", include("alerts.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("themes/", include("themes.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
+    path("mobility/", include("mobility.urls")),
     prefix_default_language=True,
 )
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from core.admin import ClaraImportExportAdmin
 
+from .admin_actions import erase_personal_data, export_personal_data
 from .models import Person
 from .resources import PersonResource
 
@@ -15,3 +16,4 @@ class PersonAdmin(ClaraImportExportAdmin):
     search_fields = ["last_name", "first_name", "email", "orcid", "slug"]
     autocomplete_fields = ["affiliation", "team"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
+    actions = [export_personal_data, erase_personal_data]

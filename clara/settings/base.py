@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "backoffice",
     "search",
     "api",
+    "alerts",
     "themes",
     "institutions",
     "people",
@@ -207,3 +208,5 @@ WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
 # The office researchers write to for an introduction (an office address, never a person's).
 CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
+
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

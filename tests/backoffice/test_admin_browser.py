@@ -51,6 +51,7 @@ def test_officer_creates_institution_and_three_party_agreement(
     page.fill("#id_title_en", "Region – Weizmann – CLARA agreement")
     page.select_option("#id_kind", "partnership")
     page.select_option("#id_status", "signed")
+    page.fill("#id_signed_on", "2018-03-08")
     add_party = page.locator("#parties-group .add-row a")
     for index, name in enumerate(["Région Auvergne", "Institut Weizmann", "Cancéropôle CLARA"]):
         if index:
@@ -64,4 +65,5 @@ def test_officer_creates_institution_and_three_party_agreement(
     assert "Weizmann" in row.inner_text()
     agreement = Agreement.objects.get(reference="ARA-WIS-CLARA")
     assert agreement.parties.count() == 3
+    assert agreement.signed_on.isoformat() == "2018-03-08"
     assert not [e for e in errors if "Content Security Policy" in e], errors

@@ -1,0 +1,32 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from alerts.services import send_agreement_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail each responsible staff member a digest of agreements expiring in 90/60/30 days, "
+        "renewal notices due and mobilities starting or ending within 30 days. Each alert is "
+        "sent once."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="Pretend today is this day (YYYY-MM-DD).")
+        parser.add_argument("--dry-run", action="store_true", help="List, send nothing.")
+
+    def handle(self, *args, **options):
+        today = None
+        if options["date"]:
+            try:
+                today = datetime.date.fromisoformat(options["date"])
+            except ValueError as error:
+                raise CommandError(
+                    f"--date must be YYYY-MM-DD, not {options['date']!r}."
+                ) from error
+        digests = send_agreement_reminders(today=today, dry_run=options["dry_run"])
+        verb = "would be sent" if options["dry_run"] else "sent"
+        for digest in digests:
+            self.stdout.write(f"{digest.recipient.email}: {len(digest.alerts)} alert(s) {verb}")
+        self.stdout.write(self.style.SUCCESS(f"{len(digests)} digest(s) {verb}."))

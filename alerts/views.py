@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+
+from . import calendars
+from .models import CalendarToken, new_token
+
+
+def ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def public_events_calendar(request):
+    return ics(calendars.public_events(absolute=request.build_absolute_uri), "clara-events.ics")
+
+
+def staff_calendar(request, token: str):
+    """Token-protected: calendar clients cannot log in, so the address itself is the secret."""
+    found = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if found is None or not (found.user.is_active and found.user.is_staff):
+        raise Http404
+    response = ics(calendars.staff_deadlines(user=found.user), "clara-deadlines.ics")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class CalendarTokenView(View):
+    """A staff member's personal calendar address, and a button to change it."""
+
+    def get(self, request):
+        token, _created = CalendarToken.objects.get_or_create(user=request.user)
+        return render(
+            request,
+            "alerts/calendar_token.html",
+            {
+                "feed_url": request.build_absolute_uri(token.get_absolute_url()),
+                "title": _("My deadlines calendar"),
+            },
+        )
+
+    def post(self, request):
+        token, _created = CalendarToken.objects.get_or_create(user=request.user)
+        token.token = new_token()
+        token.save()
+        messages.success(request, _("A new address was made; the old one no longer works."))
+        return redirect("alerts:calendar-token")

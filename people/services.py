@@ -1,0 +1,85 @@
+"""Personal data: everything held about a person, and its erasure (GDPR articles 15 and 17)."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.forms.models import model_to_dict
+
+from institutions.models import Team
+from mobility.models import MobilityExchange
+from partnerships.models import AgreementParty, Partnership
+
+from .models import Person
+
+
+def _plain(data: dict) -> dict:
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, default=str))
+
+
+def export_person_data(*, person: Person) -> dict:
+    """Everything held about `person`: record, links, and the history of the record."""
+    record = model_to_dict(person)
+    record["affiliation"] = str(person.affiliation) if person.affiliation_id else None
+    record["team"] = str(person.team) if person.team_id else None
+    return _plain(
+        {
+            "person": record,
+            "teams_led": [str(team) for team in Team.objects.filter(leader=person)],
+            "coordinated_partnerships": [
+                str(p) for p in Partnership.objects.filter(coordinators=person)
+            ],
+            "signatures": [
+                {
+                    "agreement": str(party.agreement),
+                    "institution": str(party.institution),
+                    "signed_on": party.signed_on,
+                }
+                for party in AgreementParty.objects.filter(signatory=person).select_related(
+                    "agreement", "institution"
+                )
+            ],
+            "mobilities": [
+                {
+                    "category": m.get_category_display(),
+                    "direction": m.get_direction_display(),
+                    "host": str(m.host_institution),
+                    "start": m.start,
+                    "end": m.end,
+                    "status": m.get_status_display(),
+                }
+                for m in MobilityExchange.objects.filter(person=person).select_related(
+                    "host_institution"
+                )
+            ],
+            "history": [
+                {
+                    "date": h.history_date,
+                    "type": h.get_history_type_display(),
+                    "by": str(h.history_user or ""),
+                    "first_name": h.first_name,
+                    "last_name": h.last_name,
+                    "email": h.email,
+                    "orcid": h.orcid,
+                    "is_public": h.is_public,
+                }
+                for h in person.history.select_related("history_user").order_by("history_date")
+            ],
+        }
+    )
+
+
+@transaction.atomic
+def erase_person(*, person: Person) -> None:
+    """Delete the person and every trace of them, keeping anonymous figures (mobility counts)."""
+    pk = person.pk
+    MobilityExchange.objects.filter(person=person).update(person=None)
+    MobilityExchange.history.filter(person_id=pk).update(person_id=None)
+    AgreementParty.objects.filter(signatory=person).update(signatory=None)
+    AgreementParty.history.filter(signatory_id=pk).update(signatory_id=None)
+    Team.objects.filter(leader=person).update(leader=None)
+    Team.history.filter(leader_id=pk).update(leader_id=None)
+    for partnership in Partnership.objects.filter(coordinators=person):
+        partnership.coordinators.remove(person)
+    person.delete()
+    Person.history.filter(id=pk).delete()

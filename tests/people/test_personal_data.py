@@ -1,0 +1,77 @@
+import json
+
+import pytest
+
+from institutions.models import Team
+from mobility.models import MobilityExchange
+from partnerships.models import AgreementParty
+from people.models import Person
+from people.services import erase_person, export_person_data
+from tests.factories import (
+    AgreementPartyFactory,
+    MobilityExchangeFactory,
+    PartnershipFactory,
+    PersonFactory,
+    TeamFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def person():
+    person = PersonFactory(
+        first_name="Zoé", last_name="Martin", email="zoe@example.org", orcid="0000-0002-1825-0097"
+    )
+    person.email = "zoe.martin@example.org"
+    person.save()  # a second history record
+    MobilityExchangeFactory(person=person)
+    AgreementPartyFactory(signatory=person)
+    TeamFactory(leader=person)
+    PartnershipFactory().coordinators.add(person)
+    return person
+
+
+def test_export_holds_everything(person):
+    data = export_person_data(person=person)
+    assert data["person"]["email"] == "zoe.martin@example.org"
+    assert data["person"]["orcid"] == "0000-0002-1825-0097"
+    assert len(data["mobilities"]) == 1
+    assert len(data["signatures"]) == 1
+    assert len(data["teams_led"]) == 1
+    assert len(data["coordinated_partnerships"]) == 1
+    assert [h["email"] for h in data["history"]] == ["zoe@example.org", "zoe.martin@example.org"]
+    json.dumps(data)  # serialisable as the download
+
+
+def test_erase_removes_person_history_and_links_but_keeps_figures(person):
+    pk = person.pk
+    erase_person(person=person)
+    assert not Person.objects.filter(pk=pk).exists()
+    assert not Person.history.filter(id=pk).exists()
+    assert MobilityExchange.objects.count() == 1
+    assert MobilityExchange.objects.get().person is None
+    assert not MobilityExchange.history.filter(person_id=pk).exists()
+    assert not AgreementParty.history.filter(signatory_id=pk).exists()
+    assert not Team.history.filter(leader_id=pk).exists()
+    assert AgreementParty.objects.get().signatory is None
+
+
+def test_admin_actions(staff_client, person):
+    export = staff_client.post(
+        "/admin/people/person/", {"action": "export_personal_data", "_selected_action": [person.pk]}
+    )
+    assert export["Content-Type"] == "application/json"
+    assert "zoe.martin@example.org" in export.content.decode()
+
+    confirm = staff_client.post(
+        "/admin/people/person/", {"action": "erase_personal_data", "_selected_action": [person.pk]}
+    )
+    assert confirm.status_code == 200
+    assert Person.objects.filter(pk=person.pk).exists()  # asked first
+    staff_client.post(
+        "/admin/people/person/",
+        {"action": "erase_personal_data", "_selected_action": [person.pk], "confirmed": "yes"},
+    )
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert not Person.history.filter(id=person.pk).exists()
