@@ -2,6 +2,8 @@
 
 import json
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.forms.models import model_to_dict
@@ -83,3 +85,7 @@ def erase_person(*, person: Person) -> None:
         partnership.coordinators.remove(person)
     person.delete()
     Person.history.filter(id=pk).delete()
+    # The admin's own log keeps the person's name in each entry: it goes too.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
+    ).delete()

@@ -168,14 +168,17 @@ def _rank_sqlite(queryset: QuerySet, query: str, extra_for_word) -> QuerySet:
         matched = matched.filter(_word_match(model, word, FIELDS[model]) | extra_for_word(word))
     if not matched.exists():
         matched = annotated.filter(pk__in=_close_matches(model, query, queryset))
-    name_hit = Q()
+    # Each query word in the record's own text counts 2, in its name 3; through relations 0.
+    relevance = Value(0.0)
     for word in words(query):
-        name_hit |= Q(_f_name_fr__contains=word) | Q(_f_name_en__contains=word)
-    return matched.annotate(
-        relevance=Case(
-            When(name_hit, then=Value(2.0)), default=Value(1.0), output_field=FloatField()
+        in_name = Q(_f_name_fr__contains=word) | Q(_f_name_en__contains=word)
+        relevance = relevance + Case(
+            When(in_name, then=Value(3.0)),
+            When(_word_match(model, word, FIELDS[model]), then=Value(2.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
-    ).order_by("-relevance", "name")
+    return matched.annotate(relevance=relevance).order_by("-relevance", "name")
 
 
 # Public API -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from institutions.models import Team
 from mobility.models import MobilityExchange
@@ -57,7 +58,17 @@ def test_erase_removes_person_history_and_links_but_keeps_figures(person):
     assert AgreementParty.objects.get().signatory is None
 
 
-def test_admin_actions(staff_client, person):
+def test_admin_actions(staff_client, person, django_user_model):
+    from django.contrib.admin.models import CHANGE
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.create(
+        user=django_user_model.objects.get(username="staff"),
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=str(person.pk),
+        object_repr=str(person),
+        action_flag=CHANGE,
+    )
     export = staff_client.post(
         "/admin/people/person/", {"action": "export_personal_data", "_selected_action": [person.pk]}
     )
@@ -75,3 +86,4 @@ def test_admin_actions(staff_client, person):
     )
     assert not Person.objects.filter(pk=person.pk).exists()
     assert not Person.history.filter(id=person.pk).exists()
+    assert not LogEntry.objects.filter(object_repr__contains="Martin").exists()
