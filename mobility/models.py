@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
@@ -7,8 +8,6 @@ from core.models import TimeStampedModel
 
 class MobilityExchangeQuerySet(models.QuerySet):
     def under_way(self, on=None):
-        from django.utils import timezone
-
         on = on or timezone.localdate()
         return self.exclude(status=MobilityExchange.Status.CANCELLED).filter(
             Q(actual_start__lte=on) | Q(actual_start__isnull=True, planned_start__lte=on),

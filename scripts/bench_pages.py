@@ -29,6 +29,11 @@ from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
 PAGES = [
     "/fr/",
+    "/fr/map/",
+    "/fr/search/?q=cancer",
+    "/fr/mobility/figures/",
+    "/calendar/events.ics",
+    "/api/institutions/?q=cancer",
     "/en/collaborations/",
     "/fr/collaborations/clara-international-shanghai/",
     "/fr/institutions/",
@@ -40,12 +45,12 @@ PAGES = [
 
 def grow(total: int) -> None:
     """Add generated records until there are about `total` of each."""
+    from partnerships.models import Partnership
     from tests import factories as f
     from themes.models import ResearchTheme
 
     theme = ResearchTheme.objects.get(slug="liver-cancer")
-    existing = f.Partnership.objects.count() if hasattr(f, "Partnership") else 0
-    for _ in range(max(0, total - existing)):
+    for _ in range(max(0, total - Partnership.objects.count())):
         partnership = f.PartnershipFactory()
         partnership.themes.add(theme)
         institution = f.InstitutionFactory()
