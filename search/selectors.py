@@ -13,10 +13,8 @@ from django.db import connection
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     FloatField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -72,9 +70,10 @@ def _annotate_documents(queryset: QuerySet) -> QuerySet:
 
 
 def _matching_pks(model, query: str, queries, *, base: QuerySet | None = None) -> QuerySet:
+    """Primary keys whose own text matches, or whose name is close (typo): both index scans."""
     queryset = _annotate_documents(base if base is not None else model.objects.all())
     condition = _text_match(queries)
-    if model in (Institution, Partnership):
+    if model is not ResearchTheme:
         text = fold(query)
         queryset = queryset.annotate(_nfr=folded("name_fr"), _nen=folded("name_en"))
         condition |= Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
@@ -82,26 +81,23 @@ def _matching_pks(model, query: str, queries, *, base: QuerySet | None = None) -
 
 
 def _rank_postgres(queryset: QuerySet, query: str, queries, extra: Q) -> QuerySet:
+    """Candidates come from index-driven subqueries; only they are ranked (ts_rank, similarity)."""
     text = fold(query)
-    queryset = _annotate_documents(queryset).annotate(
+    own = Q(pk__in=_matching_pks(queryset.model, query, queries))
+    candidates = queryset.filter(own | extra)
+    ranked = _annotate_documents(candidates).annotate(
         _nfr=folded("name_fr"), _nen=folded("name_en")
     )
-    own = _text_match(queries)
-    typo = Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
     rank = sum(
         (SearchRank(F(f"_doc_{lang}"), search_query) for lang, search_query in queries.items()),
         start=Value(0.0),
     )
     similarity = Greatest(TrigramWordSimilarity(text, "_nfr"), TrigramWordSimilarity(text, "_nen"))
-    return (
-        queryset.filter(own | typo | extra)
-        .annotate(
-            relevance=rank
-            + similarity
-            + Case(When(own, then=Value(0.5)), default=Value(0.0), output_field=FloatField())
-        )
-        .order_by("-relevance", "name")
-    )
+    return ranked.annotate(
+        relevance=rank
+        + similarity
+        + Case(When(own, then=Value(0.5)), default=Value(0.0), output_field=FloatField())
+    ).order_by("-relevance", "name")
 
 
 # SQLite ---------------------------------------------------------------------------------------
@@ -195,30 +191,16 @@ def _related_conditions(model, query: str) -> Q:
         themes = _sqlite_pks(ResearchTheme, query)
         partnerships = _sqlite_pks(Partnership, query, base=Partnership.objects.public())
         institutions = _sqlite_pks(Institution, query)
+    # Subqueries by primary key: each runs once, on its own index, then is probed by hash.
+    members = PartnershipMember.objects.filter(partnership__in=partnerships).values("institution")
     if model is Team:
         return (
-            Q(
-                Exists(
-                    Team.themes.through.objects.filter(
-                        team=OuterRef("pk"), researchtheme__in=themes
-                    )
-                )
-            )
+            Q(pk__in=Team.themes.through.objects.filter(researchtheme__in=themes).values("team"))
             | Q(institution__in=institutions)
-            | Q(
-                Exists(
-                    PartnershipMember.objects.filter(
-                        institution=OuterRef("institution"), partnership__in=partnerships
-                    )
-                )
-            )
+            | Q(institution__in=members)
         )
-    return Q(Exists(Team.objects.filter(institution=OuterRef("pk"), themes__in=themes))) | Q(
-        Exists(
-            PartnershipMember.objects.filter(
-                institution=OuterRef("pk"), partnership__in=partnerships
-            )
-        )
+    return Q(pk__in=Team.objects.filter(themes__in=themes).values("institution")) | Q(
+        pk__in=members
     )
 
 
