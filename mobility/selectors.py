@@ -18,9 +18,20 @@ class Figure:
     title: str
     rows: list[tuple[str, float]]
 
+    CHART_ROWS = 15
+
     @property
     def maximum(self) -> float:
         return max((value for _label, value in self.rows), default=0) or 1
+
+    @property
+    def chart_rows(self) -> list[tuple[str, float]]:
+        """The chart shows the first rows; the table and the CSV have them all."""
+        return self.rows[: self.CHART_ROWS]
+
+    @property
+    def chart_height(self) -> int:
+        return 10 * len(self.chart_rows)
 
 
 def mobility_figures() -> list[Figure]:

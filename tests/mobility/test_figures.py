@@ -78,3 +78,35 @@ def test_figures_query_count_is_flat(client, mobilities):
     for _ in range(20):
         MobilityExchangeFactory()
     assert count() == before
+
+
+def test_chart_shows_the_first_rows_and_the_table_all(client):
+    codes = [
+        "CN",
+        "CA",
+        "IL",
+        "IT",
+        "CH",
+        "DE",
+        "ES",
+        "SN",
+        "JP",
+        "US",
+        "BR",
+        "IN",
+        "GB",
+        "BE",
+        "NL",
+        "SE",
+        "PL",
+        "PT",
+    ]
+    partnership = PartnershipFactory()
+    for code in codes:
+        MobilityExchangeFactory(
+            partnership=partnership, host_institution=InstitutionFactory(country=code)
+        )
+    html = client.get("/en/mobility/figures/").content.decode()
+    section = html[html.index('id="figure-country"') : html.index('id="figure-category"')]
+    assert section.count('class="bar"') == 15
+    assert section.count('<th scope="row">') == len(codes)
