@@ -124,3 +124,22 @@ def test_sitemap_in_both_languages_and_robots(client, clara_dataset):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+EXTRA_PAGES = [
+    "/en/search/?q=cancer",
+    "/en/search/?q=cancer&type=institutions",
+    "/en/mobility/figures/",
+    "/en/collaborations/?country=ZZ",
+]
+
+
+@pytest.mark.parametrize("url", [p.format(lang="en") for p in PAGES] + EXTRA_PAGES)
+def test_pages_are_well_formed_html(client, clara_dataset, url):
+    """No HTML5 parse error, and no id used twice (labels and landmarks rely on them)."""
+    import html5lib
+
+    content = client.get(url).content
+    html5lib.HTMLParser(strict=True).parse(content)
+    ids = re.findall(r'\sid="([^"]+)"', content.decode())
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
