@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 
 from core.dataset.loader import load_clara_dataset
 
@@ -6,6 +6,7 @@ from core.dataset.loader import load_clara_dataset
 class Command(BaseCommand):
     help = "Load the CLARA dataset (partnerships, institutions, agreements…); idempotent."
 
+    @no_translations
     def handle(self, *args, **options):
         report = load_clara_dataset()
         if options["verbosity"] > 0:
