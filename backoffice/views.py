@@ -14,11 +14,7 @@ class AgreementDocumentDownloadView(LoginRequiredMixin, View):
         user = request.user
         if not (user.is_staff and user.has_perm("partnerships.view_agreementdocument")):
             raise PermissionDenied
-        document = get_object_or_404(AgreementDocument.objects.select_related("agreement"), pk=pk)
-        if document.agreement.is_confidential and not user.has_perm(
-            "partnerships.view_confidential_agreement"
-        ):
-            raise PermissionDenied
+        document = get_object_or_404(AgreementDocument.objects.visible_to(user), pk=pk)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as missing:

@@ -1,6 +1,9 @@
 """Admin building blocks shared by every app: languages side by side, history, import/export."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -8,6 +11,12 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .translation_status import missing_languages, missing_translation_q, translated_fields
+
+
+def _disable_all_fields(form, *args, **kwargs):
+    super(type(form), form).__init__(*args, **kwargs)
+    for field in form.fields.values():
+        field.disabled = True
 
 
 class TranslationMissingFilter(admin.SimpleListFilter):
@@ -30,10 +39,64 @@ class TranslationMissingFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _visible_to(instance, user) -> bool:
+    check = getattr(instance, "is_visible_to", None)
+    return check is None or check(user)
+
+
 class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """French and English fields side by side, a missing-translation marker and filter, history."""
+    """French and English fields side by side, a missing-translation marker and filter, history.
+
+    History pages follow the change view's rules: what `get_queryset` hides is a 404 there too,
+    and a revert (a POST) needs the change permission; without it the old version is read-only.
+    """
 
     list_per_page = 50
+
+    def _history_object(self, request, object_id: str, version_id: str | None = None):
+        """The current object (or, once deleted, its last version) if the user may see it."""
+        history = self.model.history
+        pk_field = self.model._meta.pk
+        try:
+            object_id = pk_field.to_python(unquote(object_id))
+            version_id = None if version_id is None else int(version_id)
+        except (ValueError, TypeError, ValidationError) as bad:
+            raise Http404 from bad
+        if version_id is not None:
+            record = history.filter(**{pk_field.attname: object_id, "history_id": version_id})
+            version = record.first()
+            if version is None or not _visible_to(version.instance, request.user):
+                raise Http404
+        obj = self.get_queryset(request).filter(pk=object_id).first()
+        if obj is None:
+            if self.model._default_manager.filter(pk=object_id).exists():
+                raise Http404  # exists, but not for this user
+            last = history.filter(**{pk_field.attname: object_id}).order_by("-history_date").first()
+            if last is None or not _visible_to(last.instance, request.user):
+                raise Http404
+            obj = last.instance
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._history_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        obj = self._history_object(request, object_id, version_id)
+        if not self.has_change_permission(request, obj):
+            if request.method == "POST":
+                raise PermissionDenied
+            request.clara_read_only_history = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if getattr(request, "clara_read_only_history", False):
+            return type(form.__name__, (form,), {"__init__": _disable_all_fields})
+        return form
+
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or not self.has_change_permission(request, obj)
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -66,3 +129,9 @@ class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
     """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX."""
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {**super().get_export_resource_kwargs(request, **kwargs), "user": request.user}

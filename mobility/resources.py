@@ -1,8 +1,9 @@
-from import_export import fields, resources
+from import_export import fields
 from import_export.widgets import ForeignKeyWidget
 
 from institutions.models import Institution
-from partnerships.models import Agreement, Partnership
+from partnerships.models import Partnership
+from partnerships.resources import UserAwareResource, VisibleAgreementField, VisibleAgreementWidget
 from people.models import Person
 
 from .models import MobilityExchange
@@ -14,12 +15,14 @@ def _fk(attribute: str, model, field: str = "slug") -> fields.Field:
     )
 
 
-class MobilityExchangeResource(resources.ModelResource):
+class MobilityExchangeResource(UserAwareResource):
     person = _fk("person", Person)
     home_institution = _fk("home_institution", Institution)
     host_institution = _fk("host_institution", Institution)
     partnership = _fk("partnership", Partnership)
-    agreement = _fk("agreement", Agreement, "reference")
+    agreement = VisibleAgreementField(
+        attribute="agreement", column_name="agreement", widget=VisibleAgreementWidget()
+    )
     funder = _fk("funder", Institution)
 
     class Meta:
