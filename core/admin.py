@@ -1,15 +1,19 @@
 """Admin building blocks shared by every app: languages side by side, history, import/export."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
 
@@ -127,8 +131,44 @@ class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
 
 
+class ClaraImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _("The file is %(size)s; files of up to %(limit)s can be imported.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        return upload
+
+
 class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
-    """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX."""
+    """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX.
+
+    Files are bounded (size, rows, unpacked size), read in UTF-8 or Windows-1252, and written
+    with formulas neutralised (core.spreadsheets).
+    """
+
+    formats = [SafeCSV, SafeXLSX]
+    import_form_class = ClaraImportForm
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        if upload is not None and not context.get("confirm_form"):
+            name = getattr(upload, "tmp_storage_name", None)
+            if name:
+                self.get_tmp_storage_class()(name=name).remove()
+        return response
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, ImportRefused):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def get_import_resource_kwargs(self, request, **kwargs):
         return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}

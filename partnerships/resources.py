@@ -1,12 +1,13 @@
-from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from import_export import fields
+from import_export.widgets import ManyToManyWidget
 
+from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
 
 from .models import Agreement, Partnership
 
 
-class VisibleAgreementWidget(ForeignKeyWidget):
+class VisibleAgreementWidget(PrefetchedForeignKeyWidget):
     """An agreement by reference, among those the importing or exporting user may see only.
 
     An agreement the user may not see exports as an empty cell and cannot be named on import,
@@ -42,22 +43,11 @@ class VisibleAgreementField(fields.Field):
         super().save(instance, row, is_m2m, **kwargs)
 
 
-class UserAwareResource(resources.ModelResource):
-    """A resource told who imports or exports (see ClaraImportExportAdmin)."""
-
-    def __init__(self, user=None, **kwargs):
-        super().__init__(**kwargs)
-        self.user = user
-        for field in self.fields.values():
-            if isinstance(field.widget, VisibleAgreementWidget):
-                field.widget.user = user
-
-
-class AgreementResource(UserAwareResource):
+class AgreementResource(ClaraResource):
     partnership = fields.Field(
         attribute="partnership",
         column_name="partnership",
-        widget=ForeignKeyWidget(Partnership, "slug"),
+        widget=PrefetchedForeignKeyWidget(Partnership, "slug"),
     )
     themes = fields.Field(
         attribute="themes",
