@@ -1,12 +1,15 @@
 """Admin building blocks shared by every app: languages side by side, history, import/export."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
@@ -21,6 +24,53 @@ def _disable_all_fields(form, *args, **kwargs):
     super(type(form), form).__init__(*args, **kwargs)
     for field in form.fields.values():
         field.disabled = True
+
+
+def latest_version(instance):
+    """The newest history record of `instance`: who changed it last, and when."""
+    history = getattr(type(instance), "history", None)
+    if history is None or instance.pk is None:
+        return None
+    return (
+        history.filter(**{type(instance)._meta.pk.attname: instance.pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+class ClaraAdminForm(forms.ModelForm):
+    """Optimistic locking: a save based on an older version than the database's is refused."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        version = latest_version(self.instance)
+        self.initial["loaded_version"] = version.history_id if version else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = self.cleaned_data.get("loaded_version")
+        if loaded and self.instance.pk:
+            # Wait for a concurrent save of the same record, then compare versions.
+            type(self.instance)._default_manager.select_for_update().filter(
+                pk=self.instance.pk
+            ).exists()
+            version = latest_version(self.instance)
+            if version is not None and str(version.history_id) != loaded:
+                raise ValidationError(
+                    _(
+                        "This record was changed by %(user)s on %(date)s after you opened it. "
+                        "Open it again to see their changes, then make yours and save."
+                    )
+                    % {
+                        "user": version.history_user or _("someone"),
+                        "date": date_format(localtime(version.history_date), "DATETIME_FORMAT"),
+                    },
+                    code="stale",
+                )
+        return cleaned
 
 
 class TranslationMissingFilter(admin.SimpleListFilter):
@@ -56,6 +106,24 @@ class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """
 
     list_per_page = 50
+    form = ClaraAdminForm
+
+    def get_fieldsets(self, request, obj=None):
+        """The version the form was loaded at travels (hidden) with the form of a change."""
+
+        def without_version(fields):
+            return [f for f in fields if f != "loaded_version"]
+
+        fieldsets = [
+            (name, {**options, "fields": without_version(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None or not issubclass(self.form, ClaraAdminForm):
+            return fieldsets
+        if not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
 
     def _history_object(self, request, object_id: str, version_id: str | None = None):
         """The current object (or, once deleted, its last version) if the user may see it."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraImportExportAdmin, ClaraModelAdmin
+from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
 from events.models import Event
 from mobility.models import MobilityExchange
 
@@ -206,7 +206,7 @@ class AgreementDocumentInline(admin.TabularInline):
         return request.user.has_perm("partnerships.view_agreementdocument")
 
 
-class AgreementAdminForm(forms.ModelForm):
+class AgreementAdminForm(ClaraAdminForm):
     """Status changes follow the lifecycle of partnerships.services."""
 
     def clean(self):
