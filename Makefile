@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/
 	p=$$(command -v $$c 2>/dev/null) || continue; \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: demo serve install install-dev test lint format migrate dataset check-python messages clean
+.PHONY: demo serve install install-dev test test-api lint format migrate dataset check-python messages clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -44,6 +44,10 @@ demo: dataset
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The API against its own OpenAPI schema: schemathesis, all checks, on the live test server.
+test-api: install-dev
+	$(PY) -m pytest -m api_schema $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -43,6 +43,7 @@ class CalendarTokenView(View):
             request,
             "alerts/calendar_token.html",
             {
+                **admin.site.each_context(request),
                 "feed_url": request.build_absolute_uri(token.get_absolute_url()),
                 "title": _("My deadlines calendar"),
             },

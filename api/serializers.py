@@ -1,7 +1,6 @@
 """Public data only: no e-mail, no confidential agreement, no person not cleared for publication."""
 
 from django_countries.serializer_fields import CountryField
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -13,7 +12,7 @@ from themes.models import ResearchTheme
 
 
 class ThemeSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = ResearchTheme
@@ -22,7 +21,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
 class InstitutionSerializer(serializers.ModelSerializer):
     country = CountryField()
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -53,7 +52,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "nullable": True})
 class PublicPersonField(serializers.RelatedField):
     """A person's name, only when the person agreed to appear publicly."""
 
@@ -82,7 +81,7 @@ class TeamSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(serializers.ModelSerializer):
-    affiliation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    affiliation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Person
@@ -138,7 +137,7 @@ class PartnershipSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     parties = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
@@ -168,7 +167,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     partnership = serializers.SerializerMethodField()
-    country = CountryField()
+    country = CountryField(allow_blank=True)
 
     class Meta:
         model = Event

@@ -9,12 +9,22 @@ from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
-from search.filters import InstitutionFilterSet, TeamFilterSet
+from search.filters import InstitutionFilterSet, SlugChoiceFilter, TeamFilterSet
 from themes.models import ResearchTheme
 
 from . import serializers
 
 SEARCH = OpenApiParameter("q", str, description="Keywords, in French or English.")
+
+
+def only_unknown_records(filterset) -> bool:
+    """The only errors are slugs that name no record (any string is a valid slug)."""
+    errors = filterset.form.errors.as_data()
+    return all(
+        isinstance(filterset.filters.get(name), SlugChoiceFilter)
+        and all(error.code == "invalid_choice" for error in field_errors)
+        for name, field_errors in errors.items()
+    )
 
 
 class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
@@ -25,9 +35,13 @@ class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         found = search.search(kind=self.kind, params=request.query_params)
-        if not found.valid:
+        if found.valid:
+            results = found.results
+        elif only_unknown_records(found.filterset):
+            results = self.get_queryset().none()  # an unknown theme or collaboration: no match
+        else:
             raise ValidationError(found.filterset.errors)
-        page = self.paginate_queryset(found.results)
+        page = self.paginate_queryset(results)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

@@ -34,3 +34,27 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     | _codes(DOCUMENTS, ALL_ACTIONS)
     | {("partnerships", "view_confidential_agreement")},
 }
+
+
+def permission_matrix() -> str:
+    """The README's table of what each role may do, made from ROLES (a test keeps them equal)."""
+    from django.apps import apps
+
+    def cell(role: str, app: str, model: str) -> str:
+        granted = [a for a in ALL_ACTIONS if (app, f"{a}_{model}") in ROLES[role]]
+        return ", ".join(granted) or "—"
+
+    roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
+    lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS):
+        for app, models in group.items():
+            for model in models:
+                name = apps.get_model(app, model)._meta.verbose_name_plural
+                cells = " | ".join(cell(role, app, model) for role in roles)
+                lines.append(f"| {name} | {cells} |")
+    confidential = " | ".join(
+        "yes" if ("partnerships", "view_confidential_agreement") in ROLES[role] else "no"
+        for role in roles
+    )
+    lines.append(f"| confidential agreements and their documents | {confidential} |")
+    return "\n".join(lines)

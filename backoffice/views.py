@@ -3,7 +3,7 @@ import base64
 import segno
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -63,6 +63,7 @@ class TwoFactorView(View):
             request,
             self.template_name,
             {
+                **admin.site.each_context(request),
                 "title": _("Two-factor authentication"),
                 "confirmed": device.confirmed,
                 "qr_svg": mark_safe(qr),  # segno's own markup, from our own data

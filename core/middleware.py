@@ -1,6 +1,6 @@
 """Requests no page can answer: refused before they reach a view or the database."""
 
-from django.http import HttpResponseBadRequest, HttpResponseNotFound
+from django.http import HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
 
 
 class RejectNulMiddleware:
@@ -11,10 +11,19 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        api = request.path.startswith("/api/")
         if "\x00" in request.path:
+            if api:
+                return JsonResponse({"detail": "Not found."}, status=404)
             return HttpResponseNotFound("Not found.")
-        if "\x00" in request.META.get("QUERY_STRING", "") or any(
-            "\x00" in value for values in request.GET.lists() for value in values[1]
-        ):
-            return HttpResponseBadRequest("The address contains a NUL character.")
+        invalid = sorted(
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        )
+        if invalid:
+            message = "A NUL character cannot be part of a value."
+            if api:
+                return JsonResponse({name: [message] for name in invalid}, status=400)
+            return HttpResponseBadRequest(message)
         return self.get_response(request)

@@ -3,7 +3,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 
+from core.filters import CountryFilter
 from core.regions import REGIONS, region_choices
 from search.documents import folded
 from search.filters import SlugChoiceFilter
@@ -20,14 +22,15 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(((code, countries.name(code)) for code in used), key=lambda item: item[1])
 
 
+@extend_schema_field({"type": "string", "enum": list(REGIONS)})
+class RegionFilter(django_filters.ChoiceFilter):
+    pass
+
+
 class PartnershipFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Keywords"))
-    country = django_filters.ChoiceFilter(
-        choices=country_choices, method="filter_country", label=_("Country")
-    )
-    region = django_filters.ChoiceFilter(
-        choices=region_choices, method="filter_region", label=_("Region")
-    )
+    country = CountryFilter(choices=country_choices, method="filter_country", label=_("Country"))
+    region = RegionFilter(choices=region_choices, method="filter_region", label=_("Region"))
     theme = SlugChoiceFilter(
         queryset=ResearchTheme.objects.all(),
         field_name="themes",

@@ -7,6 +7,7 @@ from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core.filters import CountryFilter
 from institutions.models import Institution, Team
 from partnerships.models import Agreement, AgreementParty, Partnership
 from people.models import Person
@@ -36,9 +37,7 @@ class PartnerFilterSet(django_filters.FilterSet):
 
     institution_path = ""
 
-    country = django_filters.ChoiceFilter(
-        choices=countries, method="filter_country", label=_("Country")
-    )
+    country = CountryFilter(choices=countries, method="filter_country", label=_("Country"))
     city = django_filters.CharFilter(method="filter_city", label=_("City"))
     kind = django_filters.ChoiceFilter(
         choices=Institution.Kind.choices, method="filter_kind", label=_("Institution kind")

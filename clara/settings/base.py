@@ -216,10 +216,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@cancero
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StrictPagePagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonymousRateThrottle",
+        "api.throttling.AccountRateThrottle",
+    ],
 }
+# Throttling counts live in the cache: shared by every server when REDIS_URL is set.
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/minute")
+API_RATE_ACCOUNT = os.environ.get("API_RATE_ACCOUNT", "600/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "CLARA Partnerships API",
     "DESCRIPTION": "Public data on the Cancéropôle CLARA's international collaborations.",
@@ -229,6 +236,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "core.models.DatePrecision"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
 }
 
 LOGGING = {

@@ -70,9 +70,14 @@ def test_a_staff_member_turns_two_factor_on_and_then_needs_the_code(client, staf
     client.force_login(staff)
     page = client.get("/backoffice/two-factor/", HTTP_ACCEPT_LANGUAGE="en")
     assert "<svg" in page.content.decode()
+    assert "CLARA — international partnerships" in page.content.decode()
     device = TOTPDevice.objects.get(user=staff)
     assert not device.confirmed
-    wrong = client.post("/backoffice/two-factor/", {"action": "enable", "token": "000000"})
+    wrong = client.post(
+        "/backoffice/two-factor/",
+        {"action": "enable", "token": "000000"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert "not the one your app shows" in wrong.content.decode()
     device.refresh_from_db()
     device.throttle_reset()  # a wrong code makes the next try wait a moment

@@ -1,0 +1,18 @@
+"""Filters shared by the apps' filter sets."""
+
+import django_filters
+from django import forms
+from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
+
+
+class AnyCountryField(forms.ChoiceField):
+    """Offers the given countries; accepts any country code (one may simply match nothing)."""
+
+    def valid_value(self, value):
+        return bool(countries.alpha2(value))
+
+
+@extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})
+class CountryFilter(django_filters.ChoiceFilter):
+    field_class = AnyCountryField
