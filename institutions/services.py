@@ -373,6 +373,67 @@ def reject_match(*, match: RorMatch, user=None) -> RorMatch:
     return match
 
 
+@dataclass
+class MatchRunReport:
+    applied: int = 0
+    proposed: int = 0
+    unmatched: int = 0
+    failed: list[str] | None = None
+
+    def __str__(self) -> str:
+        return (
+            f"ROR matching: {self.applied} institutions linked, {self.proposed} proposals to "
+            f"review, {self.unmatched} institutions without a candidate."
+        )
+
+
+@transaction.atomic
+def record_matches(*, results: list, apply: bool) -> MatchRunReport:
+    """Apply unique high-confidence matches (with `apply`); store the others for review.
+
+    Proposals already reviewed keep their decision: a rejected one is not proposed again.
+    """
+    report = MatchRunReport(failed=[])
+    for result in results:
+        if not result.proposals:
+            report.unmatched += 1
+            continue
+        if apply and result.unique_high_confidence:
+            best = result.best
+            try:
+                with transaction.atomic():
+                    link_to_ror(institution=result.institution, ror_id=best.ror_id)
+            except RorLinkError as error:
+                report.failed.append(str(error))
+            else:
+                _store_proposal(best, status=RorMatch.Status.ACCEPTED)
+                report.applied += 1
+                continue
+        for proposal in result.proposals:
+            if _store_proposal(proposal, status=RorMatch.Status.PROPOSED):
+                report.proposed += 1
+    return report
+
+
+def _store_proposal(proposal, *, status: str) -> bool:
+    match = RorMatch.objects.filter(
+        institution=proposal.institution, ror_id=proposal.ror_id
+    ).first()
+    if match is not None and match.status != RorMatch.Status.PROPOSED:
+        return False
+    match = match or RorMatch(institution=proposal.institution, ror_id=proposal.ror_id)
+    candidate = proposal.candidate
+    match.ror_name = candidate.name[:255]
+    match.ror_country = candidate.country
+    match.ror_city = candidate.city[:120]
+    match.confidence = Decimal(str(proposal.confidence))
+    match.reasons = proposal.reasons[:255]
+    match.status = status
+    match.full_clean()
+    match.save()
+    return status == RorMatch.Status.PROPOSED
+
+
 __all__ = [
     "RorDumpError",
     "RorImportReport",
