@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -249,6 +250,19 @@ class Institution(models.Model):
     @property
     def is_deactivated(self) -> bool:
         return self.ror_status in {RorStatus.INACTIVE, RorStatus.WITHDRAWN}
+
+    @cached_property
+    def is_partner(self) -> bool:
+        """Entered by CLARA, or a directory organisation that takes part in something."""
+        if self.source == InstitutionSource.CLARA:
+            return True
+        return (
+            type(self).objects.filter(pk=self.pk).filter(type(self).objects.taking_part()).exists()
+        )
+
+    @property
+    def ror_successor_url(self) -> str:
+        return f"https://ror.org/{self.ror_successor}" if self.ror_successor else ""
 
     def from_ror(self, field: str) -> bool:
         return field in (self.ror_fields or [])
