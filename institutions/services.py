@@ -94,9 +94,6 @@ def apply_facts(institution: Institution, facts: RorFacts, *, wikidata_taken: bo
     if set(institution.ror_fields or []) != from_ror:
         institution.ror_fields = sorted(from_ror)
         changed.add("ror_fields")
-    if "name_fr" in changed:
-        institution.name = institution.name_fr
-        changed.add("name")
     return changed
 
 
@@ -119,7 +116,6 @@ def _new_institution(facts: RorFacts, *, wikidata_taken: bool) -> Institution:
         ror_fields=sorted({*MAPPED_FIELDS, "parent"}),
         **values,
     )
-    institution.name = values["name_fr"]
     return institution
 
 
@@ -185,9 +181,12 @@ def _write_batch(
     report: RorImportReport,
 ) -> None:
     new = [f for f in changed if f.ror_id not in known]
-    existing = Institution.objects.in_bulk(
-        [f.ror_id for f in changed if f.ror_id in known], field_name="ror_id"
-    )
+    existing = {
+        institution.ror_id: institution
+        for institution in Institution.objects.filter(
+            ror_id__in=[f.ror_id for f in changed if f.ror_id in known]
+        )
+    }
     Institution.objects.bulk_create(
         [_new_institution(f, wikidata_taken=_wikidata_taken(f, wikidata_owner)) for f in new]
     )
