@@ -348,3 +348,43 @@ def test_a_rejected_proposal_is_not_proposed_again(imported, admin_user):
     report = record_matches(results=propose_ror_matches(), apply=False)
     assert report.proposed == 0
     assert not RorMatch.objects.filter(status=RorMatch.Status.PROPOSED).exists()
+
+
+# Back-office ----------------------------------------------------------------------------------
+
+
+def test_back_office_registry_search_review_list_and_refresh(staff_client, imported):
+    # The institution autocomplete (partner, party, host) finds directory organisations by alias.
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "partnerships",
+            "model_name": "partnershipmember",
+            "field_name": "institution",
+            "term": "Lyongo Unibertsitatea",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Université de Lyon (UDL)"]
+    lyon = ror("01rk35k63")
+    page = staff_client.get(reverse("admin:institutions_institution_change", args=[lyon.pk]))
+    assert "https://ror.org/01rk35k63" in page.content.decode()
+    institution = InstitutionFactory(
+        name_fr="Université Jean Monnet", name_en="", country="", city_fr="", city_en=""
+    )
+    record_matches(results=propose_ror_matches(), apply=False)
+    match = RorMatch.objects.get(institution=institution, ror_id="030bahv93")
+    assert staff_client.get(reverse("admin:institutions_rormatch_changelist")).status_code == 200
+    staff_client.post(
+        reverse("admin:institutions_rormatch_changelist"),
+        {"action": "accept", "_selected_action": [match.pk]},
+    )
+    institution.refresh_from_db()
+    assert institution.ror_id == "030bahv93"
+    institution.website = ""
+    institution.save()
+    staff_client.post(
+        reverse("admin:institutions_institution_changelist"),
+        {"action": "refresh_from_ror", "_selected_action": [institution.pk]},
+    )
+    institution.refresh_from_db()
+    assert institution.website == "https://www.univ-st-etienne.fr"
