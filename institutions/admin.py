@@ -130,7 +130,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     @admin.action(description=_("Refresh from ROR (fill empty fields)"))
     def refresh_from_ror(self, request, queryset):
         done = 0
-        for institution in queryset.exclude(ror_record=None):
+        for institution in queryset.filter(ror_record__isnull=False):
             try:
                 services.refresh_from_ror(institution=institution)
                 done += 1

@@ -388,3 +388,48 @@ def test_back_office_registry_search_review_list_and_refresh(staff_client, impor
     )
     institution.refresh_from_db()
     assert institution.website == "https://www.univ-st-etienne.fr"
+
+
+# The CLARA dataset -----------------------------------------------------------------------------
+
+CLARA_ROR_IDS = {
+    "fudan-university": "013q1eq08",
+    "shanghai-jiao-tong-university": "0220qvk04",
+    "tongji-university": "03rc6as71",
+    "institut-pasteur-shanghai": "00w78qy64",
+    "ruijin-hospital": "01hv94n30",
+    "weizmann-institute": "0316ej306",
+    "universite-de-montreal": "0161xgx34",
+    "mcgill-university": "01pxwe438",
+    "universite-de-sherbrooke": "00kybxq39",
+    "universite-laval": "04sjchr03",
+    "universite-de-lyon": "01rk35k63",
+    "universite-jean-monnet": "030bahv93",
+    "universite-grenoble-alpes": "02rx3b187",
+    "universite-clermont-auvergne": "01a8ajp46",
+    "crcl": "02mgw3155",
+    "iarc": "00v452281",
+    "dkfz": "04cdgtt98",
+    "ibec": "056h71x09",
+    "inca": "03m8vkq32",
+    "frqs": "02eqrsj93",
+}
+
+
+def test_clara_dataset_linked_and_public_pages_still_list_partners_only(client, clara_dataset):
+    listed_before = client.get(reverse("api:institution-list")).json()["count"]
+    import_ror(path=str(SAMPLE))
+    call_command("match_ror", "--apply", verbosity=0)
+    linked = dict(Institution.objects.filter(slug__in=CLARA_ROR_IDS).values_list("slug", "ror_id"))
+    assert linked == CLARA_ROR_IDS
+    # Institutions the registry lacks stay unlinked, without error.
+    assert Institution.objects.get(slug="lyonbiopole").ror_id == ""
+    assert client.get(reverse("api:institution-list")).json()["count"] == listed_before
+    page = client.get(reverse("institutions:institution-list")).content.decode()
+    assert "Centre Léon Bérard" not in page  # CRCL's ROR parent, not a CLARA partner
+    crcl = client.get(reverse("institutions:institution-detail", args=["crcl"])).content.decode()
+    assert "https://ror.org/02mgw3155" in crcl
+    # Loading the dataset again keeps what ROR filled and changes nothing.
+    from core.dataset.loader import load_clara_dataset
+
+    assert not load_clara_dataset().changed
