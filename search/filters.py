@@ -122,7 +122,7 @@ class InstitutionFilterSet(PartnerFilterSet):
     ror_id = django_filters.CharFilter(
         field_name="ror_id", lookup_expr="iexact", label=_("ROR identifier")
     )
-    type = django_filters.ChoiceFilter(
+    ror_type = django_filters.ChoiceFilter(
         choices=[(t, t) for t in ROR_TYPES], method="filter_type", label=_("ROR type")
     )
 
@@ -137,7 +137,7 @@ class InstitutionFilterSet(PartnerFilterSet):
             "agreement_in_force",
             "directory",
             "ror_id",
-            "type",
+            "ror_type",
         ]
 
     def path(self, field: str) -> str:

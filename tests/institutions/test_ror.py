@@ -273,7 +273,7 @@ def test_api_lists_the_directory_filtered_by_country_type_and_ror_id(client, imp
         and "nonprofit" in r["types"]
     }
     assert expected
-    french = client.get(url, {"directory": "all", "country": "FR", "type": "nonprofit"}).json()
+    french = client.get(url, {"directory": "all", "country": "FR", "ror_type": "nonprofit"}).json()
     assert {row["ror_id"] for row in french["results"]} == expected
     one = client.get(url, {"directory": "all", "ror_id": "02feahw73"}).json()
     assert [row["ror_id"] for row in one["results"]] == ["02feahw73"]
