@@ -38,7 +38,7 @@ class InstitutionViewSet(SearchableViewSet):
     kind = "institutions"
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent")
+        return Institution.objects.light().select_related("parent")
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))

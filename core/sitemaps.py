@@ -45,7 +45,7 @@ class AgreementSitemap(BilingualSitemap):
 
 class InstitutionSitemap(BilingualSitemap):
     def items(self):
-        return Institution.objects.partners().order_by("pk")
+        return Institution.objects.partners().light().order_by("pk")
 
 
 class ThemeSitemap(BilingualSitemap):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -42,28 +42,44 @@ class RorStatus(models.TextChoices):
 
 
 class InstitutionQuerySet(models.QuerySet):
-    def taking_part(self) -> Q:
-        """Takes part in something: a partnership, an agreement, a team, a mobility, an event."""
+    @staticmethod
+    def participant_ids() -> models.QuerySet:
+        """Primary keys of the institutions taking part in something: a partnership, an
+        agreement, a team, a mobility, an event. One UNION, small whatever the directory size."""
         from events.models import Event
         from mobility.models import MobilityExchange
         from partnerships.models import AgreementParty, PartnershipMember
 
-        mine = OuterRef("pk")
+        mobilities = MobilityExchange.objects.order_by()
         return (
-            Exists(PartnershipMember.objects.filter(institution=mine))
-            | Exists(AgreementParty.objects.filter(institution=mine))
-            | Exists(Team.objects.filter(institution=mine))
-            | Exists(
-                MobilityExchange.objects.filter(
-                    Q(host_institution=mine) | Q(home_institution=mine) | Q(funder=mine)
-                )
+            PartnershipMember.objects.order_by()
+            .values_list("institution_id", flat=True)
+            .union(
+                AgreementParty.objects.order_by().values_list("institution_id", flat=True),
+                Team.objects.order_by().values_list("institution_id", flat=True),
+                mobilities.values_list("host_institution_id", flat=True),
+                mobilities.exclude(home_institution=None).values_list(
+                    "home_institution_id", flat=True
+                ),
+                mobilities.exclude(funder=None).values_list("funder_id", flat=True),
+                Event.organisers.through.objects.order_by().values_list(
+                    "institution_id", flat=True
+                ),
             )
-            | Exists(Event.organisers.through.objects.filter(institution=mine))
         )
+
+    def taking_part(self) -> Q:
+        """Takes part in something: a partnership, an agreement, a team, a mobility, an event."""
+        return Q(pk__in=self.participant_ids())
 
     def partners(self) -> "InstitutionQuerySet":
         """CLARA's own institutions and directory organisations that take part in something."""
-        return self.filter(Q(source=InstitutionSource.CLARA) | self.taking_part())
+        clara = Institution.objects.order_by().filter(source=InstitutionSource.CLARA)
+        return self.filter(pk__in=clara.values_list("pk", flat=True).union(self.participant_ids()))
+
+    def light(self) -> "InstitutionQuerySet":
+        """Without the stored ROR record and names: lists sort tens of thousands of rows."""
+        return self.defer("ror_record", "ror_names")
 
     def directory(self) -> "InstitutionQuerySet":
         """Organisations of the ROR directory (whether or not they take part in anything)."""

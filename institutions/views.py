@@ -14,17 +14,21 @@ class InstitutionListView(ListView):
     def get_queryset(self):
         self.whole_directory = self.request.GET.get("directory") == "all"
         if not self.whole_directory:
-            return Institution.objects.partners().order_by("country", "name")
-        return Institution.objects.annotate(
-            is_partner=Case(
-                When(
-                    Q(source=Institution.Source.CLARA) | Institution.objects.taking_part(),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
+            return Institution.objects.partners().light().order_by("country", "name")
+        return (
+            Institution.objects.light()
+            .annotate(
+                is_partner=Case(
+                    When(
+                        Q(source=Institution.Source.CLARA) | Institution.objects.taking_part(),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
             )
-        ).order_by("country", "name")
+            .order_by("country", "name")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

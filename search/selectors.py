@@ -229,7 +229,7 @@ def _with_context(queryset: QuerySet) -> QuerySet:
             ),
         )
     if queryset.model is Institution:
-        return queryset.select_related("parent").prefetch_related(
+        return queryset.light().select_related("parent").prefetch_related(
             Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
             Prefetch(
                 "memberships",
