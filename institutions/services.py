@@ -7,7 +7,7 @@ from itertools import islice
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -162,6 +162,9 @@ def import_ror(
         if progress:
             progress(report.read, dump.fraction())
     _resolve_parents(report)
+    if report.created + report.updated > batch_size and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics for the planner after a bulk load
+            cursor.execute(f"ANALYZE {Institution._meta.db_table}")
     return report
 
 

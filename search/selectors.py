@@ -229,15 +229,19 @@ def _with_context(queryset: QuerySet) -> QuerySet:
             ),
         )
     if queryset.model is Institution:
-        return queryset.light().select_related("parent").prefetch_related(
-            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-            Prefetch(
-                "memberships",
-                queryset=PartnershipMember.objects.filter(
-                    partnership__in=public_partnerships
-                ).select_related("partnership"),
-                to_attr="public_memberships",
-            ),
+        return (
+            queryset.light()
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+                Prefetch(
+                    "memberships",
+                    queryset=PartnershipMember.objects.filter(
+                        partnership__in=public_partnerships
+                    ).select_related("partnership"),
+                    to_attr="public_memberships",
+                ),
+            )
         )
     return queryset.prefetch_related(
         "themes",

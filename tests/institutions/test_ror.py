@@ -433,3 +433,18 @@ def test_clara_dataset_linked_and_public_pages_still_list_partners_only(client, 
     from core.dataset.loader import load_clara_dataset
 
     assert not load_clara_dataset().changed
+
+
+def test_api_gives_ror_facts_and_a_page_address_only_to_partners(client, imported):
+    PartnershipMemberFactory(institution=ror("00v452281"))
+    url = reverse("api:institution-list")
+    rows = {}
+    for ror_id in ("00v452281", "01cmnjq37", "0006jh821", "02feahw73"):
+        found = client.get(url, {"directory": "all", "ror_id": ror_id}).json()["results"]
+        rows[ror_id] = found[0]
+    assert rows["00v452281"]["url"].endswith("/institutions/" + ror("00v452281").slug + "/")
+    assert rows["01cmnjq37"]["url"] is None
+    assert rows["0006jh821"]["ror_status"] == "withdrawn"
+    assert rows["0006jh821"]["ror_successor"] == "03qn8fb07"
+    assert rows["02feahw73"]["ror_types"] == ["funder", "government"]
+    assert rows["02feahw73"]["source"] == "ror"
