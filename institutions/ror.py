@@ -64,6 +64,8 @@ NAME_MAX = 255
 class RorDumpError(Exception):
     """The dump cannot be read: the message names the record at fault."""
 
+    saved = 0  # records of the batches written before it
+
 
 @dataclass
 class RorFacts:

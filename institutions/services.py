@@ -143,29 +143,37 @@ def import_ror(
         Institution.objects.exclude(wikidata_id="").values_list("wikidata_id", "ror_id")
     )
     seen: set[str] = set()
-    for batch in _batches(dump.records(), batch_size):
-        facts_list = []
-        for position, record in batch:
-            facts = map_record(record, position)
-            if facts.ror_id in seen:
-                raise RorDumpError(
-                    f"record #{position} ({record['id']}): this ROR id appears twice in the dump."
-                )
-            seen.add(facts.ror_id)
-            facts_list.append(facts)
-        report.read += len(facts_list)
-        changed = [f for f in facts_list if known.get(f.ror_id) != f.hash]
-        report.unchanged += len(facts_list) - len(changed)
-        if changed:
-            _write_batch(changed, known, wikidata_owner, report)
-        reset_queries()  # with DEBUG on, the logged bulk inserts would otherwise pile up
-        if progress:
-            progress(report.read, dump.fraction())
+    try:
+        for batch in _batches(dump.records(), batch_size):
+            _import_batch(batch, seen, known, wikidata_owner, report)
+            reset_queries()  # with DEBUG on, the logged bulk inserts would otherwise pile up
+            if progress:
+                progress(report.read, dump.fraction())
+    except RorDumpError as error:
+        error.saved = report.read  # the records of the batches written before the error
+        raise
     _resolve_parents(report)
     if report.created + report.updated > batch_size and connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics for the planner after a bulk load
             cursor.execute(f"ANALYZE {Institution._meta.db_table}")
     return report
+
+
+def _import_batch(batch, seen, known, wikidata_owner, report) -> None:
+    facts_list = []
+    for position, record in batch:
+        facts = map_record(record, position)
+        if facts.ror_id in seen:
+            raise RorDumpError(
+                f"record #{position} ({record['id']}): this ROR id appears twice in the dump."
+            )
+        seen.add(facts.ror_id)
+        facts_list.append(facts)
+    changed = [f for f in facts_list if known.get(f.ror_id) != f.hash]
+    if changed:
+        _write_batch(changed, known, wikidata_owner, report)
+    report.read += len(facts_list)
+    report.unchanged += len(facts_list) - len(changed)
 
 
 def _wikidata_taken(facts: RorFacts, wikidata_owner: dict[str, str]) -> bool:

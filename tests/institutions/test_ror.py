@@ -188,8 +188,9 @@ def test_staff_typed_values_are_never_overwritten_empty_fields_are_filled():
 def test_not_json_is_a_clear_error(tmp_path):
     path = tmp_path / "dump.json"
     path.write_text("<html>not json</html>")
-    with pytest.raises(CommandError, match="not a ROR data dump"):
+    with pytest.raises(CommandError, match="not a ROR data dump") as error:
         call_command("import_ror", str(path))
+    assert "Nothing was written" in str(error.value)
 
 
 def test_wrong_schema_version_names_the_record(tmp_path):
@@ -202,8 +203,9 @@ def test_missing_id_names_the_record_earlier_batches_kept_and_rerun_works(tmp_pa
     data = records()
     broken = copy.deepcopy(data)
     del broken[25]["id"]
-    with pytest.raises(RorDumpError, match=r"record #26 \(.+\): the record has no id"):
-        import_ror(path=str(write(tmp_path, broken)), batch_size=10)
+    with pytest.raises(CommandError, match=r"record #26 \(.+\): the record has no id") as error:
+        call_command("import_ror", str(write(tmp_path, broken)), batch_size=10)
+    assert "The 20 records before its batch were saved" in str(error.value)
     assert Institution.objects.directory().count() == 20  # two whole batches, nothing half
     report = import_ror(path=str(write(tmp_path, data, "fixed.json")), batch_size=10)
     assert (report.created, report.unchanged) == (13, 20)

@@ -35,9 +35,14 @@ class Command(BaseCommand):
         except RorDumpError as error:
             if tty:
                 sys.stderr.write("\n")
-            raise CommandError(
-                f"{error} Batches before this record were saved; fix the dump and re-run."
-            ) from error
+            if error.saved:
+                advice = (
+                    f"The {error.saved:,} records before its batch were saved; "
+                    "fix the dump and re-run (they will not be written again)."
+                )
+            else:
+                advice = "Nothing was written."
+            raise CommandError(f"{error} {advice}") from error
         if tty:
             sys.stderr.write("\n")
         if options["verbosity"] > 0:
