@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,6 +14,16 @@ from search.text import fold
 from . import services
 from .models import Institution, RorMatch, Team
 from .resources import InstitutionResource, TeamResource
+from .ror import ror_id_of
+
+
+def _country_code(word: str) -> str:
+    """“France”, “france”, “Japon” → the country's code; "" when the word names no country."""
+    if len(word) < 4:
+        return ""
+    return countries.by_name(word, insensitive=True) or countries.by_name(
+        word, insensitive=True, language="fr"
+    )
 
 
 class TeamInline(TranslationTabularInline):
@@ -70,7 +83,14 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     ]
 
     def get_search_results(self, request, queryset, search_term):
-        """Also accent-insensitive over every ROR name, acronym and alias (stored folded)."""
+        """The registry search: also accent-insensitive over every ROR name, acronym and alias
+        (stored folded), and a word naming a country (“Lyon France”) filters by that country."""
+        words = search_term.split()
+        codes = {code for word in words if (code := _country_code(word))}
+        if codes and len(codes) < len(words):
+            queryset = queryset.filter(country__in=codes)
+            words = [word for word in words if not _country_code(word)]
+            search_term = " ".join(words)
         results, duplicates = super().get_search_results(request, queryset, search_term)
         folded = fold(search_term.strip())
         if folded and folded != search_term.strip():
@@ -108,24 +128,50 @@ class InstitutionAdmin(ClaraImportExportAdmin):
             ids,
         )
 
-    @admin.display(description=_("ROR parent and units"))
+    @admin.display(description=_("ROR relations"))
     def ror_children(self, obj):
+        """Parents, children, successor… as ROR records them; linked when in the database."""
         if not obj.pk:
             return "—"
-        parent = (
-            format_html("{} {}", _("Parent:"), obj.parent)
-            if obj.parent_id
-            else (
-                format_html("{} {} ({})", _("Parent:"), obj.ror_parent, _("pending"))
-                if obj.ror_parent
-                else ""
+        relations = [
+            (relation.get("type", ""), ror_id_of(relation.get("id")), relation.get("label", ""))
+            for relation in (obj.ror_record or {}).get("relationships") or []
+        ]
+        local = dict(
+            Institution.objects.filter(ror_id__in=[r[1] for r in relations if r[1]]).values_list(
+                "ror_id", "pk"
             )
         )
-        children = obj.children.order_by("name")[:50]
-        units = format_html_join(
-            ", ", '<a href="../../{}/change/">{}</a>', ((c.pk, c) for c in children)
-        )
-        return format_html("{}<br>{} {}", parent, _("Units:"), units or "—")
+        rows = []
+        for kind, ror_id, label in sorted(relations):
+            if ror_id in local:
+                target = reverse("admin:institutions_institution_change", args=[local[ror_id]])
+                rows.append(format_html('{}: <a href="{}">{}</a>', kind, target, label))
+            else:
+                rows.append(format_html("{}: {} ({}, {})", kind, label, ror_id, _("not imported")))
+        units = obj.children.order_by("name")[:50]
+        lines = [
+            format_html(
+                "{} {}",
+                _("Parent:"),
+                obj.parent if obj.parent_id else (obj.ror_parent or "—"),
+            ),
+            format_html(
+                "{} {}",
+                _("Units:"),
+                format_html_join(
+                    ", ",
+                    '<a href="{}">{}</a>',
+                    (
+                        (reverse("admin:institutions_institution_change", args=[c.pk]), c)
+                        for c in units
+                    ),
+                )
+                or "—",
+            ),
+            *rows,
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     @admin.action(description=_("Refresh from ROR (fill empty fields)"))
     def refresh_from_ror(self, request, queryset):

@@ -367,9 +367,22 @@ def test_back_office_registry_search_review_list_and_refresh(staff_client, impor
         },
     )
     assert [r["text"] for r in response.json()["results"]] == ["Université de Lyon (UDL)"]
+    by_city_and_country = staff_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "mobility",
+            "model_name": "mobilityexchange",
+            "field_name": "host_institution",
+            "term": "Bérard France",
+        },
+    )
+    assert [r["text"] for r in by_city_and_country.json()["results"]] == [
+        "Centre Léon Bérard (CLB)"
+    ]
     lyon = ror("01rk35k63")
     page = staff_client.get(reverse("admin:institutions_institution_change", args=[lyon.pk]))
     assert "https://ror.org/01rk35k63" in page.content.decode()
+    assert "Claude Bernard Lyon 1" in page.content.decode()  # a unit, from ROR
     institution = InstitutionFactory(
         name_fr="Université Jean Monnet", name_en="", country="", city_fr="", city_en=""
     )
