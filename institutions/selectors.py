@@ -82,6 +82,7 @@ def _candidates() -> list[Candidate]:
     rows = (
         Institution.objects.filter(source=Institution.Source.ROR)
         .exclude(ror_id="")
+        .order_by("ror_id")  # the same proposals from run to run
         .values_list(
             "pk",
             "ror_id",
@@ -194,7 +195,7 @@ def propose_ror_matches(institutions: QuerySet | None = None) -> list[MatchResul
                 default=0.0,
             )
 
-        shortlist = sorted(overlap, key=lambda p: -likeness(p))[:40]
+        shortlist = sorted(overlap, key=lambda p: (-likeness(p), p))[:40]
         proposals = []
         country = str(institution.country or "")
         city = normalise(f"{institution.city_en or ''} {institution.city_fr or ''}".strip())
