@@ -36,6 +36,7 @@ class Candidate:
     country: str
     city: str
     status: str
+    city_name: str = ""
     latitude: float | None = None
     longitude: float | None = None
     names: set[str] = field(default_factory=set)
@@ -105,6 +106,7 @@ def _candidates() -> list[Candidate]:
             country or "",
             normalise(city or ""),
             status,
+            city or "",
             None if latitude is None else float(latitude),
             None if longitude is None else float(longitude),
         )

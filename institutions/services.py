@@ -228,9 +228,14 @@ def _write_batch(
 
 def _resolve_parents(report: RorImportReport) -> None:
     """Parent relations as the institution hierarchy; pending ones resolved once they arrive."""
-    rows = list(
-        Institution.objects.exclude(ror_parent="").values_list("pk", "ror_parent", "parent_id")
-    )
+    # Only where the parent is ROR's to set: empty, or filled from ROR before (not typed).
+    rows = [
+        (pk, ror_parent, parent_id)
+        for pk, ror_parent, parent_id, from_ror in Institution.objects.exclude(
+            ror_parent=""
+        ).values_list("pk", "ror_parent", "parent_id", "ror_fields")
+        if parent_id is None or "parent" in (from_ror or [])
+    ]
     if not rows:
         return
     pk_by_ror = dict(
@@ -435,7 +440,7 @@ def _store_proposal(proposal, *, status: str) -> bool:
     candidate = proposal.candidate
     match.ror_name = candidate.name[:255]
     match.ror_country = candidate.country
-    match.ror_city = candidate.city[:120]
+    match.ror_city = candidate.city_name[:120]
     match.confidence = Decimal(str(proposal.confidence))
     match.reasons = proposal.reasons[:255]
     match.status = status

@@ -463,3 +463,22 @@ def test_api_gives_ror_facts_and_a_page_address_only_to_partners(client, importe
     assert rows["0006jh821"]["ror_successor"] == "03qn8fb07"
     assert rows["02feahw73"]["ror_types"] == ["funder", "government"]
     assert rows["02feahw73"]["source"] == "ror"
+
+
+def test_a_parent_staff_changed_is_not_put_back_by_the_next_dump(tmp_path):
+    clara = InstitutionFactory(ror_id="029brtt94")  # Lyon 1: ROR's parent is Université de Lyon
+    import_ror(path=str(SAMPLE))
+    clara.refresh_from_db()
+    assert clara.parent == ror("01rk35k63")
+    assert clara.from_ror("parent")
+    other = InstitutionFactory()
+    clara.parent = other
+    clara.ror_fields = [name for name in clara.ror_fields if name != "parent"]  # as the admin
+    clara.save()
+    data = records()
+    for record in data:
+        if record["id"].endswith("029brtt94"):
+            record["established"] = 1971
+    import_ror(path=str(write(tmp_path, data)))
+    clara.refresh_from_db()
+    assert clara.parent == other
