@@ -246,7 +246,8 @@ def test_public_pages_show_partners_only_unless_the_whole_directory_is_asked(cli
     sitemap = client.get("/sitemap.xml").content.decode()
     assert directory.slug not in sitemap
     assert partner.slug in sitemap
-    search = client.get(reverse("search:search"), {"q": "Bérard", "kind": "institutions"})
+    search = client.get(reverse("search:search"), {"q": "Bérard", "type": "institutions"})
+    assert search.status_code == 200
     assert "Centre Léon Bérard" not in search.content.decode()
 
 
@@ -482,3 +483,12 @@ def test_a_parent_staff_changed_is_not_put_back_by_the_next_dump(tmp_path):
     import_ror(path=str(write(tmp_path, data)))
     clara.refresh_from_db()
     assert clara.parent == other
+
+
+def test_search_of_the_whole_directory_links_directory_organisations_to_ror(client, imported):
+    response = client.get(
+        reverse("search:search"), {"q": "Bérard", "type": "institutions", "directory": "all"}
+    )
+    page = response.content.decode()
+    assert "https://ror.org/01cmnjq37" in page
+    assert ror("01cmnjq37").get_absolute_url() not in page
