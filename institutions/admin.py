@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Case, Count, Q, When
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -92,9 +92,16 @@ class InstitutionAdmin(ClaraImportExportAdmin):
             words = [word for word in words if not _country_code(word)]
             search_term = " ".join(words)
         results, duplicates = super().get_search_results(request, queryset, search_term)
-        folded = fold(search_term.strip())
-        if folded and folded != search_term.strip():
-            results = results | queryset.filter(ror_names__contains=folded)
+        folded = [fold(word) for word in words]
+        if folded and folded != words:
+            results = results | queryset.filter(*[Q(ror_names__contains=w) for w in folded])
+        if search_term and request.path.endswith("/autocomplete/"):
+            # CLARA's own institutions first, then names starting with what was typed.
+            results = results.order_by(
+                Case(When(source=Institution.Source.CLARA, then=0), default=1),
+                Case(When(name_fr__istartswith=search_term, then=0), default=1),
+                "name_fr",
+            )
         return results, duplicates
 
     def save_model(self, request, obj, form, change):
