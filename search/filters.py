@@ -120,7 +120,7 @@ class InstitutionFilterSet(PartnerFilterSet):
         label=_("Institutions shown"),
     )
     ror_id = django_filters.CharFilter(
-        field_name="ror_id", lookup_expr="iexact", label=_("ROR identifier")
+        method="filter_ror_id", label=_("ROR identifier (03vek6s52 or https://ror.org/03vek6s52)")
     )
     ror_type = django_filters.ChoiceFilter(
         choices=[(t, t) for t in ROR_TYPES], method="filter_type", label=_("ROR type")
@@ -152,6 +152,10 @@ class InstitutionFilterSet(PartnerFilterSet):
 
     def filter_directory(self, queryset, name, value: str):
         return queryset  # applied by base_queryset(), which the search starts from
+
+    def filter_ror_id(self, queryset, name, value: str):
+        ror_id = value.strip().lower().removeprefix("https://").removeprefix("ror.org/")
+        return queryset.filter(ror_id=ror_id)
 
     def filter_type(self, queryset, name, value: str):
         return queryset.filter(ror_types__contains=value)

@@ -280,6 +280,8 @@ def test_api_lists_the_directory_filtered_by_country_type_and_ror_id(client, imp
     assert {row["ror_id"] for row in french["results"]} == expected
     one = client.get(url, {"directory": "all", "ror_id": "02feahw73"}).json()
     assert [row["ror_id"] for row in one["results"]] == ["02feahw73"]
+    by_url = client.get(url, {"directory": "all", "ror_id": "https://ror.org/02feahw73"}).json()
+    assert [row["ror_id"] for row in by_url["results"]] == ["02feahw73"]
 
 
 # Matching and review ------------------------------------------------------------------------
