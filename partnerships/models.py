@@ -2,7 +2,8 @@ import datetime
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.db import models
+from django.core.validators import RegexValidator
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -213,11 +214,29 @@ class KeyFigure(models.Model):
         return str(self.period_start or self.period_end or "")
 
 
+CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
+
+
+def can_see_confidential(user) -> bool:
+    return user.has_perm(CONFIDENTIAL_PERMISSION)
+
+
+def visibility_q(user, prefix: str = "") -> Q:
+    """The one confidentiality rule, as a condition on agreements (or on rows linked to one)."""
+    if can_see_confidential(user):
+        return Q()
+    return Q(**{f"{prefix}is_confidential": False})
+
+
 class AgreementQuerySet(models.QuerySet):
     SIGNED_STATUSES = ("signed", "in_force", "expired", "terminated")
 
     def public(self):
         return self.filter(is_confidential=False)
+
+    def visible_to(self, user):
+        """What a staff member may see: confidential agreements only with the permission."""
+        return self.filter(visibility_q(user))
 
     def published(self):
         """What the public site may show: not confidential, and of a public partnership if any."""
@@ -259,7 +278,17 @@ class Agreement(TimeStampedModel):
     Kind = AgreementKind
     Status = AgreementStatus
 
-    reference = models.CharField(_("reference"), max_length=40)
+    reference = models.CharField(
+        _("reference"),
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                _("Letters, digits, dots, dashes and underscores; a letter or digit first."),
+                code="invalid_reference",
+            )
+        ],
+    )
     slug = models.SlugField(_("slug"), max_length=120)
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
@@ -312,6 +341,7 @@ class Agreement(TimeStampedModel):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        limit_choices_to={"is_active": True, "is_staff": True},
         related_name="responsible_agreements",
     )
 
@@ -343,6 +373,10 @@ class Agreement(TimeStampedModel):
                 condition=Q(status__in=AgreementStatus.values), name="agreement_status_valid"
             ),
             models.CheckConstraint(
+                condition=Q(reference__regex=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+                name="agreement_reference_format",
+            ),
+            models.CheckConstraint(
                 condition=Q(signed_on__isnull=True)
                 | Q(status__in=["signed", "in_force", "expired", "terminated"]),
                 name="agreement_unsigned_has_no_signing_date",
@@ -358,6 +392,9 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    def is_visible_to(self, user) -> bool:
+        return not self.is_confidential or can_see_confidential(user)
 
     @property
     def is_signed(self) -> bool:
@@ -456,6 +493,13 @@ class AgreementDocumentKind(models.TextChoices):
     ANNEX = "annex", _("Annex")
 
 
+class AgreementDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.has_perm("partnerships.view_agreementdocument"):
+            return self.none()
+        return self.filter(visibility_q(user, "agreement__"))
+
+
 class AgreementDocument(models.Model):
     """A signed agreement, amendment or annex, stored privately (never under a public URL)."""
 
@@ -484,6 +528,8 @@ class AgreementDocument(models.Model):
         related_name="+",
     )
 
+    objects = AgreementDocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("agreement document")
         verbose_name_plural = _("agreement documents")
@@ -499,3 +545,12 @@ class AgreementDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("backoffice:agreement-document", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        """The file goes with the row, once the deletion is committed."""
+        file = self.file
+        result = super().delete(*args, **kwargs)
+        if file.name:
+            storage, name = file.storage, file.name
+            transaction.on_commit(lambda: storage.delete(name))
+        return result

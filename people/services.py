@@ -1,29 +1,41 @@
 """Personal data: everything held about a person, and its erasure (GDPR articles 15 and 17)."""
 
 import json
+import re
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.forms.models import model_to_dict
 
 from institutions.models import Team
 from mobility.models import MobilityExchange
-from partnerships.models import AgreementParty, Partnership
+from partnerships.models import AgreementParty, Partnership, visibility_q
 
 from .models import Person
+
+ERASED = "[erased]"
 
 
 def _plain(data: dict) -> dict:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, default=str))
 
 
-def export_person_data(*, person: Person) -> dict:
-    """Everything held about `person`: record, links, and the history of the record."""
+def export_person_data(*, person: Person, user) -> dict:
+    """Everything held about `person`: record, links, and the history of the record.
+
+    Signatures of agreements `user` may not see are counted but not named.
+    """
     record = model_to_dict(person)
     record["affiliation"] = str(person.affiliation) if person.affiliation_id else None
     record["team"] = str(person.team) if person.team_id else None
+    signatures = list(
+        AgreementParty.objects.filter(
+            visibility_q(user, "agreement__"), signatory=person
+        ).select_related("agreement", "institution")
+    )
     return _plain(
         {
             "person": record,
@@ -37,10 +49,10 @@ def export_person_data(*, person: Person) -> dict:
                     "institution": str(party.institution),
                     "signed_on": party.signed_on,
                 }
-                for party in AgreementParty.objects.filter(signatory=person).select_related(
-                    "agreement", "institution"
-                )
+                for party in signatures
             ],
+            "signatures_withheld": AgreementParty.objects.filter(signatory=person).count()
+            - len(signatures),
             "mobilities": [
                 {
                     "category": m.get_category_display(),
@@ -85,7 +97,16 @@ def erase_person(*, person: Person) -> None:
         partnership.coordinators.remove(person)
     person.delete()
     Person.history.filter(id=pk).delete()
-    # The admin's own log keeps the person's name in each entry: it goes too.
+    # The admin's own log keeps the person's name in each entry: it goes too, and entries of
+    # related records (a mobility is shown as "name → host") lose the name.
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
     ).delete()
+    names = {name for name in (person.full_name, person.last_name) if len(name) > 2}
+    for name in sorted(names, key=len, reverse=True):
+        for entry in LogEntry.objects.filter(
+            Q(object_repr__icontains=name) | Q(change_message__icontains=name)
+        ):
+            entry.object_repr = re.sub(re.escape(name), ERASED, entry.object_repr, flags=re.I)
+            entry.change_message = re.sub(re.escape(name), ERASED, entry.change_message, flags=re.I)
+            entry.save(update_fields=["object_repr", "change_message"])

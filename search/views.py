@@ -1,10 +1,11 @@
-import csv
-
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
+
+from core.spreadsheets import SafeWriter
 
 from . import selectors
 
@@ -54,7 +55,9 @@ class SearchView(TemplateView):
     def render_to_response(self, context, **response_kwargs):
         if not context["filters_valid"]:
             response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
+        response = super().render_to_response(context, **response_kwargs)
+        patch_vary_headers(response, ["HX-Request"])  # a fragment or the page, same address
+        return response
 
 
 class Echo:
@@ -122,7 +125,7 @@ class SearchExportView(View):
     def get(self, request):
         kind = kind_from(request)
         found = selectors.search(kind=kind, params=request.GET)
-        writer = csv.writer(Echo())
+        writer = SafeWriter(Echo())
 
         def rows():
             yield writer.writerow(HEADERS[kind])
