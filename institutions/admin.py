@@ -180,7 +180,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         ]
         return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
-    @admin.action(description=_("Refresh from ROR (fill empty fields)"))
+    @admin.action(description=_("Refresh from ROR (fill empty fields)"), permissions=["change"])
     def refresh_from_ror(self, request, queryset):
         done = 0
         for institution in queryset.filter(ror_record__isnull=False):
@@ -248,7 +248,9 @@ class RorMatchAdmin(SimpleHistoryAdmin):
     def ror_link(self, obj):
         return format_html('<a href="{}" rel="noopener">{}</a>', obj.ror_url, obj.ror_id)
 
-    @admin.action(description=_("Accept: link the institution to this ROR id"))
+    @admin.action(
+        description=_("Accept: link the institution to this ROR id"), permissions=["change"]
+    )
     def accept(self, request, queryset):
         for match in queryset.filter(status=RorMatch.Status.PROPOSED).select_related("institution"):
             try:
@@ -258,7 +260,7 @@ class RorMatchAdmin(SimpleHistoryAdmin):
             else:
                 self.message_user(request, _("%(match)s accepted.") % {"match": match})
 
-    @admin.action(description=_("Reject"))
+    @admin.action(description=_("Reject"), permissions=["change"])
     def reject(self, request, queryset):
         for match in queryset.filter(status=RorMatch.Status.PROPOSED):
             services.reject_match(match=match, user=request.user)

@@ -494,3 +494,24 @@ def test_search_of_the_whole_directory_links_directory_organisations_to_ror(clie
     page = response.content.decode()
     assert "https://ror.org/01cmnjq37" in page
     assert ror("01cmnjq37").get_absolute_url() not in page
+
+
+@pytest.mark.parametrize(("role", "can_decide"), [("Viewer", False), ("Editor", True)])
+def test_editors_review_proposals_viewers_only_look(
+    client, django_user_model, imported, role, can_decide
+):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("reviewer", password="pw-Lyon-2026", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    institution = InstitutionFactory(
+        name_fr="Université Jean Monnet", name_en="", country="", city_fr="", city_en=""
+    )
+    record_matches(results=propose_ror_matches(), apply=False)
+    match = RorMatch.objects.get(institution=institution, ror_id="030bahv93")
+    changelist = reverse("admin:institutions_rormatch_changelist")
+    assert client.get(changelist).status_code == 200
+    client.post(changelist, {"action": "accept", "_selected_action": [match.pk]})
+    match.refresh_from_db()
+    assert (match.status == RorMatch.Status.ACCEPTED) is can_decide
