@@ -515,3 +515,15 @@ def test_editors_review_proposals_viewers_only_look(
     client.post(changelist, {"action": "accept", "_selected_action": [match.pk]})
     match.refresh_from_db()
     assert (match.status == RorMatch.Status.ACCEPTED) is can_decide
+
+
+def test_a_zip_without_schema_v2_records_and_a_duplicated_id_are_refused(tmp_path):
+    archive = tmp_path / "v1.0-2019-01-01-ror-data.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("ror.json", json.dumps([{"id": "https://ror.org/02feahw73", "name": "CNRS"}]))
+    with pytest.raises(RorDumpError, match=r"no JSON file of ROR schema v2 records.*ror\.json"):
+        import_ror(path=str(archive))
+    data = records()[:3]
+    with pytest.raises(RorDumpError, match=r"record #4 .* appears twice"):
+        import_ror(path=str(write(tmp_path, [*data, data[0]])))
+    assert not Institution.objects.exists()  # the batch was refused whole
