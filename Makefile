@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/
 	p=$$(command -v $$c 2>/dev/null) || continue; \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: demo serve install install-dev test test-api lint format migrate dataset check-python messages clean
+.PHONY: demo serve install install-dev test test-api lint format migrate dataset ror check-python messages clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -41,6 +41,12 @@ dataset: migrate
 demo: dataset
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The ROR directory of research organisations into the demo database, and CLARA's links to it.
+ROR_DUMP ?= ../shared/ror/ror-records-v2.json.gz
+ror: dataset
+	$(PY) manage.py import_ror $(ROR_DUMP)
+	$(PY) manage.py match_ror --apply
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)

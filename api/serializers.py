@@ -22,6 +22,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 class InstitutionSerializer(serializers.ModelSerializer):
     country = CountryField()
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    ror_types = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -43,12 +44,22 @@ class InstitutionSerializer(serializers.ModelSerializer):
             "ror_id",
             "wikidata_id",
             "founded_year",
+            "source",
+            "ror_status",
+            "ror_successor",
+            "ror_types",
             "description_fr",
             "description_en",
             "url",
         ]
 
-    def get_url(self, obj) -> str:
+    def get_ror_types(self, obj) -> list[str]:
+        return [t for t in obj.ror_types.split(",") if t]
+
+    def get_url(self, obj) -> str | None:
+        """The public page; none for a directory organisation that takes part in nothing."""
+        if obj.source != Institution.Source.CLARA and not obj.is_partner:
+            return None
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
 

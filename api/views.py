@@ -52,7 +52,20 @@ class InstitutionViewSet(SearchableViewSet):
     kind = "institutions"
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent")
+        return Institution.objects.light().select_related("parent")
+
+    def paginate_queryset(self, queryset):
+        """Which rows of the page are CLARA partners (they have a public page): one query."""
+        page = super().paginate_queryset(queryset)
+        if page:
+            partners = set(
+                Institution.objects.filter(pk__in=[obj.pk for obj in page])
+                .partners()
+                .values_list("pk", flat=True)
+            )
+            for obj in page:
+                obj.is_partner = obj.pk in partners
+        return page
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))

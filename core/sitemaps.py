@@ -57,7 +57,7 @@ class AgreementSitemap(BilingualSitemap):
 
 class InstitutionSitemap(BilingualSitemap):
     def items(self):
-        return Institution.objects.order_by("pk")
+        return Institution.objects.partners().light().order_by("pk")
 
 
 class ThemeSitemap(BilingualSitemap):

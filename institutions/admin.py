@@ -1,12 +1,29 @@
-from django.contrib import admin
-from django.db.models import Count
+from django.contrib import admin, messages
+from django.db.models import Case, Count, Q, When
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ClaraImportExportAdmin
+from search.text import fold
 
-from .models import Institution, Team
+from . import services
+from .models import Institution, RorMatch, Team
 from .resources import InstitutionResource, TeamResource
+from .ror import ror_id_of
+
+
+def _country_code(word: str) -> str:
+    """“France”, “france”, “Japon” → the country's code; "" when the word names no country."""
+    if len(word) < 4:
+        return ""
+    return countries.by_name(word, insensitive=True) or countries.by_name(
+        word, insensitive=True, language="fr"
+    )
 
 
 class TeamInline(TranslationTabularInline):
@@ -30,10 +47,24 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         "country",
         "parent",
         "team_count",
+        "ror_link",
     ]
-    list_filter = ["network_role", "kind", "country"]
+    list_filter = ["source", "network_role", "kind", "ror_status", "country"]
     list_select_related = ["parent"]
-    search_fields = ["name_fr", "name_en", "acronym", "city_fr", "city_en", "ror_id", "slug"]
+    # ror_names: every ROR name, acronym and alias (folded), so that the registry search of the
+    # partner/party/host autocompletes finds directory organisations in any language.
+    search_fields = [
+        "name_fr",
+        "name_en",
+        "acronym",
+        "city_fr",
+        "city_en",
+        "ror_id",
+        "slug",
+        "ror_names",
+    ]
+    readonly_fields = ["ror_link", "ror_facts", "ror_children"]
+    actions = ["refresh_from_ror"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_fr"]}
     inlines = [TeamInline]
@@ -42,10 +73,123 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         (_("Location"), {"fields": ["country", "city", "latitude", "longitude"]}),
         (
             _("Identifiers and links"),
-            {"fields": ["website", "ror_id", "wikidata_id", "founded_year"]},
+            {"fields": ["website", "ror_id", "ror_link", "wikidata_id", "founded_year"]},
+        ),
+        (
+            _("ROR registry"),
+            {"fields": ["source", "ror_status", "ror_successor", "ror_facts", "ror_children"]},
         ),
         (_("Description"), {"fields": ["description"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The registry search: also accent-insensitive over every ROR name, acronym and alias
+        (stored folded), and a word naming a country (“Lyon France”) filters by that country."""
+        words = search_term.split()
+        codes = {code for word in words if (code := _country_code(word))}
+        if codes and len(codes) < len(words):
+            queryset = queryset.filter(country__in=codes)
+            words = [word for word in words if not _country_code(word)]
+            search_term = " ".join(words)
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        folded = [fold(word) for word in words]
+        if folded and folded != words:
+            results = results | queryset.filter(*[Q(ror_names__contains=w) for w in folded])
+        if search_term and request.path.endswith("/autocomplete/"):
+            # CLARA's own institutions first, then names starting with what was typed.
+            results = results.order_by(
+                Case(When(source=Institution.Source.CLARA, then=0), default=1),
+                Case(When(name_fr__istartswith=search_term, then=0), default=1),
+                "name_fr",
+            )
+        return results, duplicates
+
+    def save_model(self, request, obj, form, change):
+        # What staff type is theirs: ROR never overwrites it again.
+        if change and obj.ror_fields:
+            edited = set(form.changed_data) | {name.rsplit("_", 1)[0] for name in form.changed_data}
+            obj.ror_fields = [name for name in obj.ror_fields if name not in edited]
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("ROR"), ordering="ror_id")
+    def ror_link(self, obj):
+        if not obj.ror_id:
+            return "—"
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.ror_url, obj.ror_id)
+
+    @admin.display(description=_("From ROR"))
+    def ror_facts(self, obj):
+        if not obj.ror_fields:
+            return "—"
+        aliases = ", ".join(obj.ror_names_of("alias") + obj.ror_names_of("acronym")) or "—"
+        ids = ", ".join(f"{k}: {v}" for k, v in sorted(obj.ror_external_ids.items())) or "—"
+        return format_html(
+            "{}: {}<br>{}: {}<br>{}: {}<br>{}: {}",
+            _("fields filled from ROR"),
+            ", ".join(obj.ror_fields),
+            _("types"),
+            obj.ror_types or "—",
+            _("aliases and acronyms"),
+            aliases,
+            _("identifiers"),
+            ids,
+        )
+
+    @admin.display(description=_("ROR relations"))
+    def ror_children(self, obj):
+        """Parents, children, successor… as ROR records them; linked when in the database."""
+        if not obj.pk:
+            return "—"
+        relations = [
+            (relation.get("type", ""), ror_id_of(relation.get("id")), relation.get("label", ""))
+            for relation in (obj.ror_record or {}).get("relationships") or []
+        ]
+        local = dict(
+            Institution.objects.filter(ror_id__in=[r[1] for r in relations if r[1]]).values_list(
+                "ror_id", "pk"
+            )
+        )
+        rows = []
+        for kind, ror_id, label in sorted(relations):
+            if ror_id in local:
+                target = reverse("admin:institutions_institution_change", args=[local[ror_id]])
+                rows.append(format_html('{}: <a href="{}">{}</a>', kind, target, label))
+            else:
+                rows.append(format_html("{}: {} ({}, {})", kind, label, ror_id, _("not imported")))
+        units = obj.children.order_by("name")[:50]
+        lines = [
+            format_html(
+                "{} {}",
+                _("Parent:"),
+                obj.parent if obj.parent_id else (obj.ror_parent or "—"),
+            ),
+            format_html(
+                "{} {}",
+                _("Units:"),
+                format_html_join(
+                    ", ",
+                    '<a href="{}">{}</a>',
+                    (
+                        (reverse("admin:institutions_institution_change", args=[c.pk]), c)
+                        for c in units
+                    ),
+                )
+                or "—",
+            ),
+            *rows,
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+
+    @admin.action(description=_("Refresh from ROR (fill empty fields)"), permissions=["change"])
+    def refresh_from_ror(self, request, queryset):
+        done = 0
+        for institution in queryset.filter(ror_record__isnull=False):
+            try:
+                services.refresh_from_ror(institution=institution)
+                done += 1
+            except services.RorLinkError as error:
+                self.message_user(request, str(error), messages.ERROR)
+        self.message_user(request, _("%(n)d institutions refreshed from ROR.") % {"n": done})
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(team_total=Count("teams"))
@@ -75,3 +219,48 @@ class TeamAdmin(ClaraImportExportAdmin):
     @admin.display(description=_("country"), ordering="institution__country")
     def country(self, obj):
         return obj.institution.country.name
+
+
+@admin.register(RorMatch)
+class RorMatchAdmin(SimpleHistoryAdmin):
+    """The review list of match_ror's proposals: accept links the institution, reject keeps it
+    from being proposed again; every decision is in the history."""
+
+    list_display = [
+        "institution",
+        "ror_link",
+        "ror_name",
+        "ror_city",
+        "ror_country",
+        "confidence",
+        "reasons",
+        "status",
+        "reviewed_by",
+    ]
+    list_filter = ["status", "ror_country"]
+    list_select_related = ["institution", "reviewed_by"]
+    search_fields = ["institution__name_fr", "institution__name_en", "ror_id", "ror_name"]
+    autocomplete_fields = ["institution"]
+    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    actions = ["accept", "reject"]
+
+    @admin.display(description=_("ROR"), ordering="ror_id")
+    def ror_link(self, obj):
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.ror_url, obj.ror_id)
+
+    @admin.action(
+        description=_("Accept: link the institution to this ROR id"), permissions=["change"]
+    )
+    def accept(self, request, queryset):
+        for match in queryset.filter(status=RorMatch.Status.PROPOSED).select_related("institution"):
+            try:
+                services.accept_match(match=match, user=request.user)
+            except services.RorLinkError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, _("%(match)s accepted.") % {"match": match})
+
+    @admin.action(description=_("Reject"), permissions=["change"])
+    def reject(self, request, queryset):
+        for match in queryset.filter(status=RorMatch.Status.PROPOSED):
+            services.reject_match(match=match, user=request.user)

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -28,9 +30,67 @@ class InstitutionNetworkRole(models.TextChoices):
     OTHER = "other", _("Other (national, European, support)")
 
 
+class InstitutionSource(models.TextChoices):
+    CLARA = "clara", _("Entered by CLARA")
+    ROR = "ror", _("ROR directory")
+
+
+class RorStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class InstitutionQuerySet(models.QuerySet):
+    @staticmethod
+    def participant_ids() -> models.QuerySet:
+        """Primary keys of the institutions taking part in something: a partnership, an
+        agreement, a team, a mobility, an event. One UNION, small whatever the directory size."""
+        from events.models import Event
+        from mobility.models import MobilityExchange
+        from partnerships.models import AgreementParty, PartnershipMember
+
+        mobilities = MobilityExchange.objects.order_by()
+        return (
+            PartnershipMember.objects.order_by()
+            .values_list("institution_id", flat=True)
+            .union(
+                AgreementParty.objects.order_by().values_list("institution_id", flat=True),
+                Team.objects.order_by().values_list("institution_id", flat=True),
+                mobilities.values_list("host_institution_id", flat=True),
+                mobilities.exclude(home_institution=None).values_list(
+                    "home_institution_id", flat=True
+                ),
+                mobilities.exclude(funder=None).values_list("funder_id", flat=True),
+                Event.organisers.through.objects.order_by().values_list(
+                    "institution_id", flat=True
+                ),
+            )
+        )
+
+    def taking_part(self) -> Q:
+        """Takes part in something: a partnership, an agreement, a team, a mobility, an event."""
+        return Q(pk__in=self.participant_ids())
+
+    def partners(self) -> "InstitutionQuerySet":
+        """CLARA's own institutions and directory organisations that take part in something."""
+        clara = Institution.objects.order_by().filter(source=InstitutionSource.CLARA)
+        return self.filter(pk__in=clara.values_list("pk", flat=True).union(self.participant_ids()))
+
+    def light(self) -> "InstitutionQuerySet":
+        """Without the stored ROR record and names: lists sort tens of thousands of rows."""
+        return self.defer("ror_record", "ror_names")
+
+    def directory(self) -> "InstitutionQuerySet":
+        """Organisations of the ROR directory (whether or not they take part in anything)."""
+        return self.exclude(ror_id="")
+
+
 class Institution(models.Model):
     Kind = InstitutionKind
     NetworkRole = InstitutionNetworkRole
+    Source = InstitutionSource
+    RorStatus = RorStatus
 
     slug = models.SlugField(_("slug"), max_length=120)
     name = models.CharField(_("name"), max_length=255)
@@ -71,11 +131,47 @@ class Institution(models.Model):
     wikidata_id = models.CharField(
         _("Wikidata identifier"), max_length=20, blank=True, validators=[validate_wikidata_id]
     )
+    # The ROR directory (import_ror). Facts from ROR fill only the fields listed in ror_fields.
+    source = models.CharField(
+        _("source"),
+        max_length=10,
+        choices=Source,
+        default=Source.CLARA,
+        help_text=_(
+            "Directory organisations come from ROR and are not CLARA partners until they take "
+            "part in a partnership, agreement, team, mobility or event."
+        ),
+    )
+    ror_status = models.CharField(_("ROR status"), max_length=10, choices=RorStatus, blank=True)
+    ror_successor = models.CharField(_("ROR successor"), max_length=9, blank=True)
+    ror_parent = models.CharField(
+        _("ROR parent"),
+        max_length=9,
+        blank=True,
+        help_text=_("ROR identifier of the parent; pending until that organisation is imported."),
+    )
+    ror_types = models.CharField(_("ROR types"), max_length=120, blank=True)
+    ror_names = models.TextField(
+        _("names in ROR"),
+        blank=True,
+        help_text=_("Every name, label, acronym and alias, in every language, without accents."),
+    )
+    ror_record = models.JSONField(_("ROR record"), null=True, blank=True, editable=False)
+    ror_hash = models.CharField(_("ROR record hash"), max_length=32, blank=True, editable=False)
+    ror_fields = models.JSONField(
+        _("fields filled from ROR"), default=list, blank=True, editable=False
+    )
+
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["source"], name="institution_source_idx"),
+            models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="institution_unique_slug"),
             models.UniqueConstraint(
@@ -113,6 +209,14 @@ class Institution(models.Model):
                 condition=Q(network_role__in=InstitutionNetworkRole.values),
                 name="institution_network_role_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(source__in=InstitutionSource.values),
+                name="institution_source_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(ror_status="") | Q(ror_status__in=RorStatus.values),
+                name="institution_ror_status_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -131,6 +235,53 @@ class Institution(models.Model):
             raise ValidationError(
                 {"parent": _("An institution cannot be placed inside itself or its own units.")}
             )
+
+    @property
+    def ror_url(self) -> str:
+        return f"https://ror.org/{self.ror_id}" if self.ror_id else ""
+
+    @property
+    def wikidata_url(self) -> str:
+        wikidata = self.wikidata_id or self.ror_external_ids.get("wikidata", "")
+        return f"https://www.wikidata.org/wiki/{wikidata}" if wikidata else ""
+
+    @property
+    def ror_external_ids(self) -> dict[str, str]:
+        """Preferred (or first) identifier of each type in ROR: wikidata, isni, grid, fundref."""
+        found = {}
+        for item in (self.ror_record or {}).get("external_ids") or []:
+            value = item.get("preferred") or next(iter(item.get("all") or []), None)
+            if value:
+                found[item.get("type")] = value
+        return found
+
+    def ror_names_of(self, kind: str) -> list[str]:
+        """The record's names of one ROR type: "acronym", "alias" or "label"."""
+        return [
+            name["value"]
+            for name in (self.ror_record or {}).get("names") or []
+            if kind in (name.get("types") or [])
+        ]
+
+    @property
+    def is_deactivated(self) -> bool:
+        return self.ror_status in {RorStatus.INACTIVE, RorStatus.WITHDRAWN}
+
+    @cached_property
+    def is_partner(self) -> bool:
+        """Entered by CLARA, or a directory organisation that takes part in something."""
+        if self.source == InstitutionSource.CLARA:
+            return True
+        return (
+            type(self).objects.filter(pk=self.pk).filter(type(self).objects.taking_part()).exists()
+        )
+
+    @property
+    def ror_successor_url(self) -> str:
+        return f"https://ror.org/{self.ror_successor}" if self.ror_successor else ""
+
+    def from_ror(self, field: str) -> bool:
+        return field in (self.ror_fields or [])
 
     @property
     def has_coordinates(self) -> bool:
@@ -181,3 +332,65 @@ class Team(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("institutions:team-detail", kwargs={"slug": self.slug})
+
+
+class RorMatchStatus(models.TextChoices):
+    PROPOSED = "proposed", _("To review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class RorMatch(models.Model):
+    """A ROR organisation proposed (by match_ror) for a CLARA institution that has no ROR id."""
+
+    Status = RorMatchStatus
+
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
+        related_name="ror_matches",
+    )
+    ror_id = models.CharField(
+        _("proposed ROR identifier"), max_length=9, validators=[validate_ror_id]
+    )
+    ror_name = models.CharField(_("name in ROR"), max_length=255)
+    ror_country = CountryField(_("country in ROR"), blank=True)
+    ror_city = models.CharField(_("city in ROR"), max_length=120, blank=True)
+    confidence = models.DecimalField(_("confidence"), max_digits=4, decimal_places=3)
+    reasons = models.CharField(_("why"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ROR match proposal")
+        verbose_name_plural = _("ROR match proposals")
+        ordering = ["status", "-confidence", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "ror_id"], name="rormatch_unique_institution_ror_id"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RorMatchStatus.values), name="rormatch_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0, confidence__lte=1),
+                name="rormatch_confidence_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.institution} → {self.ror_id} ({self.confidence:.0%})"
+
+    @property
+    def ror_url(self) -> str:
+        return f"https://ror.org/{self.ror_id}"

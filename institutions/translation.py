@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import Institution, Team
+from .models import Institution, RorMatch, Team
 
 
 @register(Institution)
@@ -17,5 +17,7 @@ class TeamTranslationOptions(TranslationOptions):
 
 
 # After modeltranslation, so that the history keeps the translated columns.
-register_history(Institution)
+# The raw ROR record and its derived columns stay out of the history (the dump is the source).
+register_history(Institution, excluded_fields=["ror_record", "ror_names", "ror_hash"])
+register_history(RorMatch)
 register_history(Team)

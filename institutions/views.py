@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.views.generic import DetailView, ListView
 
 from partnerships.models import Partnership, PartnershipMember
@@ -12,7 +12,30 @@ class InstitutionListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent").order_by("country", "name")
+        self.whole_directory = self.request.GET.get("directory") == "all"
+        if not self.whole_directory:
+            return Institution.objects.partners().light().order_by("country", "name")
+        return (
+            Institution.objects.light()
+            .annotate(
+                is_partner=Case(
+                    When(
+                        Q(source=Institution.Source.CLARA) | Institution.objects.taking_part(),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .order_by("country", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            whole_directory=self.whole_directory,
+            query_string="directory=all" if self.whole_directory else "",
+            **kwargs,
+        )
 
 
 class InstitutionDetailView(DetailView):
@@ -20,8 +43,10 @@ class InstitutionDetailView(DetailView):
     context_object_name = "institution"
 
     def get_queryset(self):
-        return Institution.objects.select_related("parent__parent__parent").prefetch_related(
-            "children",
+        # A directory organisation has a public page only once it takes part in something.
+        partners = Institution.objects.partners()
+        return partners.select_related("parent__parent__parent").prefetch_related(
+            Prefetch("children", queryset=Institution.objects.partners(), to_attr="partner_units"),
             Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
             Prefetch(
                 "memberships",
@@ -31,6 +56,34 @@ class InstitutionDetailView(DetailView):
                 to_attr="public_memberships",
             ),
         )
+
+    def get_context_data(self, **kwargs):
+        institution = self.object
+        same_as = [url for url in (institution.ror_url, institution.wikidata_url) if url]
+        if institution.website:
+            same_as.append(institution.website)
+        json_ld = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": institution.name,
+            "url": self.request.build_absolute_uri(institution.get_absolute_url()),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": institution.city,
+                "addressCountry": institution.country.code,
+            },
+        }
+        if institution.acronym:
+            json_ld["alternateName"] = institution.acronym
+        if institution.ror_id:
+            json_ld["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "ROR",
+                "value": institution.ror_url,
+            }
+        if same_as:
+            json_ld["sameAs"] = same_as
+        return super().get_context_data(json_ld=json_ld, **kwargs)
 
 
 class TeamDetailView(DetailView):

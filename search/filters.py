@@ -1,7 +1,7 @@
 """Filters of the partner search, for teams and for institutions (page, API and CSV alike)."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.filters import CountryFilter
 from institutions.models import Institution, Team
+from institutions.ror import ROR_TYPES
 from partnerships.models import Agreement, AgreementParty, Partnership
 from people.models import Person
 from themes.models import ResearchTheme
@@ -111,12 +112,52 @@ class TeamFilterSet(PartnerFilterSet):
 
 
 class InstitutionFilterSet(PartnerFilterSet):
+    directory = django_filters.ChoiceFilter(
+        choices=[("all", _("The whole ROR directory"))],
+        method="filter_directory",
+        empty_label=_("CLARA's partners only"),
+        label=_("Institutions shown"),
+    )
+    ror_id = django_filters.CharFilter(
+        method="filter_ror_id", label=_("ROR identifier (03vek6s52 or https://ror.org/03vek6s52)")
+    )
+    ror_type = django_filters.ChoiceFilter(
+        choices=[(t, t) for t in ROR_TYPES], method="filter_type", label=_("ROR type")
+    )
+
     class Meta:
         model = Institution
-        fields = ["country", "city", "kind", "theme", "collaboration", "agreement_in_force"]
+        fields = [
+            "country",
+            "city",
+            "kind",
+            "theme",
+            "collaboration",
+            "agreement_in_force",
+            "directory",
+            "ror_id",
+            "ror_type",
+        ]
 
     def path(self, field: str) -> str:
         return field
+
+    @staticmethod
+    def base_queryset(params) -> "QuerySet[Institution]":
+        """CLARA's partners, unless the visitor asks for the whole ROR directory."""
+        if params and params.get("directory") == "all":
+            return Institution.objects.all()
+        return Institution.objects.partners()
+
+    def filter_directory(self, queryset, name, value: str):
+        return queryset  # applied by base_queryset(), which the search starts from
+
+    def filter_ror_id(self, queryset, name, value: str):
+        ror_id = value.strip().lower().removeprefix("https://").removeprefix("ror.org/")
+        return queryset.filter(ror_id=ror_id)
+
+    def filter_type(self, queryset, name, value: str):
+        return queryset.filter(ror_types__contains=value)
 
     def filter_theme(self, queryset, name, value: str):
         related = Institution.objects.filter(

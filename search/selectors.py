@@ -229,15 +229,19 @@ def _with_context(queryset: QuerySet) -> QuerySet:
             ),
         )
     if queryset.model is Institution:
-        return queryset.select_related("parent").prefetch_related(
-            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-            Prefetch(
-                "memberships",
-                queryset=PartnershipMember.objects.filter(
-                    partnership__in=public_partnerships
-                ).select_related("partnership"),
-                to_attr="public_memberships",
-            ),
+        return (
+            queryset.light()
+            .select_related("parent")
+            .prefetch_related(
+                Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+                Prefetch(
+                    "memberships",
+                    queryset=PartnershipMember.objects.filter(
+                        partnership__in=public_partnerships
+                    ).select_related("partnership"),
+                    to_attr="public_memberships",
+                ),
+            )
         )
     return queryset.prefetch_related(
         "themes",
@@ -259,8 +263,10 @@ FILTERSETS = {
 }
 
 
-def base_queryset(kind: str) -> QuerySet:
+def base_queryset(kind: str, params=None) -> QuerySet:
     model = FILTERSETS[kind][0]
+    if model is Institution:
+        return InstitutionFilterSet.base_queryset(params)
     return Partnership.objects.public() if model is Partnership else model.objects.all()
 
 
@@ -270,9 +276,9 @@ def search(*, kind: str, params) -> SearchResult:
     filters = params.copy() if params else None
     if filters is not None:
         filters.pop("q", None)  # the keywords are ranked below, not merely filtered
-    filterset = filterset_class(filters or None, queryset=base_queryset(kind))
+    filterset = filterset_class(filters or None, queryset=base_queryset(kind, params))
     valid = not filterset.is_bound or filterset.is_valid()
-    queryset = filterset.qs if valid else base_queryset(kind)
+    queryset = filterset.qs if valid else base_queryset(kind, params)
     queryset = queryset.model.objects.filter(pk__in=queryset.values("pk"))
     results = _with_context(_search(queryset, params.get("q", "") if params else ""))
     return SearchResult(filterset, results, valid)

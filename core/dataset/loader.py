@@ -58,7 +58,14 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
         report.created[str(label)] += 1
         report.new_objects.add((model, instance.pk))
         return instance
-    changed = [name for name, value in values.items() if not _same(getattr(instance, name), value)]
+    # A field the dataset leaves empty but ROR filled (import_ror, match_ror) keeps ROR's value.
+    from_ror = set(getattr(instance, "ror_fields", None) or [])
+    changed = [
+        name
+        for name, value in values.items()
+        if not _same(getattr(instance, name), value)
+        and not (value in ("", None) and name in from_ror)
+    ]
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
