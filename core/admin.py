@@ -2,11 +2,15 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
@@ -16,6 +20,8 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .imports import start_import
+from .models import ImportJob
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
@@ -221,6 +227,71 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
 
     formats = [SafeCSV, SafeXLSX]
     import_form_class = ClaraImportForm
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "import/jobs/<int:pk>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name=f"{info[0]}_{info[1]}_import_job",
+            ),
+            *super().get_urls(),
+        ]
+
+    def process_import(self, request, **kwargs):
+        """A confirmed file of more than IMPORT_BACKGROUND_ROWS rows goes to the task worker."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        confirm_form = self.create_confirm_form(request)
+        if not confirm_form.is_valid():
+            return super().process_import(request, **kwargs)
+        data = confirm_form.cleaned_data
+        input_format = self.get_import_formats()[int(data["format"])]()
+        pending = self.get_tmp_storage_class()(
+            name=data["import_file_name"], encoding=None, read_mode=input_format.get_read_mode()
+        )
+        content = pending.read()
+        if content is None:
+            self.message_user(
+                request, _("The file waited too long: upload it again."), messages.ERROR
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        rows = len(input_format.create_dataset(content))
+        if rows <= settings.IMPORT_BACKGROUND_ROWS:
+            return super().process_import(request, **kwargs)
+        job = ImportJob.objects.create(
+            user=request.user,
+            app_label=self.opts.app_label,
+            model_name=self.opts.model_name,
+            resource_index=int(data.get("resource") or 0),
+            format_index=int(data["format"]),
+            pending_name=data["import_file_name"],
+            file_name=data["original_file_name"],
+            total_rows=rows,
+        )
+        start_import(job=job)
+        return redirect(job.get_absolute_url())
+
+    def import_job_view(self, request, pk: int):
+        job = get_object_or_404(
+            ImportJob, pk=pk, app_label=self.opts.app_label, model_name=self.opts.model_name
+        )
+        if job.user_id != request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied
+        done = cache.get(job.progress_key, 0)
+        return TemplateResponse(
+            request,
+            "admin/import_job.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Import of %(file)s") % {"file": job.file_name},
+                "opts": self.opts,
+                "job": job,
+                "rows_done": min(done, job.total_rows),
+                "running": job.status in {ImportJob.Status.QUEUED, ImportJob.Status.RUNNING},
+            },
+        )
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

@@ -22,6 +22,7 @@ from import_export.widgets import ForeignKeyWidget
 from .spreadsheets import ImportRefused
 
 PREVIEW_ROWS = 100
+PROGRESS_EVERY = 200
 _UNSUPPORTED = object()
 _COMPARE = {
     "exact": lambda a, b: a == b,
@@ -115,12 +116,16 @@ class ClaraResource(resources.ModelResource):
             if hasattr(field.widget, "user"):
                 field.widget.user = user
 
+    progress = None  # called with the number of rows done, every PROGRESS_EVERY rows
+
     def import_row(self, row, instance_loader, **kwargs):
         # The preview shows its first rows as a diff; the rest are counted, not drawn.
-        self._meta.skip_html_diff = (
-            not self._is_dry_run(kwargs) or kwargs.get("row_number", 0) > PREVIEW_ROWS
-        )
-        return super().import_row(row, instance_loader, **kwargs)
+        number = kwargs.get("row_number", 0)
+        self._meta.skip_html_diff = not self._is_dry_run(kwargs) or number > PREVIEW_ROWS
+        result = super().import_row(row, instance_loader, **kwargs)
+        if self.progress and number % PROGRESS_EVERY == 0:
+            self.progress(number)
+        return result
 
     def save_instance(self, instance, is_create, row, **kwargs):
         if not self._is_dry_run(kwargs):

@@ -6,9 +6,11 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from backoffice.roles import EDITOR
+from core.models import ImportJob
 from core.spreadsheets import PendingImport
 from institutions.models import Institution
 from tests.factories import (
@@ -194,3 +196,70 @@ def test_preview_reports_the_same_constraint_errors_as_the_database(role_client)
     assert "Constraint “institution_coordinates_together” is violated." in page
     assert "Constraint “institution_latitude_range” is violated." in page
     assert Institution.objects.count() == 1
+
+
+def test_a_large_import_runs_in_the_worker_with_a_progress_page(
+    role_client, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    client = role_client(EDITOR)
+    text = HEADER + "".join(
+        f"i{n},Institut {n},Institute {n},university,foreign_partner,CN,,,\n" for n in range(5)
+    )
+    preview = upload(client, text.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        started = confirm(client, preview)
+    job = ImportJob.objects.get()
+    assert started.status_code == 302
+    assert started["Location"] == job.get_absolute_url()
+    assert (job.status, job.total_rows, job.totals["new"]) == ("done", 5, 5)
+    assert Institution.objects.count() == 5
+    page = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "5 new, 0 updated, 0 unchanged." in page
+    assert 'http-equiv="refresh"' not in page  # finished: no more refreshing
+
+
+def test_a_queued_import_shows_its_progress_and_belongs_to_its_author(
+    role_client, make_staff, client
+):
+    author = role_client(EDITOR)
+    user = author.get("/admin/").wsgi_request.user
+    job = ImportJob.objects.create(
+        user=user,
+        app_label="institutions",
+        model_name="institution",
+        pending_name="gone",
+        file_name="big.csv",
+        total_rows=5000,
+        status=ImportJob.Status.RUNNING,
+    )
+    cache.set(job.progress_key, 1200)
+    page = author.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1200 of 5000 rows" in page
+    assert 'http-equiv="refresh"' in page
+    other = make_staff(EDITOR, "someone-else")
+    client.force_login(other)
+    assert client.get(job.get_absolute_url()).status_code == 403
+
+
+def test_a_failing_large_import_writes_nothing_and_says_why(
+    role_client, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_BACKGROUND_ROWS = 1
+    client = role_client(EDITOR)
+    text = (
+        HEADER
+        + "ok,X,X,university,foreign_partner,CN,,,\n"
+        + "late,Y,Y,university,foreign_partner,CN,,,03vek6s52\n"
+    )
+    preview = upload(client, text.encode())
+    # Between the preview and the confirmation, another record takes the ROR id of the file.
+    InstitutionFactory(slug="first", ror_id="03vek6s52")
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(client, preview)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    assert any("ROR identifier already exists" in error for error in job.errors)
+    assert set(Institution.objects.values_list("slug", flat=True)) == {"first"}
+    page = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Nothing was imported" in page
