@@ -42,6 +42,10 @@ demo: dataset
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production settings locally against PostgreSQL (docs/deployment.md), gunicorn on 127.0.0.1.
+serve: install
+	HOST=$(HOST) PORT=$(PORT) ./deploy/serve-local.sh
+
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 

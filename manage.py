@@ -5,8 +5,14 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.dev")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (loads the settings)
+    except ImproperlyConfigured as error:
+        sys.exit(f"Configuration error: {error}")  # one line, no traceback
     execute_from_command_line(sys.argv)
 
 

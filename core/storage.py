@@ -1,8 +1,16 @@
 from django.core.files.storage import FileSystemStorage
+from storages.backends.s3 import S3Storage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
     """Files with no URL at all: they are only ever streamed by a view that checks permissions."""
 
     def url(self, name):
+        raise ValueError("This file is not accessible via a URL: it is private.")
+
+
+class PrivateS3Storage(S3Storage):
+    """The same in an S3-compatible bucket shared by every server: no URL, not even signed."""
+
+    def url(self, name, parameters=None, expire=None, http_method=None):
         raise ValueError("This file is not accessible via a URL: it is private.")

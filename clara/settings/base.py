@@ -9,6 +9,8 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV, XLSX
 
+from . import services
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_countries",
     "django_filters",
+    "django_tasks_db",
     "simple_history",
     "import_export",
     "rest_framework",
@@ -61,9 +64,11 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,13 +137,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Signed agreements and other documents: never under a public URL.
-    "private": {
-        "BACKEND": "core.storage.PrivateFileSystemStorage",
-        "OPTIONS": {
-            "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")),
-            "base_url": None,
-        },
-    },
+    "private": services.private_storage(BASE_DIR),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
@@ -199,8 +198,20 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s rid=%(request_id)s %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own console handler would print each line a second time through the root.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
@@ -209,4 +220,5 @@ WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
 CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = services.caches()
+TASKS = services.tasks(default="immediate")
