@@ -25,6 +25,7 @@ if not os.environ.get("DATABASE_URL") and not env_bool("ALLOW_SQLITE", False):
         "(ALLOW_SQLITE=true runs on the SQLite file instead)."
     )
 
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"  # noqa: F405
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Load balancers probe the application server directly, over plain HTTP.
