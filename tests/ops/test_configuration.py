@@ -81,7 +81,8 @@ def test_sqlite_in_production_only_when_explicitly_allowed():
 
 
 def test_the_database_queue_is_the_production_default():
-    result = manage("shell", "-c", "from django.conf import settings; print(settings.TASKS)", **GOOD)
+    code = "from django.conf import settings; print(settings.TASKS)"
+    result = manage("shell", "-c", code, **GOOD)
     assert "django_tasks_db.DatabaseBackend" in result.stdout, result.stderr
 
 
