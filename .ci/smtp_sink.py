@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A minimal SMTP server for CI: stores each message received as a file in a folder.
 
-    python3 .ci/smtp_sink.py PORT FOLDER
+python3 .ci/smtp_sink.py PORT FOLDER
 """
 
 import socketserver

@@ -1,6 +1,7 @@
 """Each configuration mistake stops the start with one line, never a traceback or a 500."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -131,3 +132,16 @@ def test_one_line_per_log_record_in_development():
         timeout=60,
     )
     assert result.stderr.count("only-once") == 1, result.stderr
+
+
+def test_every_variable_the_settings_read_is_in_the_readme():
+    pattern = re.compile(
+        r"""(?:environ\.get|environ\[|env_bool|env_list)\(?\s*["']([A-Z0-9_]+)["']"""
+    )
+    read = set()
+    for module in (ROOT / "clara" / "settings").glob("*.py"):
+        read |= set(pattern.findall(module.read_text()))
+    assert {"SECRET_KEY", "REDIS_URL", "S3_BUCKET", "LOG_LEVEL"} <= read  # the pattern works
+    readme = (ROOT / "README.md").read_text()
+    missing = sorted(name for name in read if f"`{name}`" not in readme)
+    assert missing == []
