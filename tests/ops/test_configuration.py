@@ -145,3 +145,22 @@ def test_every_variable_the_settings_read_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
     missing = sorted(name for name in read if f"`{name}`" not in readme)
     assert missing == []
+
+
+def test_errors_are_emailed_to_admins_in_production():
+    code = (
+        "import logging; from django.core import mail; "
+        "logging.getLogger('django.request').error('Internal Server Error: /boom'); "
+        "print(len(mail.outbox), mail.outbox[0].to, mail.outbox[0].subject)"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        **GOOD,
+        ADMINS="it@example.org,office@example.org",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 ['it@example.org', 'office@example.org']" in result.stdout
+    assert "Internal Server Error: /boom" in result.stdout
