@@ -13,6 +13,9 @@ def main() -> None:
         settings.INSTALLED_APPS  # noqa: B018  (loads the settings)
     except ImproperlyConfigured as error:
         sys.exit(f"Configuration error: {error}")  # one line, no traceback
+    except Exception as error:  # any other mistake met while reading the environment
+        module = os.environ["DJANGO_SETTINGS_MODULE"]
+        sys.exit(f"Configuration error: {module}: {type(error).__name__}: {error}")
     execute_from_command_line(sys.argv)
 
 

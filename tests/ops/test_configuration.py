@@ -27,6 +27,7 @@ SETTING_VARIABLES = {
     "TASKS_BACKEND",
     "REDIS_URL",
     "STATIC_ROOT",
+    "CONN_MAX_AGE",
     "DJANGO_SETTINGS_MODULE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
@@ -69,6 +70,8 @@ def assert_one_line(result: subprocess.CompletedProcess, expected: str) -> None:
         ({"PRIVATE_STORAGE": "ftp"}, "PRIVATE_STORAGE must be 'local' or 's3'"),
         ({"PRIVATE_STORAGE": "s3"}, "S3_BUCKET must name the bucket"),
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be"),
+        ({"DATABASE_URL": "postgress://clara@db/clara"}, "postgress"),
+        ({"CONN_MAX_AGE": "forever"}, "ValueError: invalid literal for int()"),
     ],
 )
 def test_a_configuration_mistake_is_one_line(change, expected):
