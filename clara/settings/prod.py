@@ -70,5 +70,8 @@ LOGGING = {
         # The access log already has one line per request, 4xx included.
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR", "propagate": True},
         "django.security": {"handlers": ["mail_admins"], "level": "ERROR", "propagate": True},
+        # The worker logs each task's start and end; a failed task is also e-mailed.
+        "django.tasks": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+        "django_tasks_db": {"handlers": ["mail_admins"], "propagate": True},
     },
 }

@@ -154,7 +154,9 @@ def test_errors_are_emailed_to_admins_in_production():
     code = (
         "import logging; from django.core import mail; "
         "logging.getLogger('django.request').error('Internal Server Error: /boom'); "
-        "print(len(mail.outbox), mail.outbox[0].to, mail.outbox[0].subject)"
+        "logging.getLogger('django.tasks').info('Task id=1 state=SUCCESSFUL'); "
+        "logging.getLogger('django.tasks').error('Task id=2 state=FAILED'); "
+        "print(len(mail.outbox), mail.outbox[0].to, mail.outbox[0].subject, mail.outbox[1].subject)"
     )
     result = manage(
         "shell",
@@ -165,5 +167,7 @@ def test_errors_are_emailed_to_admins_in_production():
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     assert result.returncode == 0, result.stderr
-    assert "1 ['it@example.org', 'office@example.org']" in result.stdout
+    assert "2 ['it@example.org', 'office@example.org']" in result.stdout
     assert "Internal Server Error: /boom" in result.stdout
+    assert "Task id=2 state=FAILED" in result.stdout
+    assert "Task id=1 state=SUCCESSFUL" in result.stderr  # logged, not e-mailed
