@@ -68,9 +68,11 @@ def public_events(*, absolute) -> bytes:
 
 def staff_deadlines(*, user) -> bytes:
     calendar = _calendar(_("CLARA deadlines"))
-    agreements = Agreement.objects.exclude(end_date=None).filter(status__in=["signed", "in_force"])
-    if not user.has_perm("partnerships.view_confidential_agreement"):
-        agreements = agreements.public()
+    agreements = (
+        Agreement.objects.visible_to(user)
+        .exclude(end_date=None)
+        .filter(status__in=["signed", "in_force"])
+    )
     if user.has_perm("partnerships.view_agreement"):
         for agreement in agreements:
             calendar.add_component(

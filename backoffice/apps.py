@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class BackofficeConfig(AppConfig):
     name = "backoffice"
     verbose_name = _("Back-office")
+
+
+class ClaraAdminConfig(admin_apps.AdminConfig):
+    """The admin itself, served by CLARA's site (backoffice.sites)."""
+
+    default = False
+    default_site = "backoffice.sites.ClaraAdminSite"

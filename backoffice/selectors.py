@@ -13,7 +13,7 @@ from core.translation_status import missing_translation_q, translated_fields
 from events.models import Event
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
-from partnerships.models import Agreement, KeyFigure, Partnership
+from partnerships.models import Agreement, KeyFigure, Partnership, visibility_q
 from people.models import Person
 from themes.models import ResearchTheme
 
@@ -38,10 +38,7 @@ class TranslationGap:
 
 
 def _visible_agreements(user: AbstractBaseUser):
-    agreements = Agreement.objects.all()
-    if not user.has_perm("partnerships.view_confidential_agreement"):
-        agreements = agreements.public()
-    return agreements
+    return Agreement.objects.visible_to(user)
 
 
 def expiring_agreements(*, user: AbstractBaseUser, days: int = 90, on: datetime.date | None = None):
@@ -101,8 +98,8 @@ def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         history = model.history.select_related("history_user").order_by("-history_date")
-        if model is Agreement and not user.has_perm("partnerships.view_confidential_agreement"):
-            history = history.filter(is_confidential=False)
+        if model is Agreement:
+            history = history.filter(visibility_q(user))
         records.extend(
             Change(
                 date=record.history_date,

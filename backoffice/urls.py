@@ -10,4 +10,5 @@ urlpatterns = [
         views.AgreementDocumentDownloadView.as_view(),
         name="agreement-document",
     ),
+    path("two-factor/", views.TwoFactorView.as_view(), name="two-factor"),
 ]

@@ -1,13 +1,76 @@
 """Admin building blocks shared by every app: languages side by side, history, import/export."""
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
+
+
+def _disable_all_fields(form, *args, **kwargs):
+    super(type(form), form).__init__(*args, **kwargs)
+    for field in form.fields.values():
+        field.disabled = True
+
+
+def latest_version(instance):
+    """The newest history record of `instance`: who changed it last, and when."""
+    history = getattr(type(instance), "history", None)
+    if history is None or instance.pk is None:
+        return None
+    return (
+        history.filter(**{type(instance)._meta.pk.attname: instance.pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+class ClaraAdminForm(forms.ModelForm):
+    """Optimistic locking: a save based on an older version than the database's is refused."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        version = latest_version(self.instance)
+        self.initial["loaded_version"] = version.history_id if version else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = self.cleaned_data.get("loaded_version")
+        if loaded and self.instance.pk:
+            # Wait for a concurrent save of the same record, then compare versions.
+            type(self.instance)._default_manager.select_for_update().filter(
+                pk=self.instance.pk
+            ).exists()
+            version = latest_version(self.instance)
+            if version is not None and str(version.history_id) != loaded:
+                raise ValidationError(
+                    _(
+                        "This record was changed by %(user)s on %(date)s after you opened it. "
+                        "Open it again to see their changes, then make yours and save."
+                    )
+                    % {
+                        "user": version.history_user or _("someone"),
+                        "date": date_format(localtime(version.history_date), "DATETIME_FORMAT"),
+                    },
+                    code="stale",
+                )
+        return cleaned
 
 
 class TranslationMissingFilter(admin.SimpleListFilter):
@@ -30,10 +93,82 @@ class TranslationMissingFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _visible_to(instance, user) -> bool:
+    check = getattr(instance, "is_visible_to", None)
+    return check is None or check(user)
+
+
 class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """French and English fields side by side, a missing-translation marker and filter, history."""
+    """French and English fields side by side, a missing-translation marker and filter, history.
+
+    History pages follow the change view's rules: what `get_queryset` hides is a 404 there too,
+    and a revert (a POST) needs the change permission; without it the old version is read-only.
+    """
 
     list_per_page = 50
+    form = ClaraAdminForm
+
+    def get_fieldsets(self, request, obj=None):
+        """The version the form was loaded at travels (hidden) with the form of a change."""
+
+        def without_version(fields):
+            return [f for f in fields if f != "loaded_version"]
+
+        fieldsets = [
+            (name, {**options, "fields": without_version(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None or not issubclass(self.form, ClaraAdminForm):
+            return fieldsets
+        if not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
+    def _history_object(self, request, object_id: str, version_id: str | None = None):
+        """The current object (or, once deleted, its last version) if the user may see it."""
+        history = self.model.history
+        pk_field = self.model._meta.pk
+        try:
+            object_id = pk_field.to_python(unquote(object_id))
+            version_id = None if version_id is None else int(version_id)
+        except (ValueError, TypeError, ValidationError) as bad:
+            raise Http404 from bad
+        if version_id is not None:
+            record = history.filter(**{pk_field.attname: object_id, "history_id": version_id})
+            version = record.first()
+            if version is None or not _visible_to(version.instance, request.user):
+                raise Http404
+        obj = self.get_queryset(request).filter(pk=object_id).first()
+        if obj is None:
+            if self.model._default_manager.filter(pk=object_id).exists():
+                raise Http404  # exists, but not for this user
+            last = history.filter(**{pk_field.attname: object_id}).order_by("-history_date").first()
+            if last is None or not _visible_to(last.instance, request.user):
+                raise Http404
+            obj = last.instance
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._history_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        obj = self._history_object(request, object_id, version_id)
+        if not self.has_change_permission(request, obj):
+            if request.method == "POST":
+                raise PermissionDenied
+            request.clara_read_only_history = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if getattr(request, "clara_read_only_history", False):
+            return type(form.__name__, (form,), {"__init__": _disable_all_fields})
+        return form
+
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or not self.has_change_permission(request, obj)
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -64,5 +199,47 @@ class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
 
 
+class ClaraImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _("The file is %(size)s; files of up to %(limit)s can be imported.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        return upload
+
+
 class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
-    """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX."""
+    """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX.
+
+    Files are bounded (size, rows, unpacked size), read in UTF-8 or Windows-1252, and written
+    with formulas neutralised (core.spreadsheets).
+    """
+
+    formats = [SafeCSV, SafeXLSX]
+    import_form_class = ClaraImportForm
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        upload = getattr(context.get("form"), "cleaned_data", {}).get("import_file")
+        if upload is not None and not context.get("confirm_form"):
+            name = getattr(upload, "tmp_storage_name", None)
+            if name:
+                self.get_tmp_storage_class()(name=name).remove()
+        return response
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, ImportRefused):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {**super().get_export_resource_kwargs(request, **kwargs), "user": request.user}

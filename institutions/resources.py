@@ -1,15 +1,18 @@
-from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from import_export import fields
+from import_export.widgets import ManyToManyWidget
 
+from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from people.models import Person
 from themes.models import ResearchTheme
 
 from .models import Institution, Team
 
 
-class InstitutionResource(resources.ModelResource):
+class InstitutionResource(ClaraResource):
     parent = fields.Field(
-        attribute="parent", column_name="parent", widget=ForeignKeyWidget(Institution, "slug")
+        attribute="parent",
+        column_name="parent",
+        widget=PrefetchedForeignKeyWidget(Institution, "slug"),
     )
 
     class Meta:
@@ -40,14 +43,14 @@ class InstitutionResource(resources.ModelResource):
         report_skipped = True
 
 
-class TeamResource(resources.ModelResource):
+class TeamResource(ClaraResource):
     institution = fields.Field(
         attribute="institution",
         column_name="institution",
-        widget=ForeignKeyWidget(Institution, "slug"),
+        widget=PrefetchedForeignKeyWidget(Institution, "slug"),
     )
     leader = fields.Field(
-        attribute="leader", column_name="leader", widget=ForeignKeyWidget(Person, "slug")
+        attribute="leader", column_name="leader", widget=PrefetchedForeignKeyWidget(Person, "slug")
     )
     themes = fields.Field(
         attribute="themes",

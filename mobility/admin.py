@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
+from partnerships.admin import AgreementVisibilityMixin
 
 from .models import MobilityExchange
 from .resources import MobilityExchangeResource
 
 
 @admin.register(MobilityExchange)
-class MobilityExchangeAdmin(ClaraImportExportAdmin):
+class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     resource_classes = [MobilityExchangeResource]
     list_display = [
         "participant",

@@ -1,8 +1,9 @@
-from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget
+from import_export import fields
 
+from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from institutions.models import Institution
-from partnerships.models import Agreement, Partnership
+from partnerships.models import Partnership
+from partnerships.resources import VisibleAgreementField, VisibleAgreementWidget
 from people.models import Person
 
 from .models import MobilityExchange
@@ -10,16 +11,18 @@ from .models import MobilityExchange
 
 def _fk(attribute: str, model, field: str = "slug") -> fields.Field:
     return fields.Field(
-        attribute=attribute, column_name=attribute, widget=ForeignKeyWidget(model, field)
+        attribute=attribute, column_name=attribute, widget=PrefetchedForeignKeyWidget(model, field)
     )
 
 
-class MobilityExchangeResource(resources.ModelResource):
+class MobilityExchangeResource(ClaraResource):
     person = _fk("person", Person)
     home_institution = _fk("home_institution", Institution)
     host_institution = _fk("host_institution", Institution)
     partnership = _fk("partnership", Partnership)
-    agreement = _fk("agreement", Agreement, "reference")
+    agreement = VisibleAgreementField(
+        attribute="agreement", column_name="agreement", widget=VisibleAgreementWidget()
+    )
     funder = _fk("funder", Institution)
 
     class Meta:

@@ -1,8 +1,8 @@
-import csv
-
 from django.http import HttpResponse
 from django.views import View
 from django.views.generic import TemplateView
+
+from core.spreadsheets import SafeWriter
 
 from .selectors import mobility_figures
 
@@ -18,7 +18,7 @@ class MobilityFiguresCsvView(View):
     def get(self, request):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="clara-mobility-figures.csv"'
-        writer = csv.writer(response)
+        writer = SafeWriter(response)
         writer.writerow(["figure", "label", "value"])
         for figure in mobility_figures():
             for label, value in figure.rows:

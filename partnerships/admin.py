@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraImportExportAdmin, ClaraModelAdmin
+from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
 from events.models import Event
 from mobility.models import MobilityExchange
 
@@ -20,15 +20,62 @@ from .models import (
     KeyFigure,
     Partnership,
     PartnershipMember,
+    can_see_confidential,
+    visibility_q,
 )
 from .resources import AgreementResource
 from .services import validate_status_change
 
-CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
 
+class AgreementVisibilityMixin:
+    """Foreign keys to an agreement offer, accept and display only agreements the user may see.
 
-def can_see_confidential(request) -> bool:
-    return request.user.has_perm(CONFIDENTIAL_PERMISSION)
+    When the record already points at an agreement the user may not see, the field is replaced
+    by a read-only placeholder: the link is kept on save and its title is never shown.
+    """
+
+    agreement_fields: tuple[str, ...] = ("agreement",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Agreement:
+            kwargs["queryset"] = Agreement.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _withheld(self, request, obj) -> set[str]:
+        if obj is None or can_see_confidential(request.user):
+            return set()
+        return {
+            name
+            for name in self.agreement_fields
+            if getattr(obj, f"{obj._meta.get_field(name).attname}") is not None
+            and not getattr(obj, name).is_visible_to(request.user)
+        }
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        withheld = self._withheld(request, obj)
+        if not withheld:
+            return fieldsets
+
+        def swap(field):
+            if isinstance(field, (list, tuple)):
+                return type(field)(swap(f) for f in field)
+            return "withheld_agreement" if field in withheld else field
+
+        return [
+            (name, {**options, "fields": [swap(f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._withheld(request, obj):
+            readonly.append("withheld_agreement")
+        return readonly
+
+    @admin.display(description=_("agreement"))
+    def withheld_agreement(self, obj):
+        return _("Confidential agreement (withheld)")
 
 
 class PartnershipMemberInline(TranslationTabularInline):
@@ -159,7 +206,7 @@ class AgreementDocumentInline(admin.TabularInline):
         return request.user.has_perm("partnerships.view_agreementdocument")
 
 
-class AgreementAdminForm(forms.ModelForm):
+class AgreementAdminForm(ClaraAdminForm):
     """Status changes follow the lifecycle of partnerships.services."""
 
     def clean(self):
@@ -177,7 +224,7 @@ class AgreementAdminForm(forms.ModelForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ClaraImportExportAdmin):
+class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     form = AgreementAdminForm
     resource_classes = [AgreementResource]
     list_display = [
@@ -203,6 +250,7 @@ class AgreementAdmin(ClaraImportExportAdmin):
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
     inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    agreement_fields = ("successor",)
     fieldsets = [
         (
             None,
@@ -236,13 +284,15 @@ class AgreementAdmin(ClaraImportExportAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("parties__institution")
-        if not can_see_confidential(request):
-            queryset = queryset.filter(is_confidential=False)
-        return queryset
+        return queryset.visible_to(request.user)
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return queryset.filter(visibility_q(request.user))
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not can_see_confidential(request):
+        if not can_see_confidential(request.user):
             readonly.append("is_confidential")
         return readonly
 
@@ -289,10 +339,12 @@ class AgreementDocumentAdmin(admin.ModelAdmin):
     download = AgreementDocumentInline.download
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not can_see_confidential(request):
-            queryset = queryset.filter(agreement__is_confidential=False)
-        return queryset
+        return super().get_queryset(request).visible_to(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement":
+            kwargs["queryset"] = Agreement.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if obj.uploaded_by_id is None:

@@ -213,11 +213,29 @@ class KeyFigure(models.Model):
         return str(self.period_start or self.period_end or "")
 
 
+CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
+
+
+def can_see_confidential(user) -> bool:
+    return user.has_perm(CONFIDENTIAL_PERMISSION)
+
+
+def visibility_q(user, prefix: str = "") -> Q:
+    """The one confidentiality rule, as a condition on agreements (or on rows linked to one)."""
+    if can_see_confidential(user):
+        return Q()
+    return Q(**{f"{prefix}is_confidential": False})
+
+
 class AgreementQuerySet(models.QuerySet):
     SIGNED_STATUSES = ("signed", "in_force", "expired", "terminated")
 
     def public(self):
         return self.filter(is_confidential=False)
+
+    def visible_to(self, user):
+        """What a staff member may see: confidential agreements only with the permission."""
+        return self.filter(visibility_q(user))
 
     def published(self):
         """What the public site may show: not confidential, and of a public partnership if any."""
@@ -312,6 +330,7 @@ class Agreement(TimeStampedModel):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        limit_choices_to={"is_active": True, "is_staff": True},
         related_name="responsible_agreements",
     )
 
@@ -358,6 +377,9 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    def is_visible_to(self, user) -> bool:
+        return not self.is_confidential or can_see_confidential(user)
 
     @property
     def is_signed(self) -> bool:
@@ -456,6 +478,13 @@ class AgreementDocumentKind(models.TextChoices):
     ANNEX = "annex", _("Annex")
 
 
+class AgreementDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.has_perm("partnerships.view_agreementdocument"):
+            return self.none()
+        return self.filter(visibility_q(user, "agreement__"))
+
+
 class AgreementDocument(models.Model):
     """A signed agreement, amendment or annex, stored privately (never under a public URL)."""
 
@@ -483,6 +512,8 @@ class AgreementDocument(models.Model):
         editable=False,
         related_name="+",
     )
+
+    objects = AgreementDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agreement document")

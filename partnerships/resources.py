@@ -1,16 +1,53 @@
-from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from import_export import fields
+from import_export.widgets import ManyToManyWidget
 
+from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
 
 from .models import Agreement, Partnership
 
 
-class AgreementResource(resources.ModelResource):
+class VisibleAgreementWidget(PrefetchedForeignKeyWidget):
+    """An agreement by reference, among those the importing or exporting user may see only.
+
+    An agreement the user may not see exports as an empty cell and cannot be named on import,
+    so neither direction tells whether a confidential reference exists.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(Agreement, "reference", **kwargs)
+        self.user = None
+
+    def _visible(self):
+        agreements = Agreement.objects.all()
+        return agreements.visible_to(self.user) if self.user else agreements.public()
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self._visible()
+
+    def render(self, value, obj=None, **kwargs):
+        if value is not None and not (self.user and value.is_visible_to(self.user)):
+            return ""
+        return super().render(value, obj, **kwargs)
+
+
+class VisibleAgreementField(fields.Field):
+    """Keeps a link to an agreement the user may not see when the imported cell is empty."""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        current = getattr(instance, f"{self.attribute}_id", None)
+        if current and not row.get(self.column_name):
+            user = self.widget.user
+            if not (user and Agreement.objects.visible_to(user).filter(pk=current).exists()):
+                return
+        super().save(instance, row, is_m2m, **kwargs)
+
+
+class AgreementResource(ClaraResource):
     partnership = fields.Field(
         attribute="partnership",
         column_name="partnership",
-        widget=ForeignKeyWidget(Partnership, "slug"),
+        widget=PrefetchedForeignKeyWidget(Partnership, "slug"),
     )
     themes = fields.Field(
         attribute="themes",
@@ -47,6 +84,10 @@ class AgreementResource(resources.ModelResource):
 
     def dehydrate_parties(self, agreement: Agreement) -> str:
         return ", ".join(party.institution.slug for party in agreement.parties.all())
+
+    def get_queryset(self):
+        agreements = super().get_queryset()
+        return agreements.visible_to(self.user) if self.user else agreements.public()
 
     def filter_export(self, queryset, **kwargs):
         return queryset.prefetch_related("parties__institution", "themes").select_related(

@@ -15,7 +15,7 @@ from .services import erase_person, export_person_data
     permissions=["view"],
 )
 def export_personal_data(modeladmin, request, queryset):
-    payload = [export_person_data(person=person) for person in queryset]
+    payload = [export_person_data(person=person, user=request.user) for person in queryset]
     response = HttpResponse(
         json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json",

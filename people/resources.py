@@ -1,16 +1,16 @@
-from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget
+from import_export import fields
 
+from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from institutions.models import Institution
 
 from .models import Person
 
 
-class PersonResource(resources.ModelResource):
+class PersonResource(ClaraResource):
     affiliation = fields.Field(
         attribute="affiliation",
         column_name="affiliation",
-        widget=ForeignKeyWidget(Institution, "slug"),
+        widget=PrefetchedForeignKeyWidget(Institution, "slug"),
     )
 
     class Meta:

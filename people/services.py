@@ -10,7 +10,7 @@ from django.forms.models import model_to_dict
 
 from institutions.models import Team
 from mobility.models import MobilityExchange
-from partnerships.models import AgreementParty, Partnership
+from partnerships.models import AgreementParty, Partnership, visibility_q
 
 from .models import Person
 
@@ -19,11 +19,19 @@ def _plain(data: dict) -> dict:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, default=str))
 
 
-def export_person_data(*, person: Person) -> dict:
-    """Everything held about `person`: record, links, and the history of the record."""
+def export_person_data(*, person: Person, user) -> dict:
+    """Everything held about `person`: record, links, and the history of the record.
+
+    Signatures of agreements `user` may not see are counted but not named.
+    """
     record = model_to_dict(person)
     record["affiliation"] = str(person.affiliation) if person.affiliation_id else None
     record["team"] = str(person.team) if person.team_id else None
+    signatures = list(
+        AgreementParty.objects.filter(
+            visibility_q(user, "agreement__"), signatory=person
+        ).select_related("agreement", "institution")
+    )
     return _plain(
         {
             "person": record,
@@ -37,10 +45,10 @@ def export_person_data(*, person: Person) -> dict:
                     "institution": str(party.institution),
                     "signed_on": party.signed_on,
                 }
-                for party in AgreementParty.objects.filter(signatory=person).select_related(
-                    "agreement", "institution"
-                )
+                for party in signatures
             ],
+            "signatures_withheld": AgreementParty.objects.filter(signatory=person).count()
+            - len(signatures),
             "mobilities": [
                 {
                     "category": m.get_category_display(),

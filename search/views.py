@@ -1,10 +1,10 @@
-import csv
-
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
+
+from core.spreadsheets import SafeWriter
 
 from . import selectors
 
@@ -122,7 +122,7 @@ class SearchExportView(View):
     def get(self, request):
         kind = kind_from(request)
         found = selectors.search(kind=kind, params=request.GET)
-        writer = csv.writer(Echo())
+        writer = SafeWriter(Echo())
 
         def rows():
             yield writer.writerow(HEADERS[kind])

@@ -64,7 +64,8 @@ def test_document_of_a_confidential_agreement_needs_the_confidential_permission(
     user = make_staff(None, "clerk")
     user.user_permissions.add(Permission.objects.get(codename="view_agreementdocument"))
     client.force_login(user)
-    assert client.get(f"/backoffice/documents/{document.pk}/").status_code == 403
+    # As in the admin, a confidential record the user may not see does not exist for them.
+    assert client.get(f"/backoffice/documents/{document.pk}/").status_code == 404
 
 
 def test_not_reachable_under_public_urls(client, document):

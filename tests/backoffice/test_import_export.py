@@ -72,7 +72,7 @@ def test_a_malformed_file_gets_a_clear_message(role_client):
         fmt="1",
     )
     assert response.status_code == 200
-    assert "Ensure you have chosen the correct format for the file." in response.content.decode()
+    assert "This is not an XLSX file." in response.content.decode()
     assert not Institution.objects.exists()
 
 

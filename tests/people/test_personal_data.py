@@ -33,8 +33,8 @@ def person():
     return person
 
 
-def test_export_holds_everything(person):
-    data = export_person_data(person=person)
+def test_export_holds_everything(person, admin_user):
+    data = export_person_data(person=person, user=admin_user)
     assert data["person"]["email"] == "zoe.martin@example.org"
     assert data["person"]["orcid"] == "0000-0002-1825-0097"
     assert len(data["mobilities"]) == 1

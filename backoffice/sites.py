@@ -1,0 +1,61 @@
+"""The back-office's admin site: CLARA's name, and two-factor authentication at the door."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_otp import match_token, user_has_device
+
+
+def otp_required(user) -> bool:
+    return user_has_device(user) or (user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS)
+
+
+class ClaraLoginForm(AdminAuthenticationForm):
+    """Password, then the authenticator's code for anyone who set one up (superusers must)."""
+
+    otp_token = forms.CharField(
+        label=_("Authentication code"),
+        required=False,
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("The code shown by your authenticator app, if you have set one up."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        if user is None or not otp_required(user):
+            return cleaned
+        token = (cleaned.get("otp_token") or "").strip()
+        device = match_token(user, token) if token else None
+        if device is None:
+            if not user_has_device(user):
+                raise ValidationError(
+                    _(
+                        "Superusers sign in with two-factor authentication. An administrator "
+                        "can give you a one-time backup code (manage.py addstatictoken)."
+                    ),
+                    code="otp_setup_required",
+                )
+            raise ValidationError(
+                _("Enter the current code of your authenticator app."), code="otp_required"
+            )
+        user.otp_device = device  # django_otp marks the session verified on login
+        return cleaned
+
+
+class ClaraAdminSite(admin.AdminSite):
+    site_header = _("CLARA — international partnerships")
+    site_title = _("CLARA — international partnerships")
+    index_title = _("Back-office")
+    login_form = ClaraLoginForm
+
+    def has_permission(self, request):
+        user = request.user
+        if not super().has_permission(request):
+            return False
+        # A session opened without the second factor does not reach the back-office.
+        return not otp_required(user) or user.is_verified()

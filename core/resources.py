@@ -1,0 +1,258 @@
+"""The base of every import/export resource: who acts, bounded work per row, one rule per check.
+
+A preview (dry run) validates every row as the real import would, without writing: related
+records and existing keys are fetched once per file, check constraints are evaluated in Python
+when their condition is simple, so a row costs no query. The confirmed import then writes row by
+row in one transaction, with history.
+"""
+
+import copy
+import re
+from collections import Counter
+
+import django_countries
+from django.core.exceptions import ValidationError
+from django.db.models import CheckConstraint, F, Q, UniqueConstraint
+from django.utils.translation import gettext as _
+from django_countries.fields import CountryField
+from import_export import resources
+from import_export.instance_loaders import CachedInstanceLoader
+from import_export.widgets import ForeignKeyWidget
+
+from .spreadsheets import ImportRefused
+
+PREVIEW_ROWS = 100
+_UNSUPPORTED = object()
+_COMPARE = {
+    "exact": lambda a, b: a == b,
+    "gte": lambda a, b: a >= b,
+    "lte": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "lt": lambda a, b: a < b,
+    "in": lambda a, b: a in b,
+    "regex": lambda a, b: re.search(b, str(a)) is not None,
+}
+
+
+def _value(instance, name: str):
+    if name == "pk":
+        return instance.pk
+    field = instance._meta.get_field(name)
+    return getattr(instance, field.attname)
+
+
+def _compare(operator: str, value, expected):
+    """SQL's three-valued logic: a comparison with NULL is unknown (None)."""
+    if operator == "isnull":
+        return (value is None) is bool(expected)
+    if value is None or expected is None:
+        return None
+    return _COMPARE[operator](value, expected)
+
+
+def evaluate(condition, instance):
+    """`condition` (a Q of plain lookups) for `instance` in Python, as SQL would: True, False or
+    None (unknown, which a CHECK constraint accepts); _UNSUPPORTED where it cannot tell."""
+    if not isinstance(condition, Q):
+        return _UNSUPPORTED
+    results = []
+    for child in condition.children:
+        if isinstance(child, Q):
+            result = evaluate(child, instance)
+        else:
+            lookup, expected = child
+            name, _sep, operator = lookup.partition("__")
+            operator = operator or "exact"
+            if operator not in _COMPARE and operator != "isnull":
+                return _UNSUPPORTED
+            if isinstance(expected, F):
+                expected = _value(instance, expected.name)
+            elif hasattr(expected, "resolve_expression"):
+                return _UNSUPPORTED
+            result = _compare(operator, _value(instance, name), expected)
+        if result is _UNSUPPORTED:
+            return _UNSUPPORTED
+        results.append(result)
+    if condition.connector == Q.AND:
+        outcome = False if False in results else (None if None in results else True)
+    else:
+        outcome = True if True in results else (None if None in results else False)
+    if condition.negated and outcome is not None:
+        outcome = not outcome
+    return outcome
+
+
+class PrefetchedForeignKeyWidget(ForeignKeyWidget):
+    """A related record by a natural key, fetched once for the whole file rather than per row."""
+
+    def prefetch(self, values: set[str]) -> None:
+        queryset = self.get_queryset(None, None).filter(**{f"{self.field}__in": values})
+        self._found = {str(getattr(obj, self.field)): obj for obj in queryset}
+
+    def remember(self, instance) -> None:
+        """A record an earlier row of the same file creates, unsaved during a preview."""
+        if hasattr(self, "_found") and isinstance(instance, self.model):
+            self._found[str(getattr(instance, self.field))] = instance
+
+    def get_instance_by_lookup_fields(self, value, row, **kwargs):
+        found = getattr(self, "_found", {}).get(str(value))
+        if found is not None:
+            return found
+        return super().get_instance_by_lookup_fields(value, row, **kwargs)
+
+
+class ClaraResource(resources.ModelResource):
+    """Knows the staff member importing or exporting; refuses a file naming a record twice."""
+
+    class Meta:
+        instance_loader_class = CachedInstanceLoader
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(**kwargs)
+        self._meta = copy.copy(self._meta)  # per import: the preview's diff setting changes
+        self.user = user
+        for field in self.fields.values():
+            if hasattr(field.widget, "user"):
+                field.widget.user = user
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # The preview shows its first rows as a diff; the rest are counted, not drawn.
+        self._meta.skip_html_diff = (
+            not self._is_dry_run(kwargs) or kwargs.get("row_number", 0) > PREVIEW_ROWS
+        )
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self._is_dry_run(kwargs):
+            return super().save_instance(instance, is_create, row, **kwargs)
+        # A preview writes nothing: validate_instance covers what the database would refuse.
+        for field in self.fields.values():
+            if isinstance(field.widget, PrefetchedForeignKeyWidget):
+                field.widget.remember(instance)
+        return None
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self._is_dry_run(kwargs):
+            super().save_m2m(instance, row, **kwargs)
+
+    def _column(self, dataset, attribute: str) -> str | None:
+        for field in self.fields.values():
+            if field.attribute == attribute and field.column_name in (dataset.headers or []):
+                return field.column_name
+        return None
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._refuse_repeated_keys(dataset)
+        for field in self.fields.values():
+            if isinstance(field.widget, PrefetchedForeignKeyWidget) and field.column_name in (
+                dataset.headers or []
+            ):
+                values = {str(v).strip() for v in dataset[field.column_name] if v not in (None, "")}
+                field.widget.prefetch(values)
+        self._existing = {}
+        model = self._meta.model
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, UniqueConstraint) and len(constraint.fields) == 1:
+                name = constraint.fields[0]
+                column = self._column(dataset, name)
+                if column:
+                    values = {str(v).strip() for v in dataset[column] if v not in (None, "")}
+                    rows = model._default_manager.filter(**{f"{name}__in": values})
+                    self._existing[name] = dict(rows.values_list(name, "pk"))
+        self._seen = {name: {} for name in self._existing}
+
+    def _refuse_repeated_keys(self, dataset):
+        columns = [
+            self.fields[name].column_name
+            for name in self.get_import_id_fields()
+            if name in self.fields and self.fields[name].column_name in (dataset.headers or [])
+        ]
+        if not columns:
+            return
+        keys = Counter(
+            tuple(str(row[column]).strip() for column in columns)
+            for row in dataset.dict
+            if any(str(row[column] or "").strip() for column in columns)
+        )
+        repeated = sorted(", ".join(key) for key, count in keys.items() if count > 1)
+        if repeated:
+            raise ImportRefused(
+                _("These keys (%(columns)s) appear more than once in the file: %(keys)s.")
+                % {"columns": ", ".join(columns), "keys": "; ".join(repeated[:10])}
+            )
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            countries = [f for f in instance._meta.fields if isinstance(f, CountryField)]
+            for field in countries:  # its own validation rebuilds ~250 choices per call
+                code = getattr(instance, field.attname)
+                if code and not django_countries.countries.alpha2(code):
+                    message = field.error_messages["invalid_choice"] % {"value": code}
+                    errors.setdefault(field.name, []).append(message)
+                elif not code and not field.blank:
+                    errors.setdefault(field.name, []).append(field.error_messages["blank"])
+            try:
+                instance.full_clean(
+                    exclude={*errors, *(field.name for field in countries)},
+                    validate_unique=validate_unique,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            errors = self._check_constraints(instance, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_constraints(self, instance, errors: dict) -> dict:
+        model = type(instance)
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, CheckConstraint):
+                passed = evaluate(constraint.condition, instance)
+                if passed is _UNSUPPORTED:
+                    passed = self._database_check(constraint, instance)
+                if passed is False:
+                    message = constraint.get_violation_error_message()
+                    errors.setdefault("__all__", []).append(message)
+            elif isinstance(constraint, UniqueConstraint) and constraint.fields[0] in getattr(
+                self, "_existing", {}
+            ):
+                errors = self._check_unique(constraint, instance, errors)
+            elif (
+                isinstance(constraint, UniqueConstraint)
+                and len(constraint.fields) == 1
+                and getattr(instance, constraint.fields[0]) in (None, "")
+            ):
+                continue  # an empty value never collides (not in the file: left as it was)
+            else:
+                try:
+                    constraint.validate(model, instance, exclude=set(errors))
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+        return errors
+
+    @staticmethod
+    def _database_check(constraint, instance) -> bool:
+        try:
+            constraint.validate(type(instance), instance)
+        except ValidationError:
+            return False
+        return True
+
+    def _check_unique(self, constraint, instance, errors: dict) -> dict:
+        name = constraint.fields[0]
+        value = getattr(instance, name)
+        if (
+            constraint.condition is not None
+            and evaluate(constraint.condition, instance) is not True
+        ):
+            return errors
+        if value in (None, ""):
+            return errors
+        other = self._existing[name].get(value, instance.pk)
+        seen = self._seen[name].setdefault(value, instance.pk or id(instance))
+        if other != instance.pk or seen != (instance.pk or id(instance)):
+            message = instance.unique_error_message(type(instance), [name])
+            errors.setdefault(name, []).append(message)
+        return errors

@@ -1,0 +1,67 @@
+"""Two staff members editing the same record: the second save does not wipe the first."""
+
+import pytest
+from django.test import Client
+
+from backoffice.roles import AGREEMENTS_MANAGER, EDITOR
+from institutions.models import Institution
+from partnerships.models import Agreement
+from tests.factories import AgreementFactory, AgreementPartyFactory, InstitutionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(response) -> dict:
+    form = response.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
+        for inline_form in formset.formset.initial_forms:
+            for name, field in inline_form.fields.items():
+                value = inline_form.initial.get(name, field.initial)
+                if value is not None:
+                    data[inline_form.add_prefix(name)] = value
+    return {k: v.pk if hasattr(v, "pk") else v for k, v in data.items()}
+
+
+def test_the_second_of_two_concurrent_edits_is_stopped(make_staff):
+    agreement = AgreementFactory(title_en="Entente", title_fr="Entente")
+    AgreementPartyFactory(agreement=agreement)
+    url = f"/admin/partnerships/agreement/{agreement.pk}/change/"
+    alice, bob = Client(), Client()
+    alice.force_login(make_staff(AGREEMENTS_MANAGER, "alice"))
+    bob.force_login(make_staff(AGREEMENTS_MANAGER, "bob"))
+    alice_form = form_data(alice.get(url))
+    bob_form = form_data(bob.get(url))
+    assert alice_form["loaded_version"] == bob_form["loaded_version"] != ""
+
+    alice_form.update(title_en="Agreement on exchanges", signed_on="2018-03-08")
+    saved = alice.post(url, alice_form)
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+
+    bob_form.update(summary_en="Bob's summary", signed_on="2018-03-08")
+    stale = bob.post(url, bob_form, HTTP_ACCEPT_LANGUAGE="en")
+    assert stale.status_code == 200
+    assert "This record was changed by alice" in stale.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.title_en == "Agreement on exchanges"
+    assert agreement.summary_en == ""
+    assert Agreement.history.filter(id=agreement.pk).count() == 2
+
+    fresh = form_data(bob.get(url))
+    fresh.update(summary_en="Bob's summary", signed_on="2018-03-08")
+    assert bob.post(url, fresh).status_code == 302
+    agreement.refresh_from_db()
+    assert (agreement.title_en, agreement.summary_en) == ("Agreement on exchanges", "Bob's summary")
+
+
+def test_a_single_editor_saves_twice_in_a_row(role_client):
+    institution = InstitutionFactory(name_en="Fudan University")
+    url = f"/admin/institutions/institution/{institution.pk}/change/"
+    client = role_client(EDITOR)
+    for name in ["Fudan University (Shanghai)", "Fudan University"]:
+        data = form_data(client.get(url))
+        data["name_en"] = name
+        assert client.post(url, data).status_code == 302
+    assert Institution.objects.get(pk=institution.pk).name_en == "Fudan University"
