@@ -3,7 +3,7 @@
 
     scripts/production_check.py --site https://partnerships.example.org \\
         [--server http://10.0.0.11:8000 --server http://10.0.0.12:8000] \\
-        [--username admin --password ... --agreement 1]
+        [--username admin --password ... [--otp-token CODE ...] --agreement 1]
 
 --site is checked through the proxy (pages, static files, /healthz, admin login). With two
 --server addresses (application servers reached directly, as the proxy reaches them), it logs in
@@ -172,7 +172,7 @@ def form_fields(html: str, form_id: str) -> list[tuple[str, str]]:
     return parser.fields
 
 
-def login(client: Client, username: str, password: str) -> None:
+def login(client: Client, username: str, password: str, otp_token: str = "") -> None:
     page = client.get("/admin/login/?next=/admin/")
     check(page.status == 200, f"{client.base}/admin/login/ answered {page.status}")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
@@ -183,6 +183,7 @@ def login(client: Client, username: str, password: str) -> None:
             ("csrfmiddlewaretoken", token.group(1)),
             ("username", username),
             ("password", password),
+            ("otp_token", otp_token),
             ("next", "/admin/"),
         ],
     )
@@ -217,9 +218,9 @@ def check_pages(site: Client) -> None:
 
 
 def check_two_servers(
-    first: Client, second: Client, username: str, password: str, agreement: int
+    first: Client, second: Client, username: str, password: str, otp: str, agreement: int
 ) -> str:
-    login(first, username, password)
+    login(first, username, password, otp)
     check(logged_in(second), "the session opened on the first server is unknown to the second")
     print(f"ok: logged in on {first.base}, still logged in on {second.base}")
 
@@ -260,6 +261,12 @@ def main() -> int:
     parser.add_argument("--server", action="append", default=[], help="an application server")
     parser.add_argument("--username")
     parser.add_argument("--password")
+    parser.add_argument(
+        "--otp-token",
+        action="append",
+        default=[],
+        help="two-factor code (e.g. from manage.py addstatictoken), one per login: give two",
+    )
     parser.add_argument("--agreement", type=int, help="agreement to attach a test document to")
     parser.add_argument("--insecure", action="store_true", help="accept a self-signed cert")
     args = parser.parse_args()
@@ -268,13 +275,16 @@ def main() -> int:
         site = Client(args.site, cookies, direct=False, insecure=args.insecure)
         check_pages(site)
         if args.username:
-            login(site, args.username, args.password)
+            tokens = [*args.otp_token, "", ""]
+            login(site, args.username, args.password, tokens[0])
             check(logged_in(site), "the admin does not show the logged-in user")
             print(f"ok: admin login through {args.site}")
         if len(args.server) >= 2 and args.agreement:
             servers = [Client(s, {}, direct=True, insecure=False) for s in args.server[:2]]
             servers[1].cookies = servers[0].cookies  # one browser, two servers
-            filename = check_two_servers(*servers, args.username, args.password, args.agreement)
+            filename = check_two_servers(
+                *servers, args.username, args.password, tokens[1], args.agreement
+            )
             print(f"uploaded: {filename}")
     except CheckFailed as failure:
         print(f"FAILED: {failure}", file=sys.stderr)
