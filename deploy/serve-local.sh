@@ -28,6 +28,8 @@ $PY manage.py collectstatic --noinput --verbosity 0
 $PY manage.py db_worker --no-startup-delay &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT
-echo "Serving http://$HOST:$PORT/ with the production settings (worker pid $worker); Ctrl+C stops."
-echo "First admin: DJANGO_SETTINGS_MODULE=clara.settings.prod $PY manage.py createsuperuser"
+# Browsers keep secure cookies on http://localhost (a trustworthy origin): log in there.
+echo "Serving http://localhost:$PORT/ with the production settings (worker pid $worker); Ctrl+C stops."
+echo "First admin (same environment): $PY manage.py createsuperuser, then"
+echo "  $PY manage.py addstatictoken <username> for the second factor of the first login."
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py --bind "$HOST:$PORT"
