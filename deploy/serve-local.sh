@@ -30,6 +30,6 @@ worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT
 # Browsers keep secure cookies on http://localhost (a trustworthy origin): log in there.
 echo "Serving http://localhost:$PORT/ with the production settings (worker pid $worker); Ctrl+C stops."
-echo "First admin (same environment): $PY manage.py createsuperuser, then"
-echo "  $PY manage.py addstatictoken <username> for the second factor of the first login."
+echo "First admin: DATABASE_URL=$DATABASE_URL $PY manage.py createsuperuser, then"
+echo "  DATABASE_URL=$DATABASE_URL $PY manage.py addstatictoken <username> (first login's code)."
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py --bind "$HOST:$PORT"
