@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -63,6 +64,13 @@ class CalendarToken(models.Model):
         related_name="calendar_token",
     )
     token = models.CharField(_("token"), max_length=64, default=new_token)
+    password_seal = models.CharField(
+        _("password seal"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Changes with the password: a new password revokes the address."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now=True)
 
     class Meta:
@@ -73,5 +81,21 @@ class CalendarToken(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    def save(self, *args, **kwargs):
+        self.password_seal = self.seal_for(self.user)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("alerts:staff-calendar", kwargs={"token": self.token})
+
+    @staticmethod
+    def seal_for(user) -> str:
+        return salted_hmac("clara.calendar-token", user.password, algorithm="sha256").hexdigest()
+
+    def is_valid(self) -> bool:
+        user = self.user
+        return (
+            user.is_active
+            and user.is_staff
+            and constant_time_compare(self.password_seal, self.seal_for(user))
+        )

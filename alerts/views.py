@@ -23,7 +23,7 @@ def public_events_calendar(request):
 def staff_calendar(request, token: str):
     """Token-protected: calendar clients cannot log in, so the address itself is the secret."""
     found = CalendarToken.objects.select_related("user").filter(token=token).first()
-    if found is None or not (found.user.is_active and found.user.is_staff):
+    if found is None or not found.is_valid():
         raise Http404
     response = ics(calendars.staff_deadlines(user=found.user), "clara-deadlines.ics")
     response["Cache-Control"] = "private, no-store"
@@ -36,6 +36,9 @@ class CalendarTokenView(View):
 
     def get(self, request):
         token, _created = CalendarToken.objects.get_or_create(user=request.user)
+        if not token.is_valid():  # the password changed since: the old address is dead
+            token.token = new_token()
+            token.save()
         return render(
             request,
             "alerts/calendar_token.html",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -11,6 +12,17 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """x-default names the page in the default language: every address is prefixed, so
+        Django's unprefixed x-default would only redirect."""
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            by_language = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}
+            for alternate in url["alternates"]:
+                if alternate["lang_code"] == "x-default":
+                    alternate["location"] = by_language[settings.LANGUAGE_CODE]
+        return urls
 
 
 class StaticPagesSitemap(BilingualSitemap):

@@ -1,7 +1,8 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.core.validators import RegexValidator
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -277,7 +278,17 @@ class Agreement(TimeStampedModel):
     Kind = AgreementKind
     Status = AgreementStatus
 
-    reference = models.CharField(_("reference"), max_length=40)
+    reference = models.CharField(
+        _("reference"),
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                _("Letters, digits, dots, dashes and underscores; a letter or digit first."),
+                code="invalid_reference",
+            )
+        ],
+    )
     slug = models.SlugField(_("slug"), max_length=120)
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
@@ -360,6 +371,10 @@ class Agreement(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=AgreementStatus.values), name="agreement_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(reference__regex=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+                name="agreement_reference_format",
             ),
             models.CheckConstraint(
                 condition=Q(signed_on__isnull=True)
@@ -530,3 +545,12 @@ class AgreementDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("backoffice:agreement-document", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        """The file goes with the row, once the deletion is committed."""
+        file = self.file
+        result = super().delete(*args, **kwargs)
+        if file.name:
+            storage, name = file.storage, file.name
+            transaction.on_commit(lambda: storage.delete(name))
+        return result

@@ -1,11 +1,13 @@
 """Personal data: everything held about a person, and its erasure (GDPR articles 15 and 17)."""
 
 import json
+import re
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.forms.models import model_to_dict
 
 from institutions.models import Team
@@ -13,6 +15,8 @@ from mobility.models import MobilityExchange
 from partnerships.models import AgreementParty, Partnership, visibility_q
 
 from .models import Person
+
+ERASED = "[erased]"
 
 
 def _plain(data: dict) -> dict:
@@ -93,7 +97,16 @@ def erase_person(*, person: Person) -> None:
         partnership.coordinators.remove(person)
     person.delete()
     Person.history.filter(id=pk).delete()
-    # The admin's own log keeps the person's name in each entry: it goes too.
+    # The admin's own log keeps the person's name in each entry: it goes too, and entries of
+    # related records (a mobility is shown as "name → host") lose the name.
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
     ).delete()
+    names = {name for name in (person.full_name, person.last_name) if len(name) > 2}
+    for name in sorted(names, key=len, reverse=True):
+        for entry in LogEntry.objects.filter(
+            Q(object_repr__icontains=name) | Q(change_message__icontains=name)
+        ):
+            entry.object_repr = re.sub(re.escape(name), ERASED, entry.object_repr, flags=re.I)
+            entry.change_message = re.sub(re.escape(name), ERASED, entry.change_message, flags=re.I)
+            entry.save(update_fields=["object_repr", "change_message"])

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -54,7 +55,9 @@ class SearchView(TemplateView):
     def render_to_response(self, context, **response_kwargs):
         if not context["filters_valid"]:
             response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
+        response = super().render_to_response(context, **response_kwargs)
+        patch_vary_headers(response, ["HX-Request"])  # a fragment or the page, same address
+        return response
 
 
 class Echo:

@@ -1,7 +1,12 @@
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+DEMO_PASSWORD = "clara-demo"
 
 
 class Command(BaseCommand):
@@ -12,7 +17,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
-        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "clara-demo")
+        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", DEMO_PASSWORD)
+        if not settings.ALLOW_DEMO_ADMIN:
+            # Outside the demo and the tests, no account with a known or weak password.
+            if "DJANGO_SUPERUSER_PASSWORD" not in os.environ or password == DEMO_PASSWORD:
+                raise CommandError(
+                    "Set DJANGO_SUPERUSER_PASSWORD to a strong password: the demo password "
+                    "is refused outside the demo."
+                )
+            try:
+                validate_password(password, get_user_model()(username=username))
+            except ValidationError as weak:
+                raise CommandError("The password is too weak: " + " ".join(weak.messages)) from None
         user, created = get_user_model().objects.get_or_create(
             username=username,
             defaults={"is_staff": True, "is_superuser": True, "email": ""},
