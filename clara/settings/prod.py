@@ -26,6 +26,14 @@ if not os.environ.get("DATABASE_URL") and not env_bool("ALLOW_SQLITE", False):
     )
 
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"  # noqa: F405
+# Static files are public: the web server's user reads them (uploads stay 0640).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
+        **STORAGES["staticfiles"],  # noqa: F405
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
+}
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", True)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

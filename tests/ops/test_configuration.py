@@ -171,3 +171,13 @@ def test_errors_are_emailed_to_admins_in_production():
     assert "Internal Server Error: /boom" in result.stdout
     assert "Task id=2 state=FAILED" in result.stdout
     assert "Task id=1 state=SUCCESSFUL" in result.stderr  # logged, not e-mailed
+
+
+def test_collected_static_files_are_readable_by_the_web_server_uploads_are_not():
+    code = (
+        "from django.conf import settings; from django.core.files.storage import storages; "
+        "print(oct(storages['staticfiles'].file_permissions_mode), "
+        "oct(storages['private'].file_permissions_mode))"
+    )
+    result = manage("shell", "-c", code, **GOOD)
+    assert result.stdout.split()[-2:] == ["0o644", "0o640"], result.stdout + result.stderr
