@@ -48,6 +48,10 @@ ror: dataset
 	$(PY) manage.py import_ror $(ROR_DUMP)
 	$(PY) manage.py match_ror --apply
 
+# Production settings locally against PostgreSQL (docs/deployment.md), gunicorn on 127.0.0.1.
+serve: install
+	HOST=$(HOST) PORT=$(PORT) ./deploy/serve-local.sh
+
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 

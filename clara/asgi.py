@@ -4,3 +4,8 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.prod")
 application = get_asgi_application()
+
+# Refuse to start rather than answer 500 on every page.
+from ops.startup import check_static_files  # noqa: E402
+
+check_static_files()

@@ -7,9 +7,11 @@ from django.views.i18n import JavaScriptCatalog
 
 from core import views as core_views
 from core.sitemaps import SITEMAPS
+from ops.views import healthz
 
 urlpatterns = [
     path("", core_views.language_redirect, name="root"),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("backoffice.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core import storage as core_storage
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
 from core.validators import validate_pdf
 
@@ -480,7 +480,7 @@ class AgreementCommitment(models.Model):
 
 
 def private_storage():
-    return storages["private"]
+    return core_storage.private_storage
 
 
 def agreement_document_path(instance: "AgreementDocument", filename: str) -> str:

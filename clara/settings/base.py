@@ -8,6 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from . import services
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "django_filters",
+    "django_tasks_db",
     "simple_history",
     "import_export",
     "rest_framework",
@@ -64,9 +67,11 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "ops",
 ]
 
 MIDDLEWARE = [
+    "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -160,13 +165,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Signed agreements and other documents: never under a public URL.
-    "private": {
-        "BACKEND": "core.storage.PrivateFileSystemStorage",
-        "OPTIONS": {
-            "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")),
-            "base_url": None,
-        },
-    },
+    "private": services.private_storage(BASE_DIR),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_URL = "media/"
@@ -247,8 +246,20 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s rid=%(request_id)s %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own console handler would print each line a second time through the root.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
@@ -257,4 +268,5 @@ WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
 CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+CACHES = services.caches()
+TASKS = services.tasks(default="immediate")

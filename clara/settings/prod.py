@@ -4,8 +4,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import services
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_list
+from .base import BASE_DIR, LOGGING, SECRET_KEY, env_bool, env_list
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured(
@@ -18,20 +19,37 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+if not os.environ.get("DATABASE_URL") and not env_bool("ALLOW_SQLITE", False):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in production, e.g. postgres://clara@127.0.0.1:5432/clara "
+        "(ALLOW_SQLITE=true runs on the SQLite file instead)."
+    )
 
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"
+# Static files are public: the web server's user reads them (uploads stay 0640).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
+        **STORAGES["staticfiles"],  # noqa: F405
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
+}
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", True)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe the application server directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 MAILERS = {
     "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "BACKEND": SMTP_BACKEND,
         "OPTIONS": {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
             "port": int(os.environ.get("EMAIL_PORT", "25")),
@@ -40,4 +58,33 @@ MAILERS = {
             "use_tls": env_bool("EMAIL_USE_TLS", False),
         },
     }
+}
+# Another backend only when asked for (e.g. the console one for `make serve`).
+if os.environ.get("EMAIL_BACKEND", SMTP_BACKEND) != SMTP_BACKEND:
+    MAILERS = {"default": {"BACKEND": os.environ["EMAIL_BACKEND"]}}
+
+# Background work goes to the database queue, processed by `manage.py db_worker`.
+TASKS = services.tasks(default="database")
+# Without Redis, the cache (pending imports, throttling counts) is a folder that the web
+# workers and the task worker of this server share.
+CACHES = services.caches(folder=BASE_DIR / "var" / "cache")
+
+# Errors are e-mailed to ADMINS (comma-separated addresses) besides the log.
+ADMINS = env_list("ADMINS")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+LOGGING = {
+    **LOGGING,
+    "handlers": {
+        **LOGGING["handlers"],
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "loggers": {
+        **LOGGING["loggers"],
+        # The access log already has one line per request, 4xx included.
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR", "propagate": True},
+        "django.security": {"handlers": ["mail_admins"], "level": "ERROR", "propagate": True},
+        # The worker logs each task's start and end; a failed task is also e-mailed.
+        "django.tasks": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+        "django_tasks_db": {"handlers": ["mail_admins"], "propagate": True},
+    },
 }

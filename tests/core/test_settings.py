@@ -60,6 +60,7 @@ def test_production_passes_check_deploy_without_warnings():
         "WARNING",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="partnerships.example.org",
+        ALLOW_SQLITE="true",  # or DATABASE_URL from the environment
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout

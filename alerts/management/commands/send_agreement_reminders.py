@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from alerts.services import send_agreement_reminders
+from alerts.tasks import send_agreement_reminders_task
 
 
 class Command(BaseCommand):
@@ -15,6 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Pretend today is this day (YYYY-MM-DD).")
         parser.add_argument("--dry-run", action="store_true", help="List, send nothing.")
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Queue the run for the task worker (`db_worker`) instead of running it here.",
+        )
 
     def handle(self, *args, **options):
         today = None
@@ -25,6 +31,14 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"--date must be YYYY-MM-DD, not {options['date']!r}."
                 ) from error
+        if options["enqueue"]:
+            if options["dry_run"]:
+                raise CommandError("--dry-run and --enqueue do not go together.")
+            result = send_agreement_reminders_task.enqueue(
+                today=today.isoformat() if today else None
+            )
+            self.stdout.write(self.style.SUCCESS(f"Enqueued task {result.id} ({result.status})."))
+            return
         digests = send_agreement_reminders(today=today, dry_run=options["dry_run"])
         verb = "would be sent" if options["dry_run"] else "sent"
         for digest in digests:

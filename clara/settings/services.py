@@ -1,0 +1,73 @@
+"""The shared services, chosen by the environment: cache, private storage, task queue.
+
+Several application servers can run side by side only if nothing they share lives on one
+server's disk or memory: set REDIS_URL, PRIVATE_STORAGE=s3 and TASKS_BACKEND=database.
+"""
+
+import os
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def caches(folder: Path | None = None) -> dict:
+    """Redis when REDIS_URL is set (shared by every server); else `folder` (shared by one
+    server's processes: web workers and task worker) or, without one, this process's memory."""
+    url = os.environ.get("REDIS_URL", "")
+    if url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif folder is not None:
+        location = os.environ.get("CACHE_DIR", str(folder))
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+        }
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"default": {**backend, "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clara")}}
+
+
+def private_storage(base_dir: Path) -> dict:
+    """Private documents: a local folder (default) or an S3-compatible bucket."""
+    kind = os.environ.get("PRIVATE_STORAGE", "local").lower()
+    if kind == "local":
+        return {
+            "BACKEND": "core.storage.PrivateFileSystemStorage",
+            "OPTIONS": {
+                "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(base_dir / "private_media")),
+                "base_url": None,
+            },
+        }
+    if kind != "s3":
+        raise ImproperlyConfigured(f"PRIVATE_STORAGE must be 'local' or 's3', not {kind!r}.")
+    bucket = os.environ.get("S3_BUCKET", "")
+    if not bucket:
+        raise ImproperlyConfigured("S3_BUCKET must name the bucket when PRIVATE_STORAGE=s3.")
+    options = {
+        "bucket_name": bucket,
+        "location": os.environ.get("S3_PREFIX", "private"),
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    # Without keys, boto3's usual chain applies (instance role, ~/.aws, AWS_* variables).
+    if os.environ.get("S3_ACCESS_KEY_ID"):
+        options["access_key"] = os.environ["S3_ACCESS_KEY_ID"]
+        options["secret_key"] = os.environ.get("S3_SECRET_ACCESS_KEY", "")
+    return {"BACKEND": "core.storage.PrivateS3Storage", "OPTIONS": options}
+
+
+def tasks(default: str) -> dict:
+    """`immediate` runs a task at once in the caller; `database` queues it for `db_worker`."""
+    kind = os.environ.get("TASKS_BACKEND", default).lower()
+    backends = {
+        "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        "database": "django_tasks_db.DatabaseBackend",
+    }
+    if kind not in backends:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be 'immediate' or 'database', not {kind!r}."
+        )
+    return {"default": {"BACKEND": backends[kind]}}
