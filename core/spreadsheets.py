@@ -48,12 +48,12 @@ def _map_dataset(dataset, function):
     return dataset
 
 
-def _check_rows(dataset):
+def _check_rows(count: int) -> None:
     limit = settings.IMPORT_MAX_ROWS
-    if len(dataset) > limit:
+    if count > limit:
         raise ImportRefused(
             _("The file has %(rows)s rows; at most %(limit)s can be imported at once.")
-            % {"rows": len(dataset), "limit": limit}
+            % {"rows": count, "limit": limit}
         )
 
 
@@ -72,14 +72,8 @@ class SafeCSV(CSV):
                 in_stream = in_stream.decode("utf-8-sig")
             except UnicodeDecodeError:
                 in_stream = in_stream.decode("cp1252", errors="replace")
-        lines = in_stream.count("\n")
-        if lines > settings.IMPORT_MAX_ROWS + 1:
-            raise ImportRefused(
-                _("The file has %(rows)s rows; at most %(limit)s can be imported at once.")
-                % {"rows": lines - 1, "limit": settings.IMPORT_MAX_ROWS}
-            )
         dataset = super().create_dataset(in_stream, **kwargs)
-        _check_rows(dataset)
+        _check_rows(len(dataset))
         return _map_dataset(dataset, _unescape)
 
     def export_data(self, dataset, **kwargs):
@@ -104,7 +98,7 @@ class SafeXLSX(XLSX):
                 }
             )
         dataset = super().create_dataset(in_stream, **kwargs)
-        _check_rows(dataset)
+        _check_rows(len(dataset))
         return _map_dataset(dataset, _unescape)
 
     def export_data(self, dataset, **kwargs):

@@ -27,7 +27,11 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+)
 
 from backoffice.roles import EDITOR  # noqa: E402
 from institutions.models import Institution  # noqa: E402
@@ -59,6 +63,7 @@ def main() -> None:
     parser.add_argument("--update", action="store_true")
     args = parser.parse_args()
     settings.IMPORT_BACKGROUND_ROWS = args.rows + 1  # time the import itself, in the request
+    setup_test_environment()  # the test client's host, and responses' template context
     old = setup_databases(verbosity=0, interactive=False)
     try:
         user = get_user_model().objects.create_user("bench", is_staff=True)
