@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -20,8 +20,8 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .imports import start_import
-from .models import ImportJob
+from .jobs import start_job
+from .models import SpreadsheetJob
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
@@ -229,12 +229,13 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
     import_form_class = ClaraImportForm
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
+            path("jobs/<int:pk>/", self.admin_site.admin_view(self.job_view), name=f"{info}_job"),
             path(
-                "import/jobs/<int:pk>/",
-                self.admin_site.admin_view(self.import_job_view),
-                name=f"{info[0]}_{info[1]}_import_job",
+                "jobs/<int:pk>/file/",
+                self.admin_site.admin_view(self.job_file_view),
+                name=f"{info}_job_file",
             ),
             *super().get_urls(),
         ]
@@ -260,7 +261,8 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
         rows = len(input_format.create_dataset(content))
         if rows <= settings.IMPORT_BACKGROUND_ROWS:
             return super().process_import(request, **kwargs)
-        job = ImportJob.objects.create(
+        job = SpreadsheetJob.objects.create(
+            kind=SpreadsheetJob.Kind.IMPORT,
             user=request.user,
             app_label=self.opts.app_label,
             model_name=self.opts.model_name,
@@ -270,28 +272,74 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
             file_name=data["original_file_name"],
             total_rows=rows,
         )
-        start_import(job=job)
+        start_job(job=job)
         return redirect(job.get_absolute_url())
 
-    def import_job_view(self, request, pk: int):
-        job = get_object_or_404(
-            ImportJob, pk=pk, app_label=self.opts.app_label, model_name=self.opts.model_name
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """An export of more than EXPORT_BACKGROUND_ROWS records is made by the task worker:
+        the file is complete or the page says it failed, never cut by the server's timeout."""
+        ids = list(queryset.values_list("pk", flat=True)[: settings.EXPORT_MAX_ROWS + 1])
+        if len(ids) <= settings.EXPORT_BACKGROUND_ROWS:
+            return super()._do_file_export(file_format, request, queryset, export_form)
+        if len(ids) > settings.EXPORT_MAX_ROWS:
+            self.message_user(
+                request,
+                _("At most %(limit)s records can be exported at once: filter the list first.")
+                % {"limit": settings.EXPORT_MAX_ROWS},
+                messages.ERROR,
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        formats = [type(f) for f in (cls() for cls in self.get_export_formats())]
+        job = SpreadsheetJob.objects.create(
+            kind=SpreadsheetJob.Kind.EXPORT,
+            user=request.user,
+            app_label=self.opts.app_label,
+            model_name=self.opts.model_name,
+            resource_index=self.get_resource_index(export_form),
+            format_index=formats.index(type(file_format)),
+            fields=self.get_export_resource_fields_from_form(export_form) or [],
+            record_ids=ids,
+            file_name=self.get_export_filename(request, queryset, file_format),
+            total_rows=len(ids),
         )
-        if job.user_id != request.user.pk and not request.user.is_superuser:
-            raise PermissionDenied
+        start_job(job=job)
+        return redirect(job.get_absolute_url())
+
+    def _own_job(self, request, pk: int) -> SpreadsheetJob:
+        job = get_object_or_404(
+            SpreadsheetJob, pk=pk, app_label=self.opts.app_label, model_name=self.opts.model_name
+        )
+        if job.user_id != request.user.pk:
+            raise PermissionDenied  # an export holds what its author may see, no more
+        return job
+
+    def job_view(self, request, pk: int):
+        job = self._own_job(request, pk)
         done = cache.get(job.progress_key, 0)
         return TemplateResponse(
             request,
-            "admin/import_job.html",
+            "admin/spreadsheet_job.html",
             {
                 **self.admin_site.each_context(request),
-                "title": _("Import of %(file)s") % {"file": job.file_name},
+                "title": (
+                    _("Import of %(file)s")
+                    if job.kind == SpreadsheetJob.Kind.IMPORT
+                    else _("Export %(file)s")
+                )
+                % {"file": job.file_name},
                 "opts": self.opts,
                 "job": job,
                 "rows_done": min(done, job.total_rows),
-                "running": job.status in {ImportJob.Status.QUEUED, ImportJob.Status.RUNNING},
             },
         )
+
+    def job_file_view(self, request, pk: int):
+        job = self._own_job(request, pk)
+        if job.status != SpreadsheetJob.Status.DONE or not job.result:
+            raise Http404
+        response = FileResponse(job.result.open("rb"), as_attachment=True, filename=job.file_name)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

@@ -33,18 +33,34 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class ImportJobStatus(models.TextChoices):
+class SpreadsheetJobKind(models.TextChoices):
+    IMPORT = "import", _("Import")
+    EXPORT = "export", _("Export")
+
+
+class SpreadsheetJobStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
-    DONE = "done", _("Imported")
-    FAILED = "failed", _("Nothing imported")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
-class ImportJob(models.Model):
-    """A confirmed import too large to run during the request: run by the task worker."""
+def _private_storage():
+    from django.core.files.storage import storages
 
-    Status = ImportJobStatus
+    return storages["private"]
 
+
+class SpreadsheetJob(models.Model):
+    """An import or export too large for the request: run by the task worker, watched on a page.
+
+    An import is all or nothing; an export's file waits in private storage for its author.
+    """
+
+    Kind = SpreadsheetJobKind
+    Status = SpreadsheetJobStatus
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("started by"),
@@ -55,8 +71,13 @@ class ImportJob(models.Model):
     model_name = models.CharField(_("model"), max_length=100)
     resource_index = models.PositiveSmallIntegerField(_("resource"), default=0)
     format_index = models.PositiveSmallIntegerField(_("format"), default=0)
-    pending_name = models.CharField(_("waiting file"), max_length=255)
     file_name = models.CharField(_("file"), max_length=255)
+    pending_name = models.CharField(_("waiting upload"), max_length=255, blank=True)
+    fields = models.JSONField(_("exported fields"), default=list, blank=True)
+    record_ids = models.JSONField(_("exported records"), default=list, blank=True)
+    result = models.FileField(
+        _("exported file"), storage=_private_storage, upload_to="exports/", blank=True
+    )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     totals = models.JSONField(_("totals"), default=dict, blank=True)
@@ -65,21 +86,30 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
+        verbose_name = _("spreadsheet job")
+        verbose_name_plural = _("spreadsheet jobs")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=ImportJobStatus.values), name="importjob_status_valid"
+                condition=models.Q(kind__in=SpreadsheetJobKind.values),
+                name="spreadsheetjob_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=SpreadsheetJobStatus.values),
+                name="spreadsheetjob_status_valid",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.get_status_display()})"
+        return f"{self.get_kind_display()} {self.file_name} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse(f"admin:{self.app_label}_{self.model_name}_import_job", args=[self.pk])
+        return reverse(f"admin:{self.app_label}_{self.model_name}_job", args=[self.pk])
 
     @property
     def progress_key(self) -> str:
-        return f"clara:import-job:{self.pk}:rows"
+        return f"clara:spreadsheet-job:{self.pk}:rows"
+
+    @property
+    def running(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING}

@@ -336,3 +336,28 @@ def test_staff_calendar(role_client, make_staff, world, role, client):
     content = client.get(token.get_absolute_url()).content.decode()
     assert "OPEN-7" in content
     assert ("SECRET-7" in content) is SEES_CONFIDENTIAL[role]
+
+
+@pytest.mark.parametrize("role", [EDITOR, AGREEMENTS_MANAGER])
+def test_mobility_export_made_by_the_worker(
+    role_client, world, role, settings, django_capture_on_commit_callbacks
+):
+    from core.models import SpreadsheetJob
+
+    settings.EXPORT_BACKGROUND_ROWS = 0
+    client = role_client(role)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/mobility/mobilityexchange/export/",
+            {
+                "format": "0",
+                "resource": "0",
+                "mobilityexchangeresource_id": "on",
+                "mobilityexchangeresource_agreement": "on",
+            },
+        )
+    job = SpreadsheetJob.objects.get()
+    download = client.get(f"{job.get_absolute_url()}file/")
+    content = b"".join(download.streaming_content).decode("utf-8-sig")
+    assert str(world["mobility"].pk) in content
+    assert ("SECRET-7" in content) is SEES_CONFIDENTIAL[role]

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from backoffice.roles import EDITOR
-from core.models import ImportJob
+from core.models import SpreadsheetJob
 from core.spreadsheets import PendingImport
 from institutions.models import Institution
 from tests.factories import (
@@ -209,7 +209,7 @@ def test_a_large_import_runs_in_the_worker_with_a_progress_page(
     preview = upload(client, text.encode())
     with django_capture_on_commit_callbacks(execute=True):
         started = confirm(client, preview)
-    job = ImportJob.objects.get()
+    job = SpreadsheetJob.objects.get()
     assert started.status_code == 302
     assert started["Location"] == job.get_absolute_url()
     assert (job.status, job.total_rows, job.totals["new"]) == ("done", 5, 5)
@@ -224,14 +224,15 @@ def test_a_queued_import_shows_its_progress_and_belongs_to_its_author(
 ):
     author = role_client(EDITOR)
     user = author.get("/admin/").wsgi_request.user
-    job = ImportJob.objects.create(
+    job = SpreadsheetJob.objects.create(
+        kind=SpreadsheetJob.Kind.IMPORT,
         user=user,
         app_label="institutions",
         model_name="institution",
         pending_name="gone",
         file_name="big.csv",
         total_rows=5000,
-        status=ImportJob.Status.RUNNING,
+        status=SpreadsheetJob.Status.RUNNING,
     )
     cache.set(job.progress_key, 1200)
     page = author.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -257,9 +258,48 @@ def test_a_failing_large_import_writes_nothing_and_says_why(
     InstitutionFactory(slug="first", ror_id="03vek6s52")
     with django_capture_on_commit_callbacks(execute=True):
         confirm(client, preview)
-    job = ImportJob.objects.get()
-    assert job.status == ImportJob.Status.FAILED
+    job = SpreadsheetJob.objects.get()
+    assert job.status == SpreadsheetJob.Status.FAILED
     assert any("ROR identifier already exists" in error for error in job.errors)
     assert set(Institution.objects.values_list("slug", flat=True)) == {"first"}
     page = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Nothing was imported" in page
+
+
+def test_a_large_export_is_made_by_the_worker_and_downloaded_by_its_author(
+    role_client, settings, django_capture_on_commit_callbacks, make_staff, client
+):
+    settings.EXPORT_BACKGROUND_ROWS = 2
+    for n in range(3):
+        InstitutionFactory(slug=f"big-{n}", name_fr=f"Grand {n}", name_en=f"Big {n}")
+    author = role_client(EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        started = author.post(
+            "/admin/institutions/institution/export/",
+            {"format": "0", "resource": "0", "institutionresource_slug": "on"},
+        )
+    job = SpreadsheetJob.objects.get()
+    assert started["Location"] == job.get_absolute_url()
+    assert (job.kind, job.status, job.totals) == ("export", "done", {"rows": 3})
+    page = author.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "The file holds 3 records." in page
+    download = author.get(f"{job.get_absolute_url()}file/")
+    content = b"".join(download.streaming_content).decode("utf-8-sig")
+    assert sorted(content.split()) == ["big-0", "big-1", "big-2", "slug"]
+    client.force_login(make_staff(EDITOR, "another-editor"))
+    assert client.get(f"{job.get_absolute_url()}file/").status_code == 403
+
+
+def test_an_export_beyond_the_maximum_is_refused_with_a_message(role_client, settings):
+    settings.EXPORT_BACKGROUND_ROWS = 1
+    settings.EXPORT_MAX_ROWS = 2
+    for n in range(3):
+        InstitutionFactory(slug=f"big-{n}")
+    response = role_client(EDITOR).post(
+        "/admin/institutions/institution/export/",
+        {"format": "0", "resource": "0", "institutionresource_slug": "on"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "At most 2 records can be exported at once" in response.content.decode()
+    assert not SpreadsheetJob.objects.exists()

@@ -1,0 +1,109 @@
+"""Large imports and exports run by the task worker, reporting progress through the cache."""
+
+from types import SimpleNamespace
+
+from django.apps import apps
+from django.contrib import admin
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from .models import SpreadsheetJob
+
+Status = SpreadsheetJob.Status
+
+
+def start_job(*, job: SpreadsheetJob) -> SpreadsheetJob:
+    """Queue the job once its row is committed (a worker elsewhere must find it)."""
+    runner = run_import if job.kind == SpreadsheetJob.Kind.IMPORT else run_export
+    transaction.on_commit(lambda: runner.enqueue(job.pk))
+    return job
+
+
+def _claim(job_id: int):
+    """The job and its model admin, if no other worker took it already."""
+    claimed = SpreadsheetJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
+        status=Status.RUNNING
+    )
+    job = SpreadsheetJob.objects.select_related("user").get(pk=job_id)
+    model_admin = admin.site.get_model_admin(apps.get_model(job.app_label, job.model_name))
+    return (job, model_admin) if claimed else (job, None)
+
+
+def _progress(job: SpreadsheetJob):
+    return lambda rows: cache.set(job.progress_key, rows, 24 * 60 * 60)
+
+
+@task
+def run_import(job_id: int) -> str:
+    job, model_admin = _claim(job_id)
+    if model_admin is None:
+        return job.status
+    request = SimpleNamespace(user=job.user)
+    input_format = model_admin.get_import_formats()[job.format_index]()
+    pending = model_admin.get_tmp_storage_class()(
+        name=job.pending_name, encoding=None, read_mode=input_format.get_read_mode()
+    )
+    data = pending.read()
+    if data is None:
+        return _finish(job, errors=["The uploaded file expired before it could be imported."])
+    resource_class = model_admin.get_import_resource_classes(request)[job.resource_index]
+    resource = resource_class(user=job.user)
+    resource.progress = _progress(job)
+    try:
+        result = resource.import_data(
+            input_format.create_dataset(data),
+            dry_run=False,
+            raise_errors=False,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+            file_name=job.file_name,
+            user=job.user,
+            retain_instance_in_row_result=True,  # for the admin log
+        )
+    finally:
+        pending.remove()
+    if result.has_errors() or result.has_validation_errors():
+        messages = [str(error.error) for error in result.base_errors]
+        messages += [
+            f"{line}: {error.error}" for line, errors in result.row_errors() for error in errors
+        ]
+        messages += [
+            f"{row.number}: {'; '.join(f'{k}: {v}' for k, v in row.error_dict.items())}"
+            for row in result.invalid_rows
+        ]
+        return _finish(job, errors=messages[:200])
+    model_admin.generate_log_entries(result, request)
+    return _finish(job, totals=dict(result.totals))
+
+
+@task
+def run_export(job_id: int) -> str:
+    job, model_admin = _claim(job_id)
+    if model_admin is None:
+        return job.status
+    request = SimpleNamespace(user=job.user)
+    # The same rules as on the page: what the user may see, and nothing else.
+    queryset = model_admin.get_queryset(request).filter(pk__in=job.record_ids)
+    resource_class = model_admin.get_export_resource_classes(request)[job.resource_index]
+    resource = resource_class(user=job.user)
+    file_format = model_admin.get_export_formats()[job.format_index]()
+    dataset = resource.export(queryset=queryset, export_fields=job.fields or None)
+    content = file_format.export_data(dataset)
+    if isinstance(content, str):
+        content = content.encode("utf-8-sig")
+    job.result.save(job.file_name, ContentFile(content), save=False)
+    job.save(update_fields=["result"])
+    return _finish(job, totals={"rows": len(dataset)})
+
+
+def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | None = None):
+    job.status = Status.FAILED if errors else Status.DONE
+    job.totals = totals or {}
+    job.errors = errors or []
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "totals", "errors", "finished_at"])
+    cache.set(job.progress_key, job.total_rows, 60 * 60)
+    return job.status
