@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils import translation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -16,10 +17,59 @@ def english_by_default():
         yield
 
 
+def _row_counts() -> dict[str, int]:
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in tables:
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+DATASET_TABLES: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the CLARA dataset committed once (for `clara_dataset`)."""
+    with django_db_blocker.unblock():
+        before = _row_counts()
+        call_command("load_clara_dataset", verbosity=0)
+        DATASET_TABLES[:] = [t for t, rows in _row_counts().items() if rows != before[t]]
+    shared = [table for table in DATASET_TABLES if before[table]]
+    assert not shared, f"the dataset adds rows to tables that migrations fill: {shared}"
+
+
+@pytest.fixture(autouse=True)
+def _empty_database_unless_dataset_requested(request):
+    """A test starts from an empty database unless it asks for `clara_dataset`.
+
+    It deletes the dataset inside its own transaction, which the rollback undoes. A
+    transactional test (live server) commits the deletion, and Django flushes the database
+    after it anyway; `clara_dataset` then reloads the dataset.
+    """
+    if "clara_dataset" in request.fixturenames:
+        return
+    if not request.node.get_closest_marker("django_db") and not {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames):
+        return
+    request.getfixturevalue("db")  # sets up the database and opens the test's transaction
+    with transaction.atomic(), connection.cursor() as cursor:  # foreign keys checked at the end
+        for table in DATASET_TABLES:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+
+
 @pytest.fixture
 def clara_dataset(db):
-    """The real CLARA dataset, as `make demo` loads it."""
-    call_command("load_clara_dataset", verbosity=0)
+    """The real CLARA dataset, as `make demo` loads it (committed once by `django_db_setup`)."""
+    from partnerships.models import Partnership
+
+    if not Partnership.objects.exists():  # flushed by a transactional test
+        call_command("load_clara_dataset", verbosity=0)
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture
-def site(live_server):
-    call_command("load_clara_dataset", verbosity=0)
+def site(live_server, clara_dataset):
     return live_server.url
 
 
