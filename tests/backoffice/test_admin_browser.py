@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from institutions.models import Institution
 from partnerships.models import Agreement
 from tests.factories import InstitutionFactory, PartnershipFactory
 
@@ -42,7 +43,14 @@ def test_officer_creates_institution_and_three_party_agreement(
     page.fill("#id_city_fr", "Rehovot")
     page.click("input[name=_save]")
     page.wait_for_url(re.compile(r"/admin/institutions/institution/$"))
-    assert page.get_by_text("Institut Weizmann des sciences").count() >= 1
+    assert page.locator("#result_list", has_text="Institut Weizmann des sciences").count() == 1
+    institute = Institution.objects.get(slug="weizmann-institute")
+    assert (institute.name_en, institute.kind, institute.country.code, institute.city_fr) == (
+        "Weizmann Institute of Science",
+        "research_institute",
+        "IL",
+        "Rehovot",
+    )
 
     page.goto(f"{live_server.url}/admin/partnerships/agreement/add/")
     page.fill("#id_reference", "ARA-WIS-CLARA")
@@ -64,6 +72,10 @@ def test_officer_creates_institution_and_three_party_agreement(
     assert row.count() == 1
     assert "Weizmann" in row.inner_text()
     agreement = Agreement.objects.get(reference="ARA-WIS-CLARA")
-    assert agreement.parties.count() == 3
+    assert list(agreement.parties.values_list("institution__name_fr", flat=True)) == [
+        "Région Auvergne-Rhône-Alpes",
+        "Institut Weizmann des sciences",
+        "Cancéropôle CLARA",
+    ]
     assert agreement.signed_on.isoformat() == "2018-03-08"
     assert not [e for e in errors if "Content Security Policy" in e], errors

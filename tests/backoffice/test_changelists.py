@@ -49,6 +49,8 @@ def count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    changelist = response.context["cl"]
+    assert len(changelist.result_list) == changelist.model.objects.count()  # every row shown
     return len(queries)
 
 
