@@ -1,0 +1,36 @@
+"""The suite's database: empty unless a test asks for the CLARA dataset (loaded once)."""
+
+import pytest
+from django.db import connection
+
+from partnerships.models import Partnership
+from tests import factories as f
+from tests.conftest import DATASET_TABLES
+
+pytestmark = pytest.mark.django_db
+
+
+def rows() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in DATASET_TABLES:
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def test_a_test_starts_from_an_empty_database():
+    assert {"partnerships_partnership", "institutions_institution"} <= set(DATASET_TABLES)
+    assert set(rows().values()) == {0}
+    f.PartnershipFactory(slug="clara-international-shanghai")  # a dataset slug is free
+    assert Partnership.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transactional_test_starts_from_an_empty_database_too():
+    assert set(rows().values()) == {0}
+
+
+def test_the_dataset_when_asked(clara_dataset):
+    assert Partnership.objects.count() == 14
+    assert 0 not in rows().values()
