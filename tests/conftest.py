@@ -3,6 +3,7 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import translation
@@ -17,7 +18,22 @@ def english_by_default():
         yield
 
 
-def _row_counts() -> dict[str, int]:
+# The apps whose records the CLARA dataset holds: a test without `clara_dataset` empties them.
+DATASET_APPS = ["themes", "institutions", "people", "partnerships", "mobility", "events"]
+
+
+def dataset_tables() -> list[str]:
+    """Every table of the dataset's apps: models, many-to-many tables and history."""
+    models = [
+        model
+        for label in DATASET_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+    return sorted({model._meta.db_table for model in models})
+
+
+def row_counts() -> dict[str, int]:
     tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
     with connection.cursor() as cursor:
         counts = {}
@@ -27,18 +43,15 @@ def _row_counts() -> dict[str, int]:
     return counts
 
 
-DATASET_TABLES: list[str] = []
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the CLARA dataset committed once (for `clara_dataset`)."""
     with django_db_blocker.unblock():
-        before = _row_counts()
+        before = row_counts()
         call_command("load_clara_dataset", verbosity=0)
-        DATASET_TABLES[:] = [t for t, rows in _row_counts().items() if rows != before[t]]
-    shared = [table for table in DATASET_TABLES if before[table]]
-    assert not shared, f"the dataset adds rows to tables that migrations fill: {shared}"
+        filled = {table for table, rows in row_counts().items() if rows != before[table]}
+    outside = filled - set(dataset_tables())
+    assert not outside, f"the dataset fills tables outside DATASET_APPS: {sorted(outside)}"
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +72,7 @@ def _empty_database_unless_dataset_requested(request):
         return
     request.getfixturevalue("db")  # sets up the database and opens the test's transaction
     with transaction.atomic(), connection.cursor() as cursor:  # foreign keys checked at the end
-        for table in DATASET_TABLES:
+        for table in dataset_tables():
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
