@@ -9,7 +9,7 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ClaraImportExportAdmin
-from search.text import fold
+from core.text import fold
 
 from . import services
 from .models import Institution, RorMatch, Team

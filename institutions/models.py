@@ -225,6 +225,34 @@ class Institution(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("institutions:institution-detail", kwargs={"slug": self.slug})
 
+    def as_schema_org(self, *, url: str) -> dict:
+        """The institution as a schema.org Organization (JSON-LD); `url` is its absolute address."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.name,
+            "url": url,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.city,
+                "addressCountry": self.country.code,
+            },
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.ror_id:
+            data["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "ROR",
+                "value": self.ror_url,
+            }
+        same_as = [address for address in (self.ror_url, self.wikidata_url) if address]
+        if self.website:
+            same_as.append(self.website)
+        if same_as:
+            data["sameAs"] = same_as
+        return data
+
     def clean(self) -> None:
         super().clean()
         if (

@@ -20,8 +20,8 @@ from typing import Any, BinaryIO
 import ijson
 from django.utils.text import slugify
 
+from core.text import fold
 from core.validators import ROR_ID_RE, ror_checksum
-from search.text import fold
 
 from .models import InstitutionKind, RorStatus
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from search.text import fold
+from core.text import fold
 
 from .models import Institution, RorStatus
 

@@ -59,30 +59,9 @@ class InstitutionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         institution = self.object
-        same_as = [url for url in (institution.ror_url, institution.wikidata_url) if url]
-        if institution.website:
-            same_as.append(institution.website)
-        json_ld = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": institution.name,
-            "url": self.request.build_absolute_uri(institution.get_absolute_url()),
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": institution.city,
-                "addressCountry": institution.country.code,
-            },
-        }
-        if institution.acronym:
-            json_ld["alternateName"] = institution.acronym
-        if institution.ror_id:
-            json_ld["identifier"] = {
-                "@type": "PropertyValue",
-                "propertyID": "ROR",
-                "value": institution.ror_url,
-            }
-        if same_as:
-            json_ld["sameAs"] = same_as
+        json_ld = institution.as_schema_org(
+            url=self.request.build_absolute_uri(institution.get_absolute_url())
+        )
         return super().get_context_data(json_ld=json_ld, **kwargs)
 
 

@@ -5,11 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from core.filters import CountryFilter
+from core.filters import CountryFilter, SlugChoiceFilter
 from core.regions import REGIONS, region_choices
-from search.documents import folded
-from search.filters import SlugChoiceFilter
-from search.text import words
+from core.text import folded, words
 from themes.models import ResearchTheme
 
 from .models import Partnership

@@ -1,8 +1,6 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from core.selectors import partner_map
-
 from . import selectors
 from .models import Agreement, AgreementParty
 
@@ -46,7 +44,7 @@ class PartnershipDetailView(DetailView):
         return super().get_context_data(
             timeline=selectors.timeline(partnership),
             mobility_summary=selectors.mobility_summary(partnership),
-            map=partner_map(partnerships=[partnership]),
+            map=selectors.partner_map(partnerships=[partnership]),
             **kwargs,
         )
 

@@ -6,7 +6,6 @@ use the indexes: an expression index is used only for the identical expression.
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import F, Func, TextField
-from django.db.models.functions import Lower
 
 CONFIGS = {"fr": "french", "en": "english"}
 
@@ -64,17 +63,3 @@ class Document(Func):
 
 def document(table: str, language: str) -> Document:
     return Document(table, language)
-
-
-class Unaccent(Func):
-    """f_unaccent() on PostgreSQL (an IMMUTABLE wrapper, indexable); unaccent() on SQLite."""
-
-    function = "unaccent"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="f_unaccent", **extra_context)
-
-
-def folded(column: str) -> Unaccent:
-    return Unaccent(Lower(column))

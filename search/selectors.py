@@ -24,14 +24,14 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 from django_countries import countries
 
+from core.text import fold, folded, words
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
 from themes.models import ResearchTheme
 
-from .documents import CONFIGS, document, folded
+from .documents import CONFIGS, document
 from .filters import InstitutionFilterSet, TeamFilterSet
-from .text import fold, words
 
 TABLES = {
     Institution: "institutions_institution",

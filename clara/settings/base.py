@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "website",
+    "dataset",
     "ops",
 ]
 
