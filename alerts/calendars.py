@@ -37,7 +37,7 @@ def staff_deadlines(*, user) -> bytes:
                     )
                 )
     if user.has_perm("mobility.view_mobilityexchange"):
-        mobilities = MobilityExchange.objects.exclude(status="cancelled").select_related(
+        mobilities = MobilityExchange.objects.not_cancelled().select_related(
             "person", "host_institution"
         )
         for mobility in mobilities:

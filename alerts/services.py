@@ -81,7 +81,7 @@ def collect(today: datetime.date) -> dict[int, Digest]:
 
     window = (today, today + datetime.timedelta(days=MOBILITY_WINDOW))
     mobilities = (
-        MobilityExchange.objects.exclude(status=MobilityExchange.Status.CANCELLED)
+        MobilityExchange.objects.not_cancelled()
         .filter(
             Q(actual_start__range=window)
             | Q(actual_start=None, planned_start__range=window)

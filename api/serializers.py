@@ -65,16 +65,17 @@ class InstitutionSerializer(serializers.ModelSerializer):
 
 @extend_schema_field({"type": "string", "nullable": True})
 class PublicPersonField(serializers.RelatedField):
-    """A person's name, only when the person agreed to appear publicly."""
+    """A person's name; the view prefetches only the people who agreed to appear publicly
+    (`Person.objects.public_prefetch`), so that a withheld person is simply absent (null)."""
 
     def to_representation(self, value):
-        return value.full_name if value.is_public else None
+        return value.full_name
 
 
 class TeamSerializer(serializers.ModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    leader = PublicPersonField(read_only=True)
+    leader = PublicPersonField(source="public_leader", read_only=True)
 
     class Meta:
         model = Team

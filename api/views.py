@@ -76,7 +76,9 @@ class TeamViewSet(SearchableViewSet):
     kind = "teams"
 
     def get_queryset(self):
-        return Team.objects.select_related("institution", "leader").prefetch_related("themes")
+        return Team.objects.select_related("institution").prefetch_related(
+            "themes", Person.objects.public_prefetch("leader", to_attr="public_leader")
+        )
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,10 +47,11 @@ class InstitutionQuerySet(models.QuerySet):
     def participant_ids() -> models.QuerySet:
         """Primary keys of the institutions taking part in something: a partnership, an
         agreement, a team, a mobility, an event. One UNION, small whatever the directory size."""
-        from events.models import Event
-        from mobility.models import MobilityExchange
-        from partnerships.models import AgreementParty, PartnershipMember
-
+        # The apps above institutions, by name: institutions does not import them.
+        Event = apps.get_model("events", "Event")
+        MobilityExchange = apps.get_model("mobility", "MobilityExchange")
+        AgreementParty = apps.get_model("partnerships", "AgreementParty")
+        PartnershipMember = apps.get_model("partnerships", "PartnershipMember")
         mobilities = MobilityExchange.objects.order_by()
         return (
             PartnershipMember.objects.order_by()

@@ -2,7 +2,6 @@ from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
-from people.models import Person
 from themes.models import ResearchTheme
 
 from .models import Institution, Team
@@ -50,7 +49,9 @@ class TeamResource(ClaraResource):
         widget=PrefetchedForeignKeyWidget(Institution, "slug"),
     )
     leader = fields.Field(
-        attribute="leader", column_name="leader", widget=PrefetchedForeignKeyWidget(Person, "slug")
+        attribute="leader",
+        column_name="leader",
+        widget=PrefetchedForeignKeyWidget(Team.leader.field.related_model, "slug"),
     )
     themes = fields.Field(
         attribute="themes",

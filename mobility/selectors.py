@@ -38,7 +38,7 @@ def mobility_figures() -> list[Figure]:
     """One query, whatever the number of mobilities; counted in Python."""
     language = translation.get_language() or "fr"
     rows = (
-        MobilityExchange.objects.exclude(status=MobilityExchange.Status.CANCELLED)
+        MobilityExchange.objects.not_cancelled()
         .filter(partnership__is_public=True)
         .values_list(
             "category",

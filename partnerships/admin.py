@@ -9,8 +9,6 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
-from events.models import Event
-from mobility.models import MobilityExchange
 
 from .models import (
     Agreement,
@@ -21,7 +19,6 @@ from .models import (
     Partnership,
     PartnershipMember,
     can_see_confidential,
-    visibility_q,
 )
 from .resources import AgreementResource
 from .services import validate_status_change
@@ -100,7 +97,8 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 class MobilityInline(admin.TabularInline):
-    model = MobilityExchange
+    # mobility sits above partnerships: its model is reached through the relation, not imported.
+    model = Partnership._meta.get_field("mobilities").related_model
     fields = [
         "person",
         "category",
@@ -117,7 +115,8 @@ class MobilityInline(admin.TabularInline):
 
 
 class EventInline(TranslationTabularInline):
-    model = Event
+    # events sits above partnerships: its model is reached through the relation, not imported.
+    model = Partnership._meta.get_field("events").related_model
     fields = [
         "title",
         "slug",
@@ -288,7 +287,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
-        return queryset.filter(visibility_q(request.user))
+        return queryset.visible_to(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

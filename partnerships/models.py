@@ -3,11 +3,12 @@ import datetime
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
@@ -131,6 +132,20 @@ class PartnershipMemberRole(models.TextChoices):
     SUPPORTER = "supporter", _("Supporter")
 
 
+class PartnershipMemberQuerySet(models.QuerySet):
+    def public(self):
+        """Memberships of public partnerships."""
+        return self.filter(partnership__in=Partnership.objects.public())
+
+    def public_prefetch(self, lookup: str = "memberships") -> Prefetch:
+        """An institution's memberships of public partnerships, read as `public_memberships`."""
+        return Prefetch(
+            lookup,
+            queryset=self.public().select_related("partnership"),
+            to_attr="public_memberships",
+        )
+
+
 class PartnershipMember(models.Model):
     Role = PartnershipMemberRole
 
@@ -145,6 +160,8 @@ class PartnershipMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
     note = models.CharField(_("note"), max_length=255, blank=True)
+
+    objects = PartnershipMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participating institution")
@@ -226,6 +243,13 @@ def visibility_q(user, prefix: str = "") -> Q:
     if can_see_confidential(user):
         return Q()
     return Q(**{f"{prefix}is_confidential": False})
+
+
+class AgreementHistoryQuerySet(HistoricalQuerySet):
+    """Agreement.history: past versions follow the same rule as the agreements themselves."""
+
+    def visible_to(self, user):
+        return self.filter(visibility_q(user))
 
 
 class AgreementQuerySet(models.QuerySet):

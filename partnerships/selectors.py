@@ -8,13 +8,16 @@ from django.utils.translation import gettext as _
 
 from core.maps import country_shapes, project
 from core.models import format_partial_date
-from events.models import Event
 from institutions.models import Institution
-from mobility.models import MobilityExchange
-from people.models import Person
 
 from .filters import PartnershipFilterSet
 from .models import Agreement, AgreementParty, Partnership, PartnershipMember
+
+
+def _model_of(relation: str):
+    """The model at the other end of a relation of Partnership: events and people are reached
+    this way, so that partnerships imports neither (no import cycle)."""
+    return Partnership._meta.get_field(relation).related_model
 
 
 def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
@@ -45,10 +48,10 @@ def public_partnerships() -> QuerySet:
                 )
             ),
         ),
-        Prefetch("events", queryset=Event.objects.public()),
+        Prefetch("events", queryset=_model_of("events").objects.public()),
         Prefetch(
             "coordinators",
-            queryset=Person.objects.public(),
+            queryset=_model_of("coordinators").objects.public(),
             to_attr="public_coordinators",
         ),
     )
@@ -86,11 +89,7 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
                 event.get_absolute_url(),
             )
         )
-    mobilities = (
-        MobilityExchange.objects.filter(partnership=partnership)
-        .exclude(status=MobilityExchange.Status.CANCELLED)
-        .select_related("host_institution")
-    )
+    mobilities = partnership.mobilities.not_cancelled().select_related("host_institution")
     for mobility in mobilities:
         if mobility.start:
             entries.append(
@@ -110,15 +109,15 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
 
 def mobility_summary(partnership: Partnership) -> list[dict]:
     """Mobility counts by category and direction: figures only, never names."""
+    mobilities = partnership.mobilities  # mobility sits above partnerships: not imported
     rows = (
-        MobilityExchange.objects.filter(partnership=partnership)
-        .exclude(status=MobilityExchange.Status.CANCELLED)
+        mobilities.not_cancelled()
         .values("category", "direction")
         .annotate(total=Count("pk"))
         .order_by("category", "direction")
     )
-    categories = dict(MobilityExchange.Category.choices)
-    directions = dict(MobilityExchange.Direction.choices)
+    categories = dict(mobilities.model.Category.choices)
+    directions = dict(mobilities.model.Direction.choices)
     return [
         {
             "category": categories[row["category"]],

@@ -1,6 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from people.models import Person
+
 from . import selectors
 from .models import Agreement, AgreementParty
 
@@ -62,7 +64,9 @@ class AgreementDetailView(DetailView):
                 "themes",
                 Prefetch(
                     "parties",
-                    queryset=AgreementParty.objects.select_related("institution", "signatory"),
+                    queryset=AgreementParty.objects.select_related("institution").prefetch_related(
+                        Person.objects.public_prefetch("signatory", to_attr="public_signatory")
+                    ),
                 ),
             )
         )

@@ -28,6 +28,7 @@ from core.text import fold, folded, words
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
+from people.models import Person
 from themes.models import ResearchTheme
 
 from .documents import CONFIGS, document
@@ -216,17 +217,11 @@ def _search(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def _with_context(queryset: QuerySet) -> QuerySet:
-    public_partnerships = Partnership.objects.public().order_by("name")
     if queryset.model is Team:
-        return queryset.select_related("institution", "leader").prefetch_related(
+        return queryset.select_related("institution").prefetch_related(
             "themes",
-            Prefetch(
-                "institution__memberships",
-                queryset=PartnershipMember.objects.filter(
-                    partnership__in=public_partnerships
-                ).select_related("partnership"),
-                to_attr="public_memberships",
-            ),
+            Person.objects.public_prefetch("leader", to_attr="public_leader"),
+            PartnershipMember.objects.public_prefetch("institution__memberships"),
         )
     if queryset.model is Institution:
         return (
@@ -234,13 +229,7 @@ def _with_context(queryset: QuerySet) -> QuerySet:
             .select_related("parent")
             .prefetch_related(
                 Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-                Prefetch(
-                    "memberships",
-                    queryset=PartnershipMember.objects.filter(
-                        partnership__in=public_partnerships
-                    ).select_related("partnership"),
-                    to_attr="public_memberships",
-                ),
+                PartnershipMember.objects.public_prefetch("memberships"),
             )
         )
     return queryset.prefetch_related(
