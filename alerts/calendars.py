@@ -14,7 +14,7 @@ def staff_deadlines(*, user) -> bytes:
     agreements = (
         Agreement.objects.visible_to(user)
         .exclude(end_date=None)
-        .filter(status__in=["signed", "in_force"])
+        .filter(status__in=Agreement.Status.binding())
     )
     if user.has_perm("partnerships.view_agreement"):
         for agreement in agreements:

@@ -1,15 +1,14 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
 
+from .admin_actions import move_to_next_status, renew
 from .models import (
     Agreement,
     AgreementCommitment,
@@ -21,7 +20,6 @@ from .models import (
     can_see_confidential,
 )
 from .resources import AgreementResource
-from .services import validate_status_change
 
 
 class AgreementVisibilityMixin:
@@ -205,26 +203,9 @@ class AgreementDocumentInline(admin.TabularInline):
         return request.user.has_perm("partnerships.view_agreementdocument")
 
 
-class AgreementAdminForm(ClaraAdminForm):
-    """Status changes follow the lifecycle of partnerships.services."""
-
-    def clean(self):
-        cleaned = super().clean()
-        old = Agreement.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-        if "status" in cleaned:
-            try:
-                validate_status_change(
-                    old=old, new=cleaned["status"], signed_on=cleaned.get("signed_on")
-                )
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
-        return cleaned
-
-
 @admin.register(Agreement)
 class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
-    form = AgreementAdminForm
+    form = ClaraAdminForm
     resource_classes = [AgreementResource]
     list_display = [
         "reference",
@@ -249,6 +230,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
     inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    actions = [move_to_next_status, renew]
     agreement_fields = ("successor",)
     fieldsets = [
         (
@@ -311,13 +293,6 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
                 document.delete()
             return
         super().save_formset(request, form, formset, change)
-
-    @admin.display(description=_("expires in"), ordering="end_date")
-    def expires_in(self, obj):
-        days = obj.days_until_expiry()
-        if days is None or obj.status not in {"signed", "in_force"}:
-            return "—"
-        return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
     @admin.display(description=_("parties"))
     def party_list(self, obj):
