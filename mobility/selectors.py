@@ -12,6 +12,14 @@ from .models import MobilityExchange
 DAYS_PER_MONTH = 30.44
 
 
+@dataclass(frozen=True)
+class ChartBar:
+    label: str
+    value: float
+    y: int  # the row's offset in the chart
+    width: int  # the bar's length, proportional to the largest value
+
+
 @dataclass
 class Figure:
     key: str
@@ -19,6 +27,8 @@ class Figure:
     rows: list[tuple[str, float]]
 
     CHART_ROWS = 15
+    ROW_HEIGHT = 10
+    BAR_WIDTH = 300
 
     @property
     def maximum(self) -> float:
@@ -30,8 +40,20 @@ class Figure:
         return self.rows[: self.CHART_ROWS]
 
     @property
+    def chart_bars(self) -> list[ChartBar]:
+        return [
+            ChartBar(
+                label=label,
+                value=value,
+                y=index * self.ROW_HEIGHT,
+                width=round(value / self.maximum * self.BAR_WIDTH),
+            )
+            for index, (label, value) in enumerate(self.chart_rows)
+        ]
+
+    @property
     def chart_height(self) -> int:
-        return 10 * len(self.chart_rows)
+        return self.ROW_HEIGHT * len(self.chart_rows)
 
 
 def mobility_figures() -> list[Figure]:

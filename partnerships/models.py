@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
@@ -218,8 +218,10 @@ class KeyFigure(models.Model):
 
     @property
     def value_display(self) -> str:
+        """The value with the digit grouping and decimal mark of the active language (a French
+        no-break space becomes the narrow one French typography uses)."""
         number = self.value.normalize() if self.value % 1 else int(self.value)
-        text = f"{number:,}".replace(",", "\u202f")
+        text = formats.number_format(number, force_grouping=True).replace("\xa0", "\u202f")
         return f"{'> ' if self.is_minimum else ''}{text}{' ' + self.unit if self.unit else ''}"
 
     @property
