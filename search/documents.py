@@ -63,3 +63,24 @@ class Document(Func):
 
 def document(table: str, language: str) -> Document:
     return Document(table, language)
+
+
+def index_statements() -> list[str]:
+    """The CREATE INDEX statements matching DOCUMENTS and TRIGRAM_COLUMNS as they are now.
+
+    Migrations hold literal copies (search/migrations); a test compares them with this, so a
+    change here asks for a new migration instead of silently editing an old one.
+    """
+    statements = [
+        f"CREATE INDEX IF NOT EXISTS {table}_search_{language} ON {table} "
+        f"USING gin (({document_sql(table, language, qualified=False)}))"
+        for table, languages in DOCUMENTS.items()
+        for language in languages
+    ]
+    statements += [
+        f"CREATE INDEX IF NOT EXISTS {table}_{column}_trgm ON {table} "
+        f"USING gin ((f_unaccent(lower({column}))) gin_trgm_ops)"
+        for table, columns in TRIGRAM_COLUMNS.items()
+        for column in columns
+    ]
+    return statements
