@@ -1,6 +1,7 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
+from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
 
@@ -19,23 +20,20 @@ class InstitutionResource(ClaraResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "acronym",
             "kind",
             "network_role",
             "parent",
             "country",
-            "city_fr",
-            "city_en",
+            *localized("city"),
             "latitude",
             "longitude",
             "website",
             "founded_year",
             "ror_id",
             "wikidata_id",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
         clean_model_instances = True
         skip_unchanged = True
@@ -64,14 +62,12 @@ class TeamResource(ClaraResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "institution",
             "leader",
             "themes",
             "website",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
         clean_model_instances = True
         skip_unchanged = True

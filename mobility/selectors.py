@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core.languages import content_languages, localized
+
 from .models import MobilityExchange
 
 DAYS_PER_MONTH = 30.44
@@ -69,8 +71,7 @@ def mobility_figures() -> list[Figure]:
             "planned_end",
             "actual_start",
             "actual_end",
-            "partnership__name_fr",
-            "partnership__name_en",
+            *localized("partnership__name"),
             "host_institution__country",
             "home_institution__country",
         )
@@ -85,14 +86,16 @@ def mobility_figures() -> list[Figure]:
         Counter(),
     )
     months = Counter()
-    for category, direction, p_start, p_end, a_start, a_end, name_fr, name_en, host, home in rows:
+    languages = content_languages()
+    names_at = languages.index(language) if language in languages else 0
+    for category, direction, p_start, p_end, a_start, a_end, *names, host, home in rows:
         start, end = a_start or p_start, a_end or p_end
         year = str(start.year) if start else _("date not known")
         per_year[year] += 1
         partner = host if direction == MobilityExchange.Direction.OUTGOING else home
         per_country[countries.name(partner) if partner else _("not known")] += 1
         per_category[categories[category]] += 1
-        per_collaboration[(name_en if language == "en" else name_fr) or name_fr] += 1
+        per_collaboration[names[names_at] or next(filter(None, names), "")] += 1
         per_direction[directions[direction]] += 1
         if start and end:
             months[year] += round((end - start).days / DAYS_PER_MONTH, 1)

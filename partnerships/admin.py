@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
+from core.languages import in_default_language, localized
 
 from .admin_actions import move_to_next_status, renew
 from .models import (
@@ -125,7 +126,7 @@ class EventInline(TranslationTabularInline):
         "city",
         "is_public",
     ]
-    prepopulated_fields = {"slug": ["title_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("title")]}
     show_change_link = True
     extra = 0
 
@@ -143,9 +144,9 @@ class PartnershipAdmin(ClaraModelAdmin):
         "is_featured",
     ]
     list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
-    search_fields = ["name_fr", "name_en", "acronym", "slug"]
+    search_fields = [*localized("name"), "acronym", "slug"]
     autocomplete_fields = ["themes", "coordinators"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
     inlines = [PartnershipMemberInline, KeyFigureInline, MobilityInline, EventInline]
     fieldsets = [
@@ -221,9 +222,8 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     list_select_related = ["partnership"]
     search_fields = [
         "reference",
-        "title_fr",
-        "title_en",
-        "parties__institution__name_fr",
+        *localized("title"),
+        *localized("parties__institution__name"),
         "parties__institution__acronym",
     ]
     autocomplete_fields = ["partnership", "successor", "themes", "responsible"]
@@ -306,7 +306,7 @@ class AgreementDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     list_filter = ["kind"]
     list_select_related = ["agreement", "uploaded_by"]
-    search_fields = ["title", "agreement__reference", "agreement__title_fr"]
+    search_fields = ["title", "agreement__reference", *localized("agreement__title")]
     autocomplete_fields = ["agreement"]
     date_hierarchy = "uploaded_at"
     formfield_overrides = AgreementDocumentInline.formfield_overrides
@@ -331,5 +331,5 @@ class KeyFigureAdmin(ClaraModelAdmin):
     list_display = ["label", "value", "is_minimum", "partnership", "period_start", "period_end"]
     list_select_related = ["partnership"]
     list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["label_fr", "label_en", "source_fr"]
+    search_fields = [*localized("label"), *localized("source")]
     autocomplete_fields = ["partnership"]

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.languages import content_languages, localized, localized_in
+
 from .models import Agreement, AgreementCommitment, AgreementParty
 
 Status = Agreement.Status
@@ -42,29 +44,32 @@ def renew_agreement(
     slug: str,
     start_date: datetime.date | None,
     end_date: datetime.date | None,
-    title_fr: str = "",
-    title_en: str = "",
+    titles: dict[str, str] | None = None,
 ) -> Agreement:
-    """A draft successor keeping parties, commitments and themes, linked to its predecessor."""
+    """A draft successor keeping parties, commitments and themes, linked to its predecessor.
+
+    `titles` ({language: title}) replaces the predecessor's title in those languages."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.successor_id:
         raise ValidationError(_("This agreement has already been renewed."), code="renewed")
     successor = Agreement(
         reference=reference,
         slug=slug,
-        title_fr=title_fr or agreement.title_fr,
-        title_en=title_en or agreement.title_en,
         kind=agreement.kind,
         status=Status.DRAFT,
         partnership=agreement.partnership,
-        summary_fr=agreement.summary_fr,
-        summary_en=agreement.summary_en,
         start_date=start_date,
         end_date=end_date,
         renewal_notice_days=agreement.renewal_notice_days,
         is_confidential=agreement.is_confidential,
         responsible=agreement.responsible,
     )
+    for language in content_languages():
+        for field in ("title", "summary"):
+            name = localized_in(language, field)[0]
+            setattr(successor, name, getattr(agreement, name))
+        if (titles or {}).get(language):
+            setattr(successor, localized_in(language, "title")[0], titles[language])
     successor.full_clean()
     successor.save()
     successor.themes.set(agreement.themes.all())
@@ -79,8 +84,7 @@ def renew_agreement(
             agreement=successor,
             kind=c.kind,
             position=c.position,
-            description_fr=c.description_fr,
-            description_en=c.description_en,
+            **{name: getattr(c, name) for name in localized("description")},
         )
         for c in agreement.commitments.all()
     )

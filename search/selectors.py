@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 from django_countries import countries
 
+from core.languages import localized
 from core.text import fold, folded, words
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
@@ -70,14 +71,20 @@ def _annotate_documents(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(**{f"_doc_{lang}": document(table, lang) for lang in CONFIGS})
 
 
+def _folded_names() -> dict:
+    """The name in each language, folded as the trigram indexes are (TRIGRAM_COLUMNS)."""
+    return {f"_n_{column}": folded(column) for column in localized("name")}
+
+
 def _matching_pks(model, query: str, queries, *, base: QuerySet | None = None) -> QuerySet:
     """Primary keys whose own text matches, or whose name is close (typo): both index scans."""
     queryset = _annotate_documents(base if base is not None else model.objects.all())
     condition = _text_match(queries)
     if model is not ResearchTheme:
         text = fold(query)
-        queryset = queryset.annotate(_nfr=folded("name_fr"), _nen=folded("name_en"))
-        condition |= Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
+        queryset = queryset.annotate(**_folded_names())
+        for alias in _folded_names():
+            condition |= Q(**{f"{alias}__trigram_word_similar": text})
     return queryset.filter(condition).values("pk")
 
 
@@ -86,14 +93,13 @@ def _rank_postgres(queryset: QuerySet, query: str, queries, extra: Q) -> QuerySe
     text = fold(query)
     own = Q(pk__in=_matching_pks(queryset.model, query, queries))
     candidates = queryset.filter(own | extra)
-    ranked = _annotate_documents(candidates).annotate(
-        _nfr=folded("name_fr"), _nen=folded("name_en")
-    )
+    ranked = _annotate_documents(candidates).annotate(**_folded_names())
     rank = sum(
         (SearchRank(F(f"_doc_{lang}"), search_query) for lang, search_query in queries.items()),
         start=Value(0.0),
     )
-    similarity = Greatest(TrigramWordSimilarity(text, "_nfr"), TrigramWordSimilarity(text, "_nen"))
+    similarities = [TrigramWordSimilarity(text, alias) for alias in _folded_names()]
+    similarity = Greatest(*similarities) if len(similarities) > 1 else similarities[0]
     return ranked.annotate(
         relevance=rank
         + similarity
@@ -117,25 +123,19 @@ def _annotate_folded(queryset: QuerySet, fields: list[str]) -> QuerySet:
 
 FIELDS = {
     Institution: [
-        "name_fr",
-        "name_en",
+        *localized("name"),
         "acronym",
-        "city_fr",
-        "city_en",
-        "description_fr",
-        "description_en",
+        *localized("city"),
+        *localized("description"),
     ],
-    Team: ["name_fr", "name_en", "description_fr", "description_en"],
+    Team: [*localized("name"), *localized("description")],
     Partnership: [
-        "name_fr",
-        "name_en",
+        *localized("name"),
         "acronym",
-        "summary_fr",
-        "summary_en",
-        "description_fr",
-        "description_en",
+        *localized("summary"),
+        *localized("description"),
     ],
-    ResearchTheme: ["name_fr", "name_en", "description_fr", "description_en"],
+    ResearchTheme: [*localized("name"), *localized("description")],
 }
 
 
@@ -150,7 +150,7 @@ def _close_matches(model, query: str, queryset: QuerySet) -> list[int]:
     """Typos on SQLite: names whose words are close to the query's (the demo's small data)."""
     targets = words(query)
     found = []
-    for pk, *names in queryset.values_list("pk", "name_fr", "name_en"):
+    for pk, *names in queryset.values_list("pk", *localized("name")):
         name_words = words(" ".join(n or "" for n in names))
         if all(difflib.get_close_matches(t, name_words, n=1, cutoff=0.8) for t in targets):
             found.append(pk)
