@@ -15,7 +15,6 @@ from django.db.models import (
     Count,
     F,
     FloatField,
-    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -27,13 +26,11 @@ from django_countries import countries
 from core.languages import localized
 from core.text import fold, folded, words
 from institutions.models import Institution, Team
-from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
-from people.models import Person
 from themes.models import ResearchTheme
 
 from .documents import CONFIGS, document
-from .filters import InstitutionFilterSet, TeamFilterSet
+from .kinds import KINDS
 
 TABLES = {
     Institution: "institutions_institution",
@@ -216,28 +213,6 @@ def _search(queryset: QuerySet, query: str) -> QuerySet:
     return _rank_sqlite(queryset, query, lambda word: _related_conditions(model, word))
 
 
-def _with_context(queryset: QuerySet) -> QuerySet:
-    if queryset.model is Team:
-        return queryset.select_related("institution").prefetch_related(
-            "themes",
-            Person.objects.public_prefetch("leader", to_attr="public_leader"),
-            PartnershipMember.objects.public_prefetch("institution__memberships"),
-        )
-    if queryset.model is Institution:
-        return (
-            queryset.light()
-            .select_related("parent")
-            .prefetch_related(
-                Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-                PartnershipMember.objects.public_prefetch("memberships"),
-            )
-        )
-    return queryset.prefetch_related(
-        "themes",
-        Prefetch("members", queryset=PartnershipMember.objects.select_related("institution")),
-    )
-
-
 @dataclass
 class SearchResult:
     filterset: object
@@ -245,39 +220,25 @@ class SearchResult:
     valid: bool
 
 
-FILTERSETS = {
-    "teams": (Team, TeamFilterSet),
-    "institutions": (Institution, InstitutionFilterSet),
-    "collaborations": (Partnership, PartnershipFilterSet),
-}
-
-
-def base_queryset(kind: str, params=None) -> QuerySet:
-    model = FILTERSETS[kind][0]
-    if model is Institution:
-        return InstitutionFilterSet.base_queryset(params)
-    return Partnership.objects.public() if model is Partnership else model.objects.all()
-
-
 def search(*, kind: str, params) -> SearchResult:
     """Filter (django-filter) then rank by relevance to `q`; invalid filters are not applied."""
-    filterset_class = FILTERSETS[kind][1]
+    search_kind = KINDS[kind]
     filters = params.copy() if params else None
     if filters is not None:
         filters.pop("q", None)  # the keywords are ranked below, not merely filtered
-    filterset = filterset_class(filters or None, queryset=base_queryset(kind, params))
+    filterset = search_kind.filterset(filters or None, queryset=search_kind.base(params))
     valid = not filterset.is_bound or filterset.is_valid()
-    queryset = filterset.qs if valid else base_queryset(kind, params)
+    queryset = filterset.qs if valid else search_kind.base(params)
     queryset = queryset.model.objects.filter(pk__in=queryset.values("pk"))
-    results = _with_context(_search(queryset, params.get("q", "") if params else ""))
+    results = search_kind.with_context(_search(queryset, params.get("q", "") if params else ""))
     return SearchResult(filterset, results, valid)
 
 
 def facet_counts(kind: str, results: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
     """How many results per country and per institution kind (a fixed number of queries)."""
-    model = FILTERSETS[kind][0]
-    prefix = "institution__" if model is Team else ""
-    if model is Partnership:
+    search_kind = KINDS[kind]
+    model, prefix = search_kind.model, search_kind.facet_prefix
+    if prefix is None:
         return {}
     pks = results.values("pk")
     base = model.objects.filter(pk__in=pks)
