@@ -42,6 +42,9 @@ KIND_BY_TYPE = [
 ]
 ROR_TYPES = [ror_type for ror_type, _kind in KIND_BY_TYPE]
 
+# The language of ROR's display names (its records' names in other languages are labels).
+ROR_LANGUAGE = "en"
+
 # Institution fields a ROR record can fill (always on directory rows, when empty otherwise).
 MAPPED_FIELDS = [
     *localized("name"),
