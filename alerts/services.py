@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from mobility.models import MobilityExchange
 from partnerships.models import Agreement
 
-from .models import ReminderLog
+from .models import ReminderKind, ReminderLog
 
 EXPIRY_THRESHOLDS = (30, 60, 90)
 MOBILITY_WINDOW = 30
@@ -27,10 +27,6 @@ class Alert:
     obj: object
     threshold: int
     due_on: datetime.date
-
-    @property
-    def days_left(self) -> int:
-        return (self.due_on - timezone.localdate()).days
 
 
 @dataclass
@@ -72,16 +68,16 @@ def collect(today: datetime.date) -> dict[int, Digest]:
         threshold = min(t for t in EXPIRY_THRESHOLDS if days <= t)
         add(
             agreement.responsible,
-            Alert("agreement_expiry", agreement, threshold, agreement.end_date),
+            Alert(ReminderKind.AGREEMENT_EXPIRY, agreement, threshold, agreement.end_date),
         )
     for agreement in agreements.exclude(end_date=None).exclude(renewal_notice_days=None):
         notice = agreement.end_date - datetime.timedelta(days=agreement.renewal_notice_days)
         if today <= notice <= today + datetime.timedelta(days=RENEWAL_WINDOW):
-            add(agreement.responsible, Alert("renewal_notice", agreement, 0, notice))
+            add(agreement.responsible, Alert(ReminderKind.RENEWAL_NOTICE, agreement, 0, notice))
 
     window = (today, today + datetime.timedelta(days=MOBILITY_WINDOW))
     mobilities = (
-        MobilityExchange.objects.exclude(status=MobilityExchange.Status.CANCELLED)
+        MobilityExchange.objects.not_cancelled()
         .filter(
             Q(actual_start__range=window)
             | Q(actual_start=None, planned_start__range=window)
@@ -97,7 +93,10 @@ def collect(today: datetime.date) -> dict[int, Digest]:
         else:
             fallback = fallback if fallback is not None else mobility_recipients()
             recipients = fallback
-        for kind, date in (("mobility_start", mobility.start), ("mobility_end", mobility.end)):
+        for kind, date in (
+            (ReminderKind.MOBILITY_START, mobility.start),
+            (ReminderKind.MOBILITY_END, mobility.end),
+        ):
             if date and window[0] <= date <= window[1]:
                 for recipient in recipients:
                     add(recipient, Alert(kind, mobility, 0, date))

@@ -5,7 +5,6 @@ from . import views
 app_name = "alerts"
 
 urlpatterns = [
-    path("events.ics", views.public_events_calendar, name="events-calendar"),
     path("staff/<str:token>.ics", views.staff_calendar, name="staff-calendar"),
     path("my-calendar/", views.CalendarTokenView.as_view(), name="calendar-token"),
 ]

@@ -1,23 +1,15 @@
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.calendars import ics_response
+
 from . import calendars
 from .models import CalendarToken, new_token
-
-
-def ics(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
-def public_events_calendar(request):
-    return ics(calendars.public_events(absolute=request.build_absolute_uri), "clara-events.ics")
 
 
 def staff_calendar(request, token: str):
@@ -25,7 +17,7 @@ def staff_calendar(request, token: str):
     found = CalendarToken.objects.select_related("user").filter(token=token).first()
     if found is None or not found.is_valid():
         raise Http404
-    response = ics(calendars.staff_deadlines(user=found.user), "clara-deadlines.ics")
+    response = ics_response(calendars.staff_deadlines(user=found.user), "clara-deadlines.ics")
     response["Cache-Control"] = "private, no-store"
     return response
 

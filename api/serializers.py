@@ -4,6 +4,7 @@ from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.languages import localized
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.models import Agreement, Partnership, PartnershipMember
@@ -16,7 +17,7 @@ class ThemeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ResearchTheme
-        fields = ["slug", "name_fr", "name_en", "description_fr", "description_en", "parent"]
+        fields = ["slug", *localized("name"), *localized("description"), "parent"]
 
 
 class InstitutionSerializer(serializers.ModelSerializer):
@@ -29,15 +30,13 @@ class InstitutionSerializer(serializers.ModelSerializer):
         model = Institution
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "acronym",
             "kind",
             "network_role",
             "parent",
             "country",
-            "city_fr",
-            "city_en",
+            *localized("city"),
             "latitude",
             "longitude",
             "website",
@@ -48,8 +47,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
             "ror_status",
             "ror_successor",
             "ror_types",
-            "description_fr",
-            "description_en",
+            *localized("description"),
             "url",
         ]
 
@@ -65,29 +63,28 @@ class InstitutionSerializer(serializers.ModelSerializer):
 
 @extend_schema_field({"type": "string", "nullable": True})
 class PublicPersonField(serializers.RelatedField):
-    """A person's name, only when the person agreed to appear publicly."""
+    """A person's name; the view prefetches only the people who agreed to appear publicly
+    (`Person.objects.public_prefetch`), so that a withheld person is simply absent (null)."""
 
     def to_representation(self, value):
-        return value.full_name if value.is_public else None
+        return value.full_name
 
 
 class TeamSerializer(serializers.ModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    leader = PublicPersonField(read_only=True)
+    leader = PublicPersonField(source="public_leader", read_only=True)
 
     class Meta:
         model = Team
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "institution",
             "leader",
             "themes",
             "website",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
 
 
@@ -101,8 +98,7 @@ class PersonSerializer(serializers.ModelSerializer):
             "title",
             "first_name",
             "last_name",
-            "role_fr",
-            "role_en",
+            *localized("role"),
             "affiliation",
             "orcid",
         ]
@@ -125,8 +121,7 @@ class PartnershipSerializer(serializers.ModelSerializer):
         model = Partnership
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "acronym",
             "kind",
             "status",
@@ -137,10 +132,8 @@ class PartnershipSerializer(serializers.ModelSerializer):
             "countries",
             "themes",
             "members",
-            "summary_fr",
-            "summary_en",
-            "description_fr",
-            "description_en",
+            *localized("summary"),
+            *localized("description"),
         ]
 
     def get_countries(self, obj) -> list[str]:
@@ -157,8 +150,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         fields = [
             "reference",
             "slug",
-            "title_fr",
-            "title_en",
+            *localized("title"),
             "kind",
             "status",
             "partnership",
@@ -168,8 +160,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "end_date",
             "parties",
             "themes",
-            "summary_fr",
-            "summary_en",
+            *localized("summary"),
         ]
 
     def get_parties(self, obj) -> list[str]:
@@ -184,20 +175,16 @@ class EventSerializer(serializers.ModelSerializer):
         model = Event
         fields = [
             "slug",
-            "title_fr",
-            "title_en",
+            *localized("title"),
             "kind",
             "start_date",
             "end_date",
             "date_precision",
-            "venue_fr",
-            "venue_en",
-            "city_fr",
-            "city_en",
+            *localized("venue"),
+            *localized("city"),
             "country",
             "partnership",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
 
     def get_partnership(self, obj) -> str | None:

@@ -3,13 +3,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
+from core.filters import SlugChoiceFilter
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
-from search.filters import InstitutionFilterSet, SlugChoiceFilter, TeamFilterSet
+from search.filters import InstitutionFilterSet, TeamFilterSet
 from themes.models import ResearchTheme
 
 from . import serializers
@@ -75,7 +76,9 @@ class TeamViewSet(SearchableViewSet):
     kind = "teams"
 
     def get_queryset(self):
-        return Team.objects.select_related("institution", "leader").prefetch_related("themes")
+        return Team.objects.select_related("institution").prefetch_related(
+            "themes", Person.objects.public_prefetch("leader", to_attr="public_leader")
+        )
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))

@@ -7,6 +7,13 @@ class BackofficeConfig(AppConfig):
     name = "backoffice"
     verbose_name = _("Back-office")
 
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .signals import sync_roles
+
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="backoffice.sync_roles")
+
 
 class ClaraAdminConfig(admin_apps.AdminConfig):
     """The admin itself, served by CLARA's site (backoffice.sites)."""

@@ -13,7 +13,7 @@ from core.translation_status import missing_translation_q, translated_fields
 from events.models import Event
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
-from partnerships.models import Agreement, KeyFigure, Partnership, visibility_q
+from partnerships.models import Agreement, KeyFigure, Partnership
 from people.models import Person
 from themes.models import ResearchTheme
 
@@ -99,7 +99,7 @@ def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
             continue
         history = model.history.select_related("history_user").order_by("-history_date")
         if model is Agreement:
-            history = history.filter(visibility_q(user))
+            history = history.visible_to(user)
         records.extend(
             Change(
                 date=record.history_date,

@@ -5,8 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -20,14 +19,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from partnerships.models import AgreementDocument
 
 
-class AgreementDocumentDownloadView(LoginRequiredMixin, View):
+class AgreementDocumentDownloadView(PermissionRequiredMixin, View):
     """Streams a private agreement document to a staff member allowed to read it."""
 
+    permission_required = "partnerships.view_agreementdocument"
+
+    def has_permission(self) -> bool:
+        return self.request.user.is_staff and super().has_permission()
+
     def get(self, request, pk: int):
-        user = request.user
-        if not (user.is_staff and user.has_perm("partnerships.view_agreementdocument")):
-            raise PermissionDenied
-        document = get_object_or_404(AgreementDocument.objects.visible_to(user), pk=pk)
+        document = get_object_or_404(AgreementDocument.objects.visible_to(request.user), pk=pk)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as missing:

@@ -3,28 +3,27 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 
-from core import views as core_views
-from core.sitemaps import SITEMAPS
+from events.views import public_events_calendar
 from ops.views import healthz
+from website import views as website_views
+from website.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", core_views.language_redirect, name="root"),
+    path("", website_views.language_redirect, name="root"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("backoffice.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("robots.txt", core_views.RobotsView.as_view(), name="robots"),
+    path("robots.txt", website_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("map/world.svg", core_views.world_map_svg, name="world-map"),
+    path("map/world.svg", website_views.world_map_svg, name="world-map"),
     path("api/", include("api.urls")),
+    path("calendar/events.ics", public_events_calendar, name="events-calendar"),
     path("calendar/", include("alerts.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("core.urls")),
+    path("", include("website.urls")),
     path("collaborations/", include("partnerships.urls")),
     path("institutions/", include("institutions.urls")),
     path("themes/", include("themes.urls")),

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 
@@ -16,3 +17,8 @@ class AnyCountryField(forms.ChoiceField):
 @extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})
 class CountryFilter(django_filters.ChoiceFilter):
     field_class = AnyCountryField
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A related record chosen by its slug (a string in the API schema)."""

@@ -82,6 +82,34 @@ class Event(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", kwargs={"slug": self.slug})
 
+    def as_schema_org(self, *, url: str) -> dict:
+        """The event as a schema.org Event (JSON-LD); `url` is its absolute address."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": [{"@type": "Organization", "name": str(o)} for o in self.organisers.all()],
+        }
+        if self.description:
+            data["description"] = self.description
+        if self.start_date:
+            data["startDate"] = self.start_date.isoformat()
+        if self.end_date:
+            data["endDate"] = self.end_date.isoformat()
+        if self.city or self.venue:
+            data["location"] = {
+                "@type": "Place",
+                "name": self.venue or self.city,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": self.city,
+                    "addressCountry": self.country.code or None,
+                },
+            }
+        return data
+
     @property
     def date_display(self) -> str:
         start = format_partial_date(self.start_date, self.date_precision)

@@ -1,6 +1,9 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
+from core.calendars import ics_response
+
+from . import calendars
 from .models import Event
 
 
@@ -31,30 +34,11 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": event.title,
-            "url": self.request.build_absolute_uri(event.get_absolute_url()),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "organizer": [
-                {"@type": "Organization", "name": str(o)} for o in event.organisers.all()
-            ],
-        }
-        if event.description:
-            data["description"] = event.description
-        if event.start_date:
-            data["startDate"] = event.start_date.isoformat()
-        if event.end_date:
-            data["endDate"] = event.end_date.isoformat()
-        if event.city or event.venue:
-            data["location"] = {
-                "@type": "Place",
-                "name": event.venue or event.city,
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": event.city,
-                    "addressCountry": event.country.code or None,
-                },
-            }
+        data = event.as_schema_org(url=self.request.build_absolute_uri(event.get_absolute_url()))
         return super().get_context_data(event_json_ld=data, **kwargs)
+
+
+def public_events_calendar(request):
+    """The public events as an iCalendar feed (outside the language prefix, like an API)."""
+    feed = calendars.public_events(absolute=request.build_absolute_uri)
+    return ics_response(feed, "clara-events.ics")

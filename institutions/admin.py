@@ -9,7 +9,8 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ClaraImportExportAdmin
-from search.text import fold
+from core.languages import in_default_language, localized
+from core.text import fold
 
 from . import services
 from .models import Institution, RorMatch, Team
@@ -30,7 +31,7 @@ class TeamInline(TranslationTabularInline):
     model = Team
     fields = ["name", "slug", "leader"]
     autocomplete_fields = ["leader"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     show_change_link = True
     extra = 0
 
@@ -54,11 +55,9 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     # ror_names: every ROR name, acronym and alias (folded), so that the registry search of the
     # partner/party/host autocompletes finds directory organisations in any language.
     search_fields = [
-        "name_fr",
-        "name_en",
+        *localized("name"),
         "acronym",
-        "city_fr",
-        "city_en",
+        *localized("city"),
         "ror_id",
         "slug",
         "ror_names",
@@ -66,7 +65,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     readonly_fields = ["ror_link", "ror_facts", "ror_children"]
     actions = ["refresh_from_ror"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     inlines = [TeamInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "network_role", "parent"]}),
@@ -97,10 +96,11 @@ class InstitutionAdmin(ClaraImportExportAdmin):
             results = results | queryset.filter(*[Q(ror_names__contains=w) for w in folded])
         if search_term and request.path.endswith("/autocomplete/"):
             # CLARA's own institutions first, then names starting with what was typed.
+            name = in_default_language("name")
             results = results.order_by(
                 Case(When(source=Institution.Source.CLARA, then=0), default=1),
-                Case(When(name_fr__istartswith=search_term, then=0), default=1),
-                "name_fr",
+                Case(When(**{f"{name}__istartswith": search_term}, then=0), default=1),
+                name,
             )
         return results, duplicates
 
@@ -206,15 +206,13 @@ class TeamAdmin(ClaraImportExportAdmin):
     list_select_related = ["institution", "leader"]
     list_filter = ["institution__country", "themes"]
     search_fields = [
-        "name_fr",
-        "name_en",
-        "institution__name_fr",
-        "institution__name_en",
+        *localized("name"),
+        *localized("institution__name"),
         "institution__acronym",
         "slug",
     ]
     autocomplete_fields = ["institution", "leader", "themes"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
     @admin.display(description=_("country"), ordering="institution__country")
     def country(self, obj):
@@ -239,7 +237,7 @@ class RorMatchAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["status", "ror_country"]
     list_select_related = ["institution", "reviewed_by"]
-    search_fields = ["institution__name_fr", "institution__name_en", "ror_id", "ror_name"]
+    search_fields = [*localized("institution__name"), "ror_id", "ror_name"]
     autocomplete_fields = ["institution"]
     readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
     actions = ["accept", "reject"]

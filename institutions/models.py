@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,10 +47,11 @@ class InstitutionQuerySet(models.QuerySet):
     def participant_ids() -> models.QuerySet:
         """Primary keys of the institutions taking part in something: a partnership, an
         agreement, a team, a mobility, an event. One UNION, small whatever the directory size."""
-        from events.models import Event
-        from mobility.models import MobilityExchange
-        from partnerships.models import AgreementParty, PartnershipMember
-
+        # The apps above institutions, by name: institutions does not import them.
+        Event = apps.get_model("events", "Event")
+        MobilityExchange = apps.get_model("mobility", "MobilityExchange")
+        AgreementParty = apps.get_model("partnerships", "AgreementParty")
+        PartnershipMember = apps.get_model("partnerships", "PartnershipMember")
         mobilities = MobilityExchange.objects.order_by()
         return (
             PartnershipMember.objects.order_by()
@@ -224,6 +226,34 @@ class Institution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("institutions:institution-detail", kwargs={"slug": self.slug})
+
+    def as_schema_org(self, *, url: str) -> dict:
+        """The institution as a schema.org Organization (JSON-LD); `url` is its absolute address."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.name,
+            "url": url,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.city,
+                "addressCountry": self.country.code,
+            },
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.ror_id:
+            data["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "ROR",
+                "value": self.ror_url,
+            }
+        same_as = [address for address in (self.ror_url, self.wikidata_url) if address]
+        if self.website:
+            same_as.append(self.website)
+        if same_as:
+            data["sameAs"] = same_as
+        return data
 
     def clean(self) -> None:
         super().clean()

@@ -1,8 +1,8 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
+from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
-from people.models import Person
 from themes.models import ResearchTheme
 
 from .models import Institution, Team
@@ -20,23 +20,20 @@ class InstitutionResource(ClaraResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "acronym",
             "kind",
             "network_role",
             "parent",
             "country",
-            "city_fr",
-            "city_en",
+            *localized("city"),
             "latitude",
             "longitude",
             "website",
             "founded_year",
             "ror_id",
             "wikidata_id",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
         clean_model_instances = True
         skip_unchanged = True
@@ -50,7 +47,9 @@ class TeamResource(ClaraResource):
         widget=PrefetchedForeignKeyWidget(Institution, "slug"),
     )
     leader = fields.Field(
-        attribute="leader", column_name="leader", widget=PrefetchedForeignKeyWidget(Person, "slug")
+        attribute="leader",
+        column_name="leader",
+        widget=PrefetchedForeignKeyWidget(Team.leader.field.related_model, "slug"),
     )
     themes = fields.Field(
         attribute="themes",
@@ -63,14 +62,12 @@ class TeamResource(ClaraResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            "name_fr",
-            "name_en",
+            *localized("name"),
             "institution",
             "leader",
             "themes",
             "website",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
         clean_model_instances = True
         skip_unchanged = True

@@ -20,8 +20,9 @@ from typing import Any, BinaryIO
 import ijson
 from django.utils.text import slugify
 
+from core.languages import content_languages, localized, localized_in
+from core.text import fold
 from core.validators import ROR_ID_RE, ror_checksum
-from search.text import fold
 
 from .models import InstitutionKind, RorStatus
 
@@ -41,15 +42,16 @@ KIND_BY_TYPE = [
 ]
 ROR_TYPES = [ror_type for ror_type, _kind in KIND_BY_TYPE]
 
+# The language of ROR's display names (its records' names in other languages are labels).
+ROR_LANGUAGE = "en"
+
 # Institution fields a ROR record can fill (always on directory rows, when empty otherwise).
 MAPPED_FIELDS = [
-    "name_fr",
-    "name_en",
+    *localized("name"),
     "acronym",
     "kind",
     "country",
-    "city_fr",
-    "city_en",
+    *localized("city"),
     "latitude",
     "longitude",
     "website",
@@ -180,13 +182,14 @@ def map_record(record: Any, position: int) -> RorFacts:
     established = record.get("established")
     all_names = {fold(str(n.get("value") or "")) for n in names} - {""}
     values = {
-        "name_fr": (_label(names, "fr") or display)[:NAME_MAX],
-        "name_en": (_label(names, "en") or display)[:NAME_MAX],
+        **{
+            localized_in(language, "name")[0]: (_label(names, language) or display)[:NAME_MAX]
+            for language in content_languages()
+        },
         "acronym": acronym[:ACRONYM_MAX],
         "kind": kind,
         "country": (place.get("country_code") or "").upper()[:2],
-        "city_fr": city,
-        "city_en": city,
+        **dict.fromkeys(localized("city"), city),
         "latitude": latitude,
         "longitude": longitude,
         "website": website,

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from search.text import fold
+from core.languages import localized, localized_in
+from core.text import fold
 
 from .models import Institution, RorStatus
+from .ror import ROR_LANGUAGE
 
 # A name shared by more directory rows than this is too common to find candidates by.
 COMMON_WORD = 1500
@@ -79,6 +81,14 @@ class MatchResult:
         )
 
 
+def _values(institution: Institution, field: str) -> list[str]:
+    """`field` in every content language, ROR's own language (English) first."""
+    first = localized_in(ROR_LANGUAGE, field)
+    return [
+        getattr(institution, c) for c in first + [c for c in localized(field) if c not in first]
+    ]
+
+
 def _candidates() -> list[Candidate]:
     rows = (
         Institution.objects.filter(source=Institution.Source.ROR)
@@ -87,9 +97,9 @@ def _candidates() -> list[Candidate]:
         .values_list(
             "pk",
             "ror_id",
-            "name_en",
+            *localized_in(ROR_LANGUAGE, "name"),
             "country",
-            "city_en",
+            *localized_in(ROR_LANGUAGE, "city"),
             "ror_status",
             "latitude",
             "longitude",
@@ -175,7 +185,7 @@ def propose_ror_matches(institutions: QuerySet | None = None) -> list[MatchResul
             index[word].append(position)
     results = []
     for institution in institutions:
-        names = {normalise(n) for n in (institution.name_fr, institution.name_en) if n} - {""}
+        names = {normalise(n) for n in _values(institution, "name") if n} - {""}
         acronym = normalise(institution.acronym or "")
         words = {w for name in names for w in name.split()} | ({acronym} if acronym else set())
         overlap: dict[int, int] = defaultdict(int)
@@ -200,7 +210,8 @@ def propose_ror_matches(institutions: QuerySet | None = None) -> list[MatchResul
         shortlist = sorted(overlap, key=lambda p: (-likeness(p), p))[:40]
         proposals = []
         country = str(institution.country or "")
-        city = normalise(f"{institution.city_en or ''} {institution.city_fr or ''}".strip())
+        cities = _values(institution, "city")
+        city = normalise(" ".join(c or "" for c in cities).strip())
         for position in shortlist:
             candidate = candidates[position]
             score, why = _name_score(names, acronym, candidate)
@@ -214,11 +225,10 @@ def propose_ror_matches(institutions: QuerySet | None = None) -> list[MatchResul
             elif country and candidate.country:
                 confidence *= 0.5
                 reasons.append("other country")
-            city_score, city_why = _city_score(
-                normalise(institution.city_en or "") or city, candidate.city
-            )
-            if city_score == 0.0 and institution.city_fr:
-                city_score, city_why = _city_score(normalise(institution.city_fr), candidate.city)
+            city_score, city_why = _city_score(normalise(cities[0] or "") or city, candidate.city)
+            for other in cities[1:]:
+                if city_score == 0.0 and other:
+                    city_score, city_why = _city_score(normalise(other), candidate.city)
             if city_score < 0.15:
                 distance = _distance_km(institution, candidate)
                 if distance is not None and distance <= NEARBY_KM:

@@ -11,6 +11,8 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.languages import in_default_language
+
 from .models import Institution, RorMatch, RorStatus
 from .ror import MAPPED_FIELDS, RorDump, RorDumpError, RorFacts, map_record
 
@@ -69,7 +71,7 @@ def apply_facts(institution: Institution, facts: RorFacts, *, wikidata_taken: bo
         if name in from_ror or _empty(current):
             if _empty(wanted) and name not in from_ror:
                 continue
-            if name in ("name_fr", "country", "kind") and _empty(wanted):
+            if name in (in_default_language("name"), "country", "kind") and _empty(wanted):
                 continue  # required: keep what there is
             if not _same(current, wanted):
                 setattr(institution, name, wanted)

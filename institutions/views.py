@@ -1,7 +1,6 @@
+from django.apps import apps
 from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.views.generic import DetailView, ListView
-
-from partnerships.models import Partnership, PartnershipMember
 
 from .models import Institution, Team
 
@@ -48,41 +47,15 @@ class InstitutionDetailView(DetailView):
         return partners.select_related("parent__parent__parent").prefetch_related(
             Prefetch("children", queryset=Institution.objects.partners(), to_attr="partner_units"),
             Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-            Prefetch(
-                "memberships",
-                queryset=PartnershipMember.objects.filter(
-                    partnership__in=Partnership.objects.public()
-                ).select_related("partnership"),
-                to_attr="public_memberships",
-            ),
+            # partnerships sits above institutions: its model is reached by name, not imported.
+            apps.get_model("partnerships", "PartnershipMember").objects.public_prefetch(),
         )
 
     def get_context_data(self, **kwargs):
         institution = self.object
-        same_as = [url for url in (institution.ror_url, institution.wikidata_url) if url]
-        if institution.website:
-            same_as.append(institution.website)
-        json_ld = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": institution.name,
-            "url": self.request.build_absolute_uri(institution.get_absolute_url()),
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": institution.city,
-                "addressCountry": institution.country.code,
-            },
-        }
-        if institution.acronym:
-            json_ld["alternateName"] = institution.acronym
-        if institution.ror_id:
-            json_ld["identifier"] = {
-                "@type": "PropertyValue",
-                "propertyID": "ROR",
-                "value": institution.ror_url,
-            }
-        if same_as:
-            json_ld["sameAs"] = same_as
+        json_ld = institution.as_schema_org(
+            url=self.request.build_absolute_uri(institution.get_absolute_url())
+        )
         return super().get_context_data(json_ld=json_ld, **kwargs)
 
 
@@ -91,11 +64,16 @@ class TeamDetailView(DetailView):
     context_object_name = "team"
 
     def get_queryset(self):
-        return Team.objects.select_related("institution", "leader").prefetch_related("themes")
+        people = Team._meta.get_field("leader").related_model.objects
+        return Team.objects.select_related("institution").prefetch_related(
+            "themes", people.public_prefetch("leader", to_attr="public_leader")
+        )
 
     def get_context_data(self, **kwargs):
+        # partnerships sits above institutions: its model is reached by name, not imported.
         collaborations = (
-            Partnership.objects.public()
+            apps.get_model("partnerships", "Partnership")
+            .objects.public()
             .filter(members__institution=self.object.institution)
             .distinct()
         )

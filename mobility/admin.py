@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
+from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
 
 from .models import MobilityExchange
@@ -26,9 +27,8 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     search_fields = [
         "person__last_name",
         "person__first_name",
-        "host_institution__name_fr",
-        "host_institution__name_en",
-        "home_institution__name_fr",
+        *localized("host_institution__name"),
+        *localized("home_institution__name"),
     ]
     autocomplete_fields = [
         "person",

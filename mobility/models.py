@@ -7,9 +7,12 @@ from core.models import TimeStampedModel
 
 
 class MobilityExchangeQuerySet(models.QuerySet):
+    def not_cancelled(self):
+        return self.exclude(status=MobilityExchangeStatus.CANCELLED)
+
     def under_way(self, on=None):
         on = on or timezone.localdate()
-        return self.exclude(status=MobilityExchange.Status.CANCELLED).filter(
+        return self.not_cancelled().filter(
             Q(actual_start__lte=on) | Q(actual_start__isnull=True, planned_start__lte=on),
             Q(actual_end__gte=on)
             | Q(actual_end__isnull=True, planned_end__gte=on)

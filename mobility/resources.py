@@ -1,5 +1,6 @@
 from import_export import fields
 
+from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from institutions.models import Institution
 from partnerships.models import Partnership
@@ -40,12 +41,10 @@ class MobilityExchangeResource(ClaraResource):
             "planned_end",
             "actual_start",
             "actual_end",
-            "funding_fr",
-            "funding_en",
+            *localized("funding"),
             "funder",
             "status",
-            "description_fr",
-            "description_en",
+            *localized("description"),
         ]
         clean_model_instances = True
         skip_unchanged = True

@@ -7,9 +7,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core.languages import content_languages, localized
+
 from .models import MobilityExchange
 
 DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    label: str
+    value: float
+    y: int  # the row's offset in the chart
+    width: int  # the bar's length, proportional to the largest value
 
 
 @dataclass
@@ -19,6 +29,8 @@ class Figure:
     rows: list[tuple[str, float]]
 
     CHART_ROWS = 15
+    ROW_HEIGHT = 10
+    BAR_WIDTH = 300
 
     @property
     def maximum(self) -> float:
@@ -30,15 +42,27 @@ class Figure:
         return self.rows[: self.CHART_ROWS]
 
     @property
+    def chart_bars(self) -> list[ChartBar]:
+        return [
+            ChartBar(
+                label=label,
+                value=value,
+                y=index * self.ROW_HEIGHT,
+                width=round(value / self.maximum * self.BAR_WIDTH),
+            )
+            for index, (label, value) in enumerate(self.chart_rows)
+        ]
+
+    @property
     def chart_height(self) -> int:
-        return 10 * len(self.chart_rows)
+        return self.ROW_HEIGHT * len(self.chart_rows)
 
 
 def mobility_figures() -> list[Figure]:
     """One query, whatever the number of mobilities; counted in Python."""
     language = translation.get_language() or "fr"
     rows = (
-        MobilityExchange.objects.exclude(status=MobilityExchange.Status.CANCELLED)
+        MobilityExchange.objects.not_cancelled()
         .filter(partnership__is_public=True)
         .values_list(
             "category",
@@ -47,8 +71,7 @@ def mobility_figures() -> list[Figure]:
             "planned_end",
             "actual_start",
             "actual_end",
-            "partnership__name_fr",
-            "partnership__name_en",
+            *localized("partnership__name"),
             "host_institution__country",
             "home_institution__country",
         )
@@ -63,14 +86,16 @@ def mobility_figures() -> list[Figure]:
         Counter(),
     )
     months = Counter()
-    for category, direction, p_start, p_end, a_start, a_end, name_fr, name_en, host, home in rows:
+    languages = content_languages()
+    names_at = languages.index(language) if language in languages else 0
+    for category, direction, p_start, p_end, a_start, a_end, *names, host, home in rows:
         start, end = a_start or p_start, a_end or p_end
         year = str(start.year) if start else _("date not known")
         per_year[year] += 1
         partner = host if direction == MobilityExchange.Direction.OUTGOING else home
         per_country[countries.name(partner) if partner else _("not known")] += 1
         per_category[categories[category]] += 1
-        per_collaboration[(name_en if language == "en" else name_fr) or name_fr] += 1
+        per_collaboration[names[names_at] or next(filter(None, names), "")] += 1
         per_direction[directions[direction]] += 1
         if start and end:
             months[year] += round((end - start).days / DAYS_PER_MONTH, 1)

@@ -1,17 +1,15 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
-from events.models import Event
-from mobility.models import MobilityExchange
+from core.languages import in_default_language, localized
 
+from .admin_actions import move_to_next_status, renew
 from .models import (
     Agreement,
     AgreementCommitment,
@@ -21,10 +19,8 @@ from .models import (
     Partnership,
     PartnershipMember,
     can_see_confidential,
-    visibility_q,
 )
 from .resources import AgreementResource
-from .services import validate_status_change
 
 
 class AgreementVisibilityMixin:
@@ -100,7 +96,8 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 class MobilityInline(admin.TabularInline):
-    model = MobilityExchange
+    # mobility sits above partnerships: its model is reached through the relation, not imported.
+    model = Partnership._meta.get_field("mobilities").related_model
     fields = [
         "person",
         "category",
@@ -117,7 +114,8 @@ class MobilityInline(admin.TabularInline):
 
 
 class EventInline(TranslationTabularInline):
-    model = Event
+    # events sits above partnerships: its model is reached through the relation, not imported.
+    model = Partnership._meta.get_field("events").related_model
     fields = [
         "title",
         "slug",
@@ -128,7 +126,7 @@ class EventInline(TranslationTabularInline):
         "city",
         "is_public",
     ]
-    prepopulated_fields = {"slug": ["title_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("title")]}
     show_change_link = True
     extra = 0
 
@@ -146,9 +144,9 @@ class PartnershipAdmin(ClaraModelAdmin):
         "is_featured",
     ]
     list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
-    search_fields = ["name_fr", "name_en", "acronym", "slug"]
+    search_fields = [*localized("name"), "acronym", "slug"]
     autocomplete_fields = ["themes", "coordinators"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
     inlines = [PartnershipMemberInline, KeyFigureInline, MobilityInline, EventInline]
     fieldsets = [
@@ -206,26 +204,9 @@ class AgreementDocumentInline(admin.TabularInline):
         return request.user.has_perm("partnerships.view_agreementdocument")
 
 
-class AgreementAdminForm(ClaraAdminForm):
-    """Status changes follow the lifecycle of partnerships.services."""
-
-    def clean(self):
-        cleaned = super().clean()
-        old = Agreement.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-        if "status" in cleaned:
-            try:
-                validate_status_change(
-                    old=old, new=cleaned["status"], signed_on=cleaned.get("signed_on")
-                )
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
-        return cleaned
-
-
 @admin.register(Agreement)
 class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
-    form = AgreementAdminForm
+    form = ClaraAdminForm
     resource_classes = [AgreementResource]
     list_display = [
         "reference",
@@ -241,15 +222,15 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     list_select_related = ["partnership"]
     search_fields = [
         "reference",
-        "title_fr",
-        "title_en",
-        "parties__institution__name_fr",
+        *localized("title"),
+        *localized("parties__institution__name"),
         "parties__institution__acronym",
     ]
     autocomplete_fields = ["partnership", "successor", "themes", "responsible"]
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
     inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    actions = [move_to_next_status, renew]
     agreement_fields = ("successor",)
     fieldsets = [
         (
@@ -288,7 +269,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
-        return queryset.filter(visibility_q(request.user))
+        return queryset.visible_to(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -313,13 +294,6 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
             return
         super().save_formset(request, form, formset, change)
 
-    @admin.display(description=_("expires in"), ordering="end_date")
-    def expires_in(self, obj):
-        days = obj.days_until_expiry()
-        if days is None or obj.status not in {"signed", "in_force"}:
-            return "—"
-        return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
-
     @admin.display(description=_("parties"))
     def party_list(self, obj):
         return ", ".join(
@@ -332,7 +306,7 @@ class AgreementDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     list_filter = ["kind"]
     list_select_related = ["agreement", "uploaded_by"]
-    search_fields = ["title", "agreement__reference", "agreement__title_fr"]
+    search_fields = ["title", "agreement__reference", *localized("agreement__title")]
     autocomplete_fields = ["agreement"]
     date_hierarchy = "uploaded_at"
     formfield_overrides = AgreementDocumentInline.formfield_overrides
@@ -357,5 +331,5 @@ class KeyFigureAdmin(ClaraModelAdmin):
     list_display = ["label", "value", "is_minimum", "partnership", "period_start", "period_end"]
     list_select_related = ["partnership"]
     list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["label_fr", "label_en", "source_fr"]
+    search_fields = [*localized("label"), *localized("source")]
     autocomplete_fields = ["partnership"]

@@ -5,11 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from core.filters import CountryFilter
+from core.filters import CountryFilter, SlugChoiceFilter
+from core.languages import localized
 from core.regions import REGIONS, region_choices
-from search.documents import folded
-from search.filters import SlugChoiceFilter
-from search.text import words
+from core.text import folded, words
 from themes.models import ResearchTheme
 
 from .models import Partnership
@@ -56,7 +55,7 @@ class PartnershipFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value: str):
         """Every word, in either language, accents and case ignored."""
-        fields = ["name_fr", "name_en", "summary_fr", "summary_en"]
+        fields = [*localized("name"), *localized("summary")]
         queryset = queryset.annotate(**{f"_t_{field}": folded(field) for field in fields})
         for word in words(value):
             match = Q()

@@ -1,13 +1,15 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
@@ -20,9 +22,6 @@ class PartnershipQuerySet(models.QuerySet):
 
     def featured(self):
         return self.public().filter(is_featured=True)
-
-    def active(self):
-        return self.filter(status=Partnership.Status.ACTIVE)
 
     def with_country(self, code: str):
         return self.filter(countries__regex=rf"(^|,){code}(,|$)")
@@ -131,6 +130,20 @@ class PartnershipMemberRole(models.TextChoices):
     SUPPORTER = "supporter", _("Supporter")
 
 
+class PartnershipMemberQuerySet(models.QuerySet):
+    def public(self):
+        """Memberships of public partnerships."""
+        return self.filter(partnership__in=Partnership.objects.public())
+
+    def public_prefetch(self, lookup: str = "memberships") -> Prefetch:
+        """An institution's memberships of public partnerships, read as `public_memberships`."""
+        return Prefetch(
+            lookup,
+            queryset=self.public().select_related("partnership"),
+            to_attr="public_memberships",
+        )
+
+
 class PartnershipMember(models.Model):
     Role = PartnershipMemberRole
 
@@ -145,6 +158,8 @@ class PartnershipMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
     note = models.CharField(_("note"), max_length=255, blank=True)
+
+    objects = PartnershipMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participating institution")
@@ -203,8 +218,10 @@ class KeyFigure(models.Model):
 
     @property
     def value_display(self) -> str:
+        """The value with the digit grouping and decimal mark of the active language (a French
+        no-break space becomes the narrow one French typography uses)."""
         number = self.value.normalize() if self.value % 1 else int(self.value)
-        text = f"{number:,}".replace(",", "\u202f")
+        text = formats.number_format(number, force_grouping=True).replace("\xa0", "\u202f")
         return f"{'> ' if self.is_minimum else ''}{text}{' ' + self.unit if self.unit else ''}"
 
     @property
@@ -228,9 +245,14 @@ def visibility_q(user, prefix: str = "") -> Q:
     return Q(**{f"{prefix}is_confidential": False})
 
 
-class AgreementQuerySet(models.QuerySet):
-    SIGNED_STATUSES = ("signed", "in_force", "expired", "terminated")
+class AgreementHistoryQuerySet(HistoricalQuerySet):
+    """Agreement.history: past versions follow the same rule as the agreements themselves."""
 
+    def visible_to(self, user):
+        return self.filter(visibility_q(user))
+
+
+class AgreementQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_confidential=False)
 
@@ -244,7 +266,7 @@ class AgreementQuerySet(models.QuerySet):
 
     def in_force(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
-        return self.filter(status__in=["signed", "in_force"]).filter(
+        return self.filter(status__in=AgreementStatus.binding()).filter(
             Q(start_date__isnull=True) | Q(start_date__lte=on),
             Q(end_date__isnull=True) | Q(end_date__gte=on),
         )
@@ -266,12 +288,73 @@ class AgreementKind(models.TextChoices):
 
 
 class AgreementStatus(models.TextChoices):
+    """The lifecycle: its groups and its allowed moves, used by every write path."""
+
     DRAFT = "draft", _("Draft")
     NEGOTIATION = "negotiation", _("Under negotiation")
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in_force", _("In force")
     EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")
+
+    @classmethod
+    def signed(cls) -> list["AgreementStatus"]:
+        """Statuses of an agreement that was signed: it has (and keeps) a signing date."""
+        return [cls.SIGNED, cls.IN_FORCE, cls.EXPIRED, cls.TERMINATED]
+
+    @classmethod
+    def binding(cls) -> list["AgreementStatus"]:
+        """Signed and not ended: the agreement binds its parties (its end date matters)."""
+        return [cls.SIGNED, cls.IN_FORCE]
+
+    def next_statuses(self) -> list["AgreementStatus"]:
+        """Where an agreement in this status may go next."""
+        return [AgreementStatus(value) for value in _NEXT_STATUSES[self.value]]
+
+    def needs_signing_date_to_reach(self, target: "AgreementStatus") -> bool:
+        return target in self.signed() and self not in self.signed()
+
+
+_NEXT_STATUSES: dict[str, tuple[str, ...]] = {
+    AgreementStatus.DRAFT: (AgreementStatus.NEGOTIATION,),
+    AgreementStatus.NEGOTIATION: (AgreementStatus.DRAFT, AgreementStatus.SIGNED),
+    AgreementStatus.SIGNED: (AgreementStatus.IN_FORCE, AgreementStatus.TERMINATED),
+    AgreementStatus.IN_FORCE: (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED),
+    AgreementStatus.EXPIRED: (),
+    AgreementStatus.TERMINATED: (),
+}
+
+
+def validate_status_change(*, old: str | None, new: str, signed_on: datetime.date | None) -> None:
+    """Raise a ValidationError naming the allowed moves. A new agreement (`old` None) starts
+    where it is, with or without a signing date (an old agreement may not have a known one);
+    an agreement that becomes signed needs its signing date."""
+    if new not in AgreementStatus.values or (old is not None and old not in AgreementStatus.values):
+        return  # an unknown status is the choice validation's to report
+    new = AgreementStatus(new)
+    if old is not None and old != new and new not in AgreementStatus(old).next_statuses():
+        allowed = AgreementStatus(old).next_statuses()
+        raise ValidationError(
+            {
+                "status": _(
+                    "An agreement cannot go from “%(old)s” to “%(new)s” (allowed: %(allowed)s)."
+                )
+                % {
+                    "old": AgreementStatus(old).label,
+                    "new": new.label,
+                    "allowed": ", ".join(str(s.label) for s in allowed) or _("none"),
+                }
+            },
+            code="invalid_transition",
+        )
+    if (
+        old is not None
+        and signed_on is None
+        and AgreementStatus(old).needs_signing_date_to_reach(new)
+    ):
+        raise ValidationError(
+            {"signed_on": _("A signed agreement needs its signing date.")}, code="signing_date"
+        )
 
 
 class Agreement(TimeStampedModel):
@@ -377,8 +460,7 @@ class Agreement(TimeStampedModel):
                 name="agreement_reference_format",
             ),
             models.CheckConstraint(
-                condition=Q(signed_on__isnull=True)
-                | Q(status__in=["signed", "in_force", "expired", "terminated"]),
+                condition=Q(signed_on__isnull=True) | Q(status__in=AgreementStatus.signed()),
                 name="agreement_unsigned_has_no_signing_date",
             ),
         ]
@@ -396,14 +478,14 @@ class Agreement(TimeStampedModel):
     def is_visible_to(self, user) -> bool:
         return not self.is_confidential or can_see_confidential(user)
 
-    @property
-    def is_signed(self) -> bool:
-        return self.status in AgreementQuerySet.SIGNED_STATUSES
-
-    def days_until_expiry(self, on: datetime.date | None = None) -> int | None:
-        if self.end_date is None:
-            return None
-        return (self.end_date - (on or timezone.localdate())).days
+    def clean(self) -> None:
+        """The lifecycle, checked against the status as stored: the admin, the import and the
+        services all save through full_clean(), so they all refuse the same moves."""
+        super().clean()
+        stored = None
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        validate_status_change(old=stored, new=self.status, signed_on=self.signed_on)
 
 
 class AgreementParty(models.Model):

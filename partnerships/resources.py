@@ -1,6 +1,7 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
+from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
 
@@ -62,8 +63,7 @@ class AgreementResource(ClaraResource):
         fields = [
             "reference",
             "slug",
-            "title_fr",
-            "title_en",
+            *localized("title"),
             "kind",
             "status",
             "partnership",
@@ -74,8 +74,7 @@ class AgreementResource(ClaraResource):
             "renewal_notice_days",
             "is_confidential",
             "themes",
-            "summary_fr",
-            "summary_en",
+            *localized("summary"),
             "parties",
         ]
         clean_model_instances = True

@@ -1,18 +1,23 @@
 """Reads behind the public collaboration pages."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from core.maps import country_shapes, project
 from core.models import format_partial_date
-from events.models import Event
-from mobility.models import MobilityExchange
-from people.models import Person
+from institutions.models import Institution
 
 from .filters import PartnershipFilterSet
 from .models import Agreement, AgreementParty, Partnership, PartnershipMember
+
+
+def _model_of(relation: str):
+    """The model at the other end of a relation of Partnership: events and people are reached
+    this way, so that partnerships imports neither (no import cycle)."""
+    return Partnership._meta.get_field(relation).related_model
 
 
 def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
@@ -43,10 +48,10 @@ def public_partnerships() -> QuerySet:
                 )
             ),
         ),
-        Prefetch("events", queryset=Event.objects.public()),
+        Prefetch("events", queryset=_model_of("events").objects.public()),
         Prefetch(
             "coordinators",
-            queryset=Person.objects.public(),
+            queryset=_model_of("coordinators").objects.public(),
             to_attr="public_coordinators",
         ),
     )
@@ -84,11 +89,7 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
                 event.get_absolute_url(),
             )
         )
-    mobilities = (
-        MobilityExchange.objects.filter(partnership=partnership)
-        .exclude(status=MobilityExchange.Status.CANCELLED)
-        .select_related("host_institution")
-    )
+    mobilities = partnership.mobilities.not_cancelled().select_related("host_institution")
     for mobility in mobilities:
         if mobility.start:
             entries.append(
@@ -108,15 +109,15 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
 
 def mobility_summary(partnership: Partnership) -> list[dict]:
     """Mobility counts by category and direction: figures only, never names."""
+    mobilities = partnership.mobilities  # mobility sits above partnerships: not imported
     rows = (
-        MobilityExchange.objects.filter(partnership=partnership)
-        .exclude(status=MobilityExchange.Status.CANCELLED)
+        mobilities.not_cancelled()
         .values("category", "direction")
         .annotate(total=Count("pk"))
         .order_by("category", "direction")
     )
-    categories = dict(MobilityExchange.Category.choices)
-    directions = dict(MobilityExchange.Direction.choices)
+    categories = dict(mobilities.model.Category.choices)
+    directions = dict(mobilities.model.Direction.choices)
     return [
         {
             "category": categories[row["category"]],
@@ -125,3 +126,70 @@ def mobility_summary(partnership: Partnership) -> list[dict]:
         }
         for row in rows
     ]
+
+
+HUB_SLUG = "canceropole-clara"
+LYON = (45.7485, 4.8467)
+
+
+@dataclass
+class MapPoint:
+    name: str
+    url: str
+    city: str
+    country: str
+    x: float
+    y: float
+    foreign: bool
+
+
+@dataclass
+class PartnerMap:
+    hub: tuple[float, float]
+    points: list[MapPoint] = field(default_factory=list)
+    country_paths: list[str] = field(default_factory=list)
+
+    @property
+    def foreign_points(self) -> list[MapPoint]:
+        return [point for point in self.points if point.foreign]
+
+
+def partner_map(*, partnerships=None) -> PartnerMap:
+    """Public partners with coordinates, linked to the region's hub (CLARA, in Lyon)."""
+    public = Partnership.objects.public()
+    if partnerships is not None:
+        public = public.filter(pk__in=[p.pk for p in partnerships])
+    institutions = (
+        Institution.objects.filter(memberships__partnership__in=public)
+        .exclude(Q(latitude__isnull=True) | Q(longitude__isnull=True))
+        .distinct()
+        .order_by("country", "name")
+    )
+    hub_institution = Institution.objects.filter(slug=HUB_SLUG).exclude(latitude=None).first()
+    hub = (
+        (float(hub_institution.latitude), float(hub_institution.longitude))
+        if hub_institution
+        else LYON
+    )
+    result = PartnerMap(hub=project(hub[1], hub[0]))
+    codes = set()
+    for partnership in public.only("countries"):
+        codes.update(country.code for country in partnership.countries)
+    for institution in institutions:
+        x, y = project(float(institution.longitude), float(institution.latitude))
+        foreign = institution.country.code != "FR"
+        if foreign:
+            codes.add(institution.country.code)
+        result.points.append(
+            MapPoint(
+                name=str(institution),
+                url=institution.get_absolute_url(),
+                city=institution.city,
+                country=institution.country.name,
+                x=x,
+                y=y,
+                foreign=foreign,
+            )
+        )
+    result.country_paths = [shape.path for shape in country_shapes() if shape.code in codes]
+    return result

@@ -1,4 +1,8 @@
-"""Agreement lifecycle: the one place where status changes and renewals are decided."""
+"""Agreement lifecycle: moving an agreement on and renewing it.
+
+The rule itself (which moves are allowed, when a signing date is needed) lives in
+`AgreementStatus` and `Agreement.clean()`, so that the admin and the import share it.
+"""
 
 import datetime
 
@@ -6,52 +10,28 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.languages import content_languages, localized, localized_in
+
 from .models import Agreement, AgreementCommitment, AgreementParty
 
 Status = Agreement.Status
 
-TRANSITIONS: dict[str, set[str]] = {
-    Status.DRAFT: {Status.NEGOTIATION},
-    Status.NEGOTIATION: {Status.DRAFT, Status.SIGNED},
-    Status.SIGNED: {Status.IN_FORCE, Status.TERMINATED},
-    Status.IN_FORCE: {Status.EXPIRED, Status.TERMINATED},
-    Status.EXPIRED: set(),
-    Status.TERMINATED: set(),
-}
-SIGNED_STATES = {Status.SIGNED, Status.IN_FORCE, Status.EXPIRED, Status.TERMINATED}
-
-
-def validate_status_change(*, old: str | None, new: str, signed_on: datetime.date | None) -> None:
-    """Raise a ValidationError naming the allowed moves; a new agreement starts as it likes."""
-    if old is not None and old != new and new not in TRANSITIONS[old]:
-        allowed = ", ".join(str(Status(s).label) for s in sorted(TRANSITIONS[old])) or _("none")
-        raise ValidationError(
-            {
-                "status": _(
-                    "An agreement cannot go from “%(old)s” to “%(new)s” (allowed: %(allowed)s)."
-                )
-                % {"old": Status(old).label, "new": Status(new).label, "allowed": allowed}
-            },
-            code="invalid_transition",
-        )
-    if new in SIGNED_STATES and signed_on is None and (old is None or old not in SIGNED_STATES):
-        raise ValidationError(
-            {"signed_on": _("A signed agreement needs its signing date.")}, code="signing_date"
-        )
-
 
 @transaction.atomic
 def transition_agreement(
-    *, agreement: Agreement, to_status: str, signed_on: datetime.date | None = None
+    *,
+    agreement: Agreement,
+    to_status: str,
+    signed_on: datetime.date | None = None,
+    reason: str = "",
 ) -> Agreement:
+    """Move `agreement` to `to_status`; Agreement.clean() refuses a move the lifecycle forbids."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    validate_status_change(
-        old=agreement.status, new=to_status, signed_on=signed_on or agreement.signed_on
-    )
     agreement.status = to_status
     if signed_on is not None:
         agreement.signed_on = signed_on
     agreement.full_clean()
+    agreement._change_reason = reason  # kept in the agreement's history
     agreement.save()
     return agreement
 
@@ -64,29 +44,32 @@ def renew_agreement(
     slug: str,
     start_date: datetime.date | None,
     end_date: datetime.date | None,
-    title_fr: str = "",
-    title_en: str = "",
+    titles: dict[str, str] | None = None,
 ) -> Agreement:
-    """A draft successor keeping parties, commitments and themes, linked to its predecessor."""
+    """A draft successor keeping parties, commitments and themes, linked to its predecessor.
+
+    `titles` ({language: title}) replaces the predecessor's title in those languages."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.successor_id:
         raise ValidationError(_("This agreement has already been renewed."), code="renewed")
     successor = Agreement(
         reference=reference,
         slug=slug,
-        title_fr=title_fr or agreement.title_fr,
-        title_en=title_en or agreement.title_en,
         kind=agreement.kind,
         status=Status.DRAFT,
         partnership=agreement.partnership,
-        summary_fr=agreement.summary_fr,
-        summary_en=agreement.summary_en,
         start_date=start_date,
         end_date=end_date,
         renewal_notice_days=agreement.renewal_notice_days,
         is_confidential=agreement.is_confidential,
         responsible=agreement.responsible,
     )
+    for language in content_languages():
+        for field in ("title", "summary"):
+            name = localized_in(language, field)[0]
+            setattr(successor, name, getattr(agreement, name))
+        if (titles or {}).get(language):
+            setattr(successor, localized_in(language, "title")[0], titles[language])
     successor.full_clean()
     successor.save()
     successor.themes.set(agreement.themes.all())
@@ -101,8 +84,7 @@ def renew_agreement(
             agreement=successor,
             kind=c.kind,
             position=c.position,
-            description_fr=c.description_fr,
-            description_en=c.description_en,
+            **{name: getattr(c, name) for name in localized("description")},
         )
         for c in agreement.commitments.all()
     )

@@ -4,6 +4,7 @@ from simple_history import register as register_history
 from .models import (
     Agreement,
     AgreementCommitment,
+    AgreementHistoryQuerySet,
     AgreementParty,
     KeyFigure,
     Partnership,
@@ -41,6 +42,9 @@ class AgreementCommitmentTranslationOptions(TranslationOptions):
 
 
 # After modeltranslation, so that the history keeps the translated columns.
+# Agreement.history.visible_to(user): the confidentiality rule for past versions too.
+HISTORY_OPTIONS = {Agreement: {"historical_queryset": AgreementHistoryQuerySet}}
+
 for model in (
     Partnership,
     PartnershipMember,
@@ -49,4 +53,4 @@ for model in (
     AgreementParty,
     AgreementCommitment,
 ):
-    register_history(model)
+    register_history(model, **HISTORY_OPTIONS.get(model, {}))

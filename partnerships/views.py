@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from core.selectors import partner_map
+from people.models import Person
 
 from . import selectors
 from .models import Agreement, AgreementParty
@@ -46,7 +46,7 @@ class PartnershipDetailView(DetailView):
         return super().get_context_data(
             timeline=selectors.timeline(partnership),
             mobility_summary=selectors.mobility_summary(partnership),
-            map=partner_map(partnerships=[partnership]),
+            map=selectors.partner_map(partnerships=[partnership]),
             **kwargs,
         )
 
@@ -64,7 +64,9 @@ class AgreementDetailView(DetailView):
                 "themes",
                 Prefetch(
                     "parties",
-                    queryset=AgreementParty.objects.select_related("institution", "signatory"),
+                    queryset=AgreementParty.objects.select_related("institution").prefetch_related(
+                        Person.objects.public_prefetch("signatory", to_attr="public_signatory")
+                    ),
                 ),
             )
         )

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_orcid
@@ -9,6 +9,11 @@ class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who agreed to be named on public pages."""
         return self.filter(is_public=True)
+
+    def public_prefetch(self, lookup: str, *, to_attr: str) -> Prefetch:
+        """`lookup` (a relation to people) limited to the people who agreed to be named: pages and
+        the API read `to_attr` (None or the person), never the raw relation."""
+        return Prefetch(lookup, queryset=self.public(), to_attr=to_attr)
 
 
 class Person(models.Model):

@@ -1,5 +1,6 @@
 from import_export import fields
 
+from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from institutions.models import Institution
 
@@ -21,8 +22,7 @@ class PersonResource(ClaraResource):
             "title",
             "first_name",
             "last_name",
-            "role_fr",
-            "role_en",
+            *localized("role"),
             "affiliation",
             "orcid",
             "email",

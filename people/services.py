@@ -3,6 +3,7 @@
 import json
 import re
 
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -11,12 +12,15 @@ from django.db.models import Q
 from django.forms.models import model_to_dict
 
 from institutions.models import Team
-from mobility.models import MobilityExchange
-from partnerships.models import AgreementParty, Partnership, visibility_q
 
 from .models import Person
 
 ERASED = "[erased]"
+
+
+def _model(label: str):
+    """A model of an app above `people` (partnerships, mobility), by name: no import cycle."""
+    return apps.get_model(label)
 
 
 def _plain(data: dict) -> dict:
@@ -31,18 +35,15 @@ def export_person_data(*, person: Person, user) -> dict:
     record = model_to_dict(person)
     record["affiliation"] = str(person.affiliation) if person.affiliation_id else None
     record["team"] = str(person.team) if person.team_id else None
+    visible = _model("partnerships.Agreement").objects.visible_to(user)
     signatures = list(
-        AgreementParty.objects.filter(
-            visibility_q(user, "agreement__"), signatory=person
-        ).select_related("agreement", "institution")
+        person.signatures.filter(agreement__in=visible).select_related("agreement", "institution")
     )
     return _plain(
         {
             "person": record,
             "teams_led": [str(team) for team in Team.objects.filter(leader=person)],
-            "coordinated_partnerships": [
-                str(p) for p in Partnership.objects.filter(coordinators=person)
-            ],
+            "coordinated_partnerships": [str(p) for p in person.coordinated.all()],
             "signatures": [
                 {
                     "agreement": str(party.agreement),
@@ -51,8 +52,7 @@ def export_person_data(*, person: Person, user) -> dict:
                 }
                 for party in signatures
             ],
-            "signatures_withheld": AgreementParty.objects.filter(signatory=person).count()
-            - len(signatures),
+            "signatures_withheld": person.signatures.count() - len(signatures),
             "mobilities": [
                 {
                     "category": m.get_category_display(),
@@ -62,9 +62,7 @@ def export_person_data(*, person: Person, user) -> dict:
                     "end": m.end,
                     "status": m.get_status_display(),
                 }
-                for m in MobilityExchange.objects.filter(person=person).select_related(
-                    "host_institution"
-                )
+                for m in person.mobilities.select_related("host_institution")
             ],
             "history": [
                 {
@@ -87,13 +85,15 @@ def export_person_data(*, person: Person, user) -> dict:
 def erase_person(*, person: Person) -> None:
     """Delete the person and every trace of them, keeping anonymous figures (mobility counts)."""
     pk = person.pk
+    MobilityExchange = _model("mobility.MobilityExchange")
+    AgreementParty = _model("partnerships.AgreementParty")
     MobilityExchange.objects.filter(person=person).update(person=None)
     MobilityExchange.history.filter(person_id=pk).update(person_id=None)
     AgreementParty.objects.filter(signatory=person).update(signatory=None)
     AgreementParty.history.filter(signatory_id=pk).update(signatory_id=None)
     Team.objects.filter(leader=person).update(leader=None)
     Team.history.filter(leader_id=pk).update(leader_id=None)
-    for partnership in Partnership.objects.filter(coordinators=person):
+    for partnership in person.coordinated.all():
         partnership.coordinators.remove(person)
     person.delete()
     Person.history.filter(id=pk).delete()

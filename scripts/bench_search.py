@@ -28,9 +28,10 @@ from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
+from core.text import folded  # noqa: E402
 from institutions.models import Institution, Team  # noqa: E402
 from search import selectors  # noqa: E402
-from search.documents import document, folded  # noqa: E402
+from search.documents import document  # noqa: E402
 
 WORDS = [
     "oncologie",

@@ -4,10 +4,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
-from core.filters import CountryFilter
+from core.filters import CountryFilter, SlugChoiceFilter
 from institutions.models import Institution, Team
 from institutions.ror import ROR_TYPES
 from partnerships.models import Agreement, AgreementParty, Partnership
@@ -15,11 +13,6 @@ from people.models import Person
 from themes.models import ResearchTheme
 
 CLARA_SLUG = "canceropole-clara"
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A related record chosen by its slug (a string in the API schema)."""
 
 
 def in_force_with_clara() -> Exists:

@@ -15,7 +15,6 @@ from django.db.models import (
     Count,
     F,
     FloatField,
-    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -24,14 +23,14 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 from django_countries import countries
 
+from core.languages import localized
+from core.text import fold, folded, words
 from institutions.models import Institution, Team
-from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
 from themes.models import ResearchTheme
 
-from .documents import CONFIGS, document, folded
-from .filters import InstitutionFilterSet, TeamFilterSet
-from .text import fold, words
+from .documents import CONFIGS, document
+from .kinds import KINDS
 
 TABLES = {
     Institution: "institutions_institution",
@@ -69,14 +68,20 @@ def _annotate_documents(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(**{f"_doc_{lang}": document(table, lang) for lang in CONFIGS})
 
 
+def _folded_names() -> dict:
+    """The name in each language, folded as the trigram indexes are (TRIGRAM_COLUMNS)."""
+    return {f"_n_{column}": folded(column) for column in localized("name")}
+
+
 def _matching_pks(model, query: str, queries, *, base: QuerySet | None = None) -> QuerySet:
     """Primary keys whose own text matches, or whose name is close (typo): both index scans."""
     queryset = _annotate_documents(base if base is not None else model.objects.all())
     condition = _text_match(queries)
     if model is not ResearchTheme:
         text = fold(query)
-        queryset = queryset.annotate(_nfr=folded("name_fr"), _nen=folded("name_en"))
-        condition |= Q(_nfr__trigram_word_similar=text) | Q(_nen__trigram_word_similar=text)
+        queryset = queryset.annotate(**_folded_names())
+        for alias in _folded_names():
+            condition |= Q(**{f"{alias}__trigram_word_similar": text})
     return queryset.filter(condition).values("pk")
 
 
@@ -85,14 +90,13 @@ def _rank_postgres(queryset: QuerySet, query: str, queries, extra: Q) -> QuerySe
     text = fold(query)
     own = Q(pk__in=_matching_pks(queryset.model, query, queries))
     candidates = queryset.filter(own | extra)
-    ranked = _annotate_documents(candidates).annotate(
-        _nfr=folded("name_fr"), _nen=folded("name_en")
-    )
+    ranked = _annotate_documents(candidates).annotate(**_folded_names())
     rank = sum(
         (SearchRank(F(f"_doc_{lang}"), search_query) for lang, search_query in queries.items()),
         start=Value(0.0),
     )
-    similarity = Greatest(TrigramWordSimilarity(text, "_nfr"), TrigramWordSimilarity(text, "_nen"))
+    similarities = [TrigramWordSimilarity(text, alias) for alias in _folded_names()]
+    similarity = Greatest(*similarities) if len(similarities) > 1 else similarities[0]
     return ranked.annotate(
         relevance=rank
         + similarity
@@ -116,25 +120,19 @@ def _annotate_folded(queryset: QuerySet, fields: list[str]) -> QuerySet:
 
 FIELDS = {
     Institution: [
-        "name_fr",
-        "name_en",
+        *localized("name"),
         "acronym",
-        "city_fr",
-        "city_en",
-        "description_fr",
-        "description_en",
+        *localized("city"),
+        *localized("description"),
     ],
-    Team: ["name_fr", "name_en", "description_fr", "description_en"],
+    Team: [*localized("name"), *localized("description")],
     Partnership: [
-        "name_fr",
-        "name_en",
+        *localized("name"),
         "acronym",
-        "summary_fr",
-        "summary_en",
-        "description_fr",
-        "description_en",
+        *localized("summary"),
+        *localized("description"),
     ],
-    ResearchTheme: ["name_fr", "name_en", "description_fr", "description_en"],
+    ResearchTheme: [*localized("name"), *localized("description")],
 }
 
 
@@ -149,7 +147,7 @@ def _close_matches(model, query: str, queryset: QuerySet) -> list[int]:
     """Typos on SQLite: names whose words are close to the query's (the demo's small data)."""
     targets = words(query)
     found = []
-    for pk, *names in queryset.values_list("pk", "name_fr", "name_en"):
+    for pk, *names in queryset.values_list("pk", *localized("name")):
         name_words = words(" ".join(n or "" for n in names))
         if all(difflib.get_close_matches(t, name_words, n=1, cutoff=0.8) for t in targets):
             found.append(pk)
@@ -215,40 +213,6 @@ def _search(queryset: QuerySet, query: str) -> QuerySet:
     return _rank_sqlite(queryset, query, lambda word: _related_conditions(model, word))
 
 
-def _with_context(queryset: QuerySet) -> QuerySet:
-    public_partnerships = Partnership.objects.public().order_by("name")
-    if queryset.model is Team:
-        return queryset.select_related("institution", "leader").prefetch_related(
-            "themes",
-            Prefetch(
-                "institution__memberships",
-                queryset=PartnershipMember.objects.filter(
-                    partnership__in=public_partnerships
-                ).select_related("partnership"),
-                to_attr="public_memberships",
-            ),
-        )
-    if queryset.model is Institution:
-        return (
-            queryset.light()
-            .select_related("parent")
-            .prefetch_related(
-                Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-                Prefetch(
-                    "memberships",
-                    queryset=PartnershipMember.objects.filter(
-                        partnership__in=public_partnerships
-                    ).select_related("partnership"),
-                    to_attr="public_memberships",
-                ),
-            )
-        )
-    return queryset.prefetch_related(
-        "themes",
-        Prefetch("members", queryset=PartnershipMember.objects.select_related("institution")),
-    )
-
-
 @dataclass
 class SearchResult:
     filterset: object
@@ -256,39 +220,25 @@ class SearchResult:
     valid: bool
 
 
-FILTERSETS = {
-    "teams": (Team, TeamFilterSet),
-    "institutions": (Institution, InstitutionFilterSet),
-    "collaborations": (Partnership, PartnershipFilterSet),
-}
-
-
-def base_queryset(kind: str, params=None) -> QuerySet:
-    model = FILTERSETS[kind][0]
-    if model is Institution:
-        return InstitutionFilterSet.base_queryset(params)
-    return Partnership.objects.public() if model is Partnership else model.objects.all()
-
-
 def search(*, kind: str, params) -> SearchResult:
     """Filter (django-filter) then rank by relevance to `q`; invalid filters are not applied."""
-    filterset_class = FILTERSETS[kind][1]
+    search_kind = KINDS[kind]
     filters = params.copy() if params else None
     if filters is not None:
         filters.pop("q", None)  # the keywords are ranked below, not merely filtered
-    filterset = filterset_class(filters or None, queryset=base_queryset(kind, params))
+    filterset = search_kind.filterset(filters or None, queryset=search_kind.base(params))
     valid = not filterset.is_bound or filterset.is_valid()
-    queryset = filterset.qs if valid else base_queryset(kind, params)
+    queryset = filterset.qs if valid else search_kind.base(params)
     queryset = queryset.model.objects.filter(pk__in=queryset.values("pk"))
-    results = _with_context(_search(queryset, params.get("q", "") if params else ""))
+    results = search_kind.with_context(_search(queryset, params.get("q", "") if params else ""))
     return SearchResult(filterset, results, valid)
 
 
 def facet_counts(kind: str, results: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
     """How many results per country and per institution kind (a fixed number of queries)."""
-    model = FILTERSETS[kind][0]
-    prefix = "institution__" if model is Team else ""
-    if model is Partnership:
+    search_kind = KINDS[kind]
+    model, prefix = search_kind.model, search_kind.facet_prefix
+    if prefix is None:
         return {}
     pks = results.values("pk")
     base = model.objects.filter(pk__in=pks)

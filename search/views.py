@@ -1,24 +1,18 @@
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from core.spreadsheets import SafeWriter
 
 from . import selectors
-
-KINDS = [
-    ("teams", _("Teams")),
-    ("institutions", _("Institutions")),
-    ("collaborations", _("Collaborations")),
-]
+from .kinds import DEFAULT_KIND, KINDS
 
 
 def kind_from(request) -> str:
-    kind = request.GET.get("type", "teams")
-    return kind if kind in selectors.FILTERSETS else "teams"
+    kind = request.GET.get("type", DEFAULT_KIND)
+    return kind if kind in KINDS else DEFAULT_KIND
 
 
 class SearchView(TemplateView):
@@ -40,7 +34,8 @@ class SearchView(TemplateView):
         params.pop("page", None)
         return super().get_context_data(
             kind=kind,
-            kinds=KINDS,
+            kinds=[(key, search_kind.label) for key, search_kind in KINDS.items()],
+            result_template=KINDS[kind].result_template,
             query=self.request.GET.get("q", ""),
             filterset=found.filterset,
             filters_valid=found.valid,
@@ -65,73 +60,21 @@ class Echo:
         return value
 
 
-HEADERS = {
-    "teams": [
-        "team",
-        "institution",
-        "city",
-        "country",
-        "themes",
-        "collaborations",
-        "website",
-        "url",
-    ],
-    "institutions": ["institution", "kind", "city", "country", "collaborations", "website", "url"],
-    "collaborations": ["collaboration", "kind", "status", "countries", "summary", "url"],
-}
-
-
-def _collaborations(memberships) -> str:
-    return "; ".join(sorted({m.partnership.name for m in memberships}))
-
-
-def _row(kind: str, obj, request) -> list[str]:
-    url = request.build_absolute_uri(obj.get_absolute_url())
-    if kind == "teams":
-        institution = obj.institution
-        return [
-            obj.name,
-            str(institution),
-            institution.city,
-            institution.country.name,
-            "; ".join(theme.name for theme in obj.themes.all()),
-            _collaborations(institution.public_memberships),
-            obj.website,
-            url,
-        ]
-    if kind == "institutions":
-        return [
-            str(obj),
-            obj.get_kind_display(),
-            obj.city,
-            obj.country.name,
-            _collaborations(obj.public_memberships),
-            obj.website,
-            url,
-        ]
-    return [
-        obj.name,
-        obj.get_kind_display(),
-        obj.get_status_display(),
-        "; ".join(country.name for country in obj.countries),
-        obj.summary,
-        url,
-    ]
-
-
 class SearchExportView(View):
     """The current results as CSV, public fields only; same filters as the page."""
 
     def get(self, request):
         kind = kind_from(request)
+        search_kind = KINDS[kind]
         found = selectors.search(kind=kind, params=request.GET)
         writer = SafeWriter(Echo())
 
         def rows():
-            yield writer.writerow(HEADERS[kind])
+            yield writer.writerow(search_kind.csv_headers)
             if found.valid:
                 for obj in found.results.iterator(chunk_size=500):
-                    yield writer.writerow(_row(kind, obj, request))
+                    url = request.build_absolute_uri(obj.get_absolute_url())
+                    yield writer.writerow(search_kind.csv_row(obj, url))
 
         response = StreamingHttpResponse(
             rows(), content_type="text/csv; charset=utf-8", status=200 if found.valid else 400

@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraModelAdmin
+from core.languages import in_default_language, localized
 
 from .models import ResearchTheme
 
@@ -12,9 +13,9 @@ class ResearchThemeAdmin(ClaraModelAdmin):
     list_display = ["name", "parent", "team_count", "partnership_count"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name_fr", "name_en", "slug"]
+    search_fields = [*localized("name"), "slug"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
     def get_queryset(self, request):
         return (

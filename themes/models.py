@@ -5,11 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
-class ResearchThemeQuerySet(models.QuerySet):
-    def roots(self):
-        return self.filter(parent__isnull=True)
-
-
 class ResearchTheme(models.Model):
     slug = models.SlugField(_("slug"), max_length=120)
     name = models.CharField(_("name"), max_length=200)
@@ -22,8 +17,6 @@ class ResearchTheme(models.Model):
         blank=True,
         related_name="children",
     )
-
-    objects = ResearchThemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("research theme")

@@ -1,9 +1,6 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
-from institutions.models import Team
-from partnerships.models import Partnership
-
 from .models import ResearchTheme
 
 
@@ -19,12 +16,10 @@ class ResearchThemeDetailView(DetailView):
     queryset = ResearchTheme.objects.select_related("parent").prefetch_related("children")
 
     def get_context_data(self, **kwargs):
-        teams = (
-            Team.objects.filter(themes=self.object).select_related("institution").order_by("name")
-        )
+        teams = self.object.teams.select_related("institution").order_by("name")
         page = Paginator(teams, 30).get_page(self.request.GET.get("page"))
         return super().get_context_data(
-            partnerships=Partnership.objects.public().filter(themes=self.object).order_by("name"),
+            partnerships=self.object.partnerships.public().order_by("name"),
             page_obj=page,
             is_paginated=page.has_other_pages(),
             teams=page.object_list,

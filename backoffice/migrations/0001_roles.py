@@ -1,10 +1,127 @@
+"""The staff roles as they were when this migration was written (a frozen, literal copy).
+
+Later changes to backoffice.roles.ROLES reach every database, new or old, through the
+post_migrate handler backoffice.signals.sync_roles, never by editing this file.
+"""
+
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+ROLES = {
+    'Viewer': [
+        ('events', 'view_event'),
+        ('institutions', 'view_institution'),
+        ('institutions', 'view_team'),
+        ('mobility', 'view_mobilityexchange'),
+        ('partnerships', 'view_agreement'),
+        ('partnerships', 'view_agreementcommitment'),
+        ('partnerships', 'view_agreementparty'),
+        ('partnerships', 'view_keyfigure'),
+        ('partnerships', 'view_partnership'),
+        ('partnerships', 'view_partnershipmember'),
+        ('people', 'view_person'),
+        ('themes', 'view_researchtheme'),
+    ],
+    'Editor': [
+        ('events', 'add_event'),
+        ('events', 'change_event'),
+        ('events', 'delete_event'),
+        ('events', 'view_event'),
+        ('institutions', 'add_institution'),
+        ('institutions', 'add_team'),
+        ('institutions', 'change_institution'),
+        ('institutions', 'change_team'),
+        ('institutions', 'delete_institution'),
+        ('institutions', 'delete_team'),
+        ('institutions', 'view_institution'),
+        ('institutions', 'view_team'),
+        ('mobility', 'add_mobilityexchange'),
+        ('mobility', 'change_mobilityexchange'),
+        ('mobility', 'delete_mobilityexchange'),
+        ('mobility', 'view_mobilityexchange'),
+        ('partnerships', 'add_keyfigure'),
+        ('partnerships', 'add_partnership'),
+        ('partnerships', 'add_partnershipmember'),
+        ('partnerships', 'change_keyfigure'),
+        ('partnerships', 'change_partnership'),
+        ('partnerships', 'change_partnershipmember'),
+        ('partnerships', 'delete_keyfigure'),
+        ('partnerships', 'delete_partnership'),
+        ('partnerships', 'delete_partnershipmember'),
+        ('partnerships', 'view_agreement'),
+        ('partnerships', 'view_agreementcommitment'),
+        ('partnerships', 'view_agreementparty'),
+        ('partnerships', 'view_keyfigure'),
+        ('partnerships', 'view_partnership'),
+        ('partnerships', 'view_partnershipmember'),
+        ('people', 'add_person'),
+        ('people', 'change_person'),
+        ('people', 'delete_person'),
+        ('people', 'view_person'),
+        ('themes', 'add_researchtheme'),
+        ('themes', 'change_researchtheme'),
+        ('themes', 'delete_researchtheme'),
+        ('themes', 'view_researchtheme'),
+    ],
+    'Agreements manager': [
+        ('events', 'add_event'),
+        ('events', 'change_event'),
+        ('events', 'delete_event'),
+        ('events', 'view_event'),
+        ('institutions', 'add_institution'),
+        ('institutions', 'add_team'),
+        ('institutions', 'change_institution'),
+        ('institutions', 'change_team'),
+        ('institutions', 'delete_institution'),
+        ('institutions', 'delete_team'),
+        ('institutions', 'view_institution'),
+        ('institutions', 'view_team'),
+        ('mobility', 'add_mobilityexchange'),
+        ('mobility', 'change_mobilityexchange'),
+        ('mobility', 'delete_mobilityexchange'),
+        ('mobility', 'view_mobilityexchange'),
+        ('partnerships', 'add_agreement'),
+        ('partnerships', 'add_agreementcommitment'),
+        ('partnerships', 'add_agreementdocument'),
+        ('partnerships', 'add_agreementparty'),
+        ('partnerships', 'add_keyfigure'),
+        ('partnerships', 'add_partnership'),
+        ('partnerships', 'add_partnershipmember'),
+        ('partnerships', 'change_agreement'),
+        ('partnerships', 'change_agreementcommitment'),
+        ('partnerships', 'change_agreementdocument'),
+        ('partnerships', 'change_agreementparty'),
+        ('partnerships', 'change_keyfigure'),
+        ('partnerships', 'change_partnership'),
+        ('partnerships', 'change_partnershipmember'),
+        ('partnerships', 'delete_agreement'),
+        ('partnerships', 'delete_agreementcommitment'),
+        ('partnerships', 'delete_agreementdocument'),
+        ('partnerships', 'delete_agreementparty'),
+        ('partnerships', 'delete_keyfigure'),
+        ('partnerships', 'delete_partnership'),
+        ('partnerships', 'delete_partnershipmember'),
+        ('partnerships', 'view_agreement'),
+        ('partnerships', 'view_agreementcommitment'),
+        ('partnerships', 'view_agreementdocument'),
+        ('partnerships', 'view_agreementparty'),
+        ('partnerships', 'view_confidential_agreement'),
+        ('partnerships', 'view_keyfigure'),
+        ('partnerships', 'view_partnership'),
+        ('partnerships', 'view_partnershipmember'),
+        ('people', 'add_person'),
+        ('people', 'change_person'),
+        ('people', 'delete_person'),
+        ('people', 'view_person'),
+        ('themes', 'add_researchtheme'),
+        ('themes', 'change_researchtheme'),
+        ('themes', 'delete_researchtheme'),
+        ('themes', 'view_researchtheme'),
+    ],
+}
+
 
 def create_roles(apps, schema_editor):
-    from backoffice.roles import ROLES
-
     # On a fresh database the permissions are only created after all migrations: make them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -24,8 +141,6 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from backoffice.roles import ROLES
-
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 
 

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "website",
+    "dataset",
     "ops",
 ]
 
@@ -157,6 +159,8 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")
+# The PostgreSQL text search configuration of each content language (search documents).
+SEARCH_CONFIGS = {"fr": "french", "en": "english"}
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
 
 STATIC_URL = "static/"

@@ -1,6 +1,6 @@
 from django import template
 
-from search.text import highlight as highlight_text
+from core.text import highlight as highlight_text
 
 register = template.Library()
 

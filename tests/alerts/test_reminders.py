@@ -117,3 +117,20 @@ def test_database_refuses_a_duplicate_alert(officer):
     with refused_by_database("reminder_sent_once", r"alerts_reminderlog\."):
         ReminderLog.objects.create(**values)
     assert ReminderLog.objects.count() == 1
+
+
+def test_the_text_e_mail_is_plain_text_and_the_html_one_is_escaped(settings):
+    settings.LANGUAGE_CODE = "en"
+    officer = UserFactory(
+        username="oneil", first_name="Siobhan", last_name="O'Neil", email="o@example.org"
+    )
+    agreement_ending_in(25, officer, reference="RD-1", title_en="Exchange <R&D> d'échange")
+    call_command("send_agreement_reminders", date=TODAY.isoformat())
+    message = mail.outbox[0]
+    assert "Hello Siobhan O'Neil," in message.body
+    assert "“Exchange <R&D> d'échange”" in message.body
+    assert "&#x27;" not in message.body
+    assert "&amp;" not in message.body
+    html = message.alternatives[0][0]
+    assert "Exchange &lt;R&amp;D&gt; d&#x27;échange" in html
+    assert "<R&D>" not in html

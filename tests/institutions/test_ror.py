@@ -448,7 +448,7 @@ def test_clara_dataset_linked_and_public_pages_still_list_partners_only(client, 
     crcl = client.get(reverse("institutions:institution-detail", args=["crcl"])).content.decode()
     assert "https://ror.org/02mgw3155" in crcl
     # Loading the dataset again keeps what ROR filled and changes nothing.
-    from core.dataset.loader import load_clara_dataset
+    from dataset.loader import load_clara_dataset
 
     assert not load_clara_dataset().changed
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -110,3 +111,19 @@ def test_chart_shows_the_first_rows_and_the_table_all(client):
     section = html[html.index('id="figure-country"') : html.index('id="figure-category"')]
     assert section.count('class="bar"') == 15
     assert section.count('<th scope="row">') == len(codes)
+
+
+def test_chart_bars_are_placed_one_row_apart_and_sized_by_value(client):
+    partnership = PartnershipFactory()
+    for code, count in (("CN", 4), ("CA", 3), ("IL", 1)):
+        for _ in range(count):
+            MobilityExchangeFactory(
+                partnership=partnership, host_institution=InstitutionFactory(country=code)
+            )
+    html = client.get("/en/mobility/figures/").content.decode()
+    section = html[html.index('id="figure-country"') : html.index('id="figure-category"')]
+    offsets = re.findall(r'<g transform="translate\(0,([^)]*)\)">', section)
+    widths = re.findall(r'<rect x="230" y="1" height="7" width="([^"]*)"', section)
+    assert offsets == ["0", "10", "20"]
+    assert widths == ["300", "225", "75"]
+    assert 'viewBox="0 0 600 30"' in section

@@ -122,3 +122,22 @@ def test_admin_refuses_a_forbidden_status_change(staff_client):
     assert "cannot go from" in response.content.decode()
     agreement.refresh_from_db()
     assert agreement.status == "draft"
+
+
+def test_renewal_copies_every_language_and_takes_new_titles():
+    old = AgreementFactory(
+        title_fr="Accord 2020", title_en="Agreement 2020", summary_fr="Résumé", summary_en="Summary"
+    )
+    AgreementCommitmentFactory(agreement=old, description_fr="Échanges", description_en="Exchanges")
+    new = renew_agreement(
+        agreement=old,
+        reference="NEW-2",
+        slug="new-2",
+        start_date=None,
+        end_date=None,
+        titles={"en": "Agreement 2025"},
+    )
+    assert (new.title_fr, new.title_en) == ("Accord 2020", "Agreement 2025")
+    assert (new.summary_fr, new.summary_en) == ("Résumé", "Summary")
+    commitment = new.commitments.get()
+    assert (commitment.description_fr, commitment.description_en) == ("Échanges", "Exchanges")

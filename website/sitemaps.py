@@ -30,8 +30,8 @@ class StaticPagesSitemap(BilingualSitemap):
 
     def items(self):
         return [
-            "core:home",
-            "core:map",
+            "website:home",
+            "website:map",
             "partnerships:partnership-list",
             "institutions:institution-list",
             "themes:theme-list",

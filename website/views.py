@@ -6,18 +6,17 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.maps import HEIGHT, WIDTH, country_shapes
 from events.models import Event
 from partnerships.models import KeyFigure, Partnership
-
-from .maps import HEIGHT, WIDTH, country_shapes
-from .selectors import partner_map
+from partnerships.selectors import partner_map
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
     """Send `/` to the home page in the visitor's language (French unless the browser asks)."""
     language = translation.get_language_from_request(request, check_path=False)
     with translation.override(language):
-        return HttpResponseRedirect(reverse("core:home"))
+        return HttpResponseRedirect(reverse("website:home"))
 
 
 @require_GET
@@ -34,7 +33,7 @@ def world_map_svg(request: HttpRequest) -> HttpResponse:
 
 
 class HomeView(TemplateView):
-    template_name = "core/home.html"
+    template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,7 +48,7 @@ class HomeView(TemplateView):
             "@type": "Organization",
             "name": "Cancéropôle Lyon Auvergne-Rhône-Alpes (CLARA)",
             "alternateName": "CLARA",
-            "url": self.request.build_absolute_uri(reverse("core:home")),
+            "url": self.request.build_absolute_uri(reverse("website:home")),
             "foundingDate": "2003",
             "description": _("Cancer research cluster of the Auvergne-Rhône-Alpes region."),
             "address": {
@@ -63,7 +62,7 @@ class HomeView(TemplateView):
 
 
 class MapView(TemplateView):
-    template_name = "core/map.html"
+    template_name = "website/map.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(map=partner_map(), **kwargs)

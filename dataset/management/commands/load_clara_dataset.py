@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, no_translations
 
-from core.dataset.loader import load_clara_dataset
+from dataset.loader import load_clara_dataset
 
 
 class Command(BaseCommand):

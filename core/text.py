@@ -1,8 +1,10 @@
-"""Text normalisation shared by the database functions and the highlighting."""
+"""Text folding (lower case, no accents) shared by the apps: in Python and in the database."""
 
 import re
 import unicodedata
 
+from django.db.models import Func, TextField
+from django.db.models.functions import Lower
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -49,3 +51,17 @@ def highlight(text: str, query: str) -> SafeString:
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
+
+
+class Unaccent(Func):
+    """f_unaccent() on PostgreSQL (an IMMUTABLE wrapper, indexable); unaccent() on SQLite."""
+
+    function = "unaccent"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="f_unaccent", **extra_context)
+
+
+def folded(column: str) -> Unaccent:
+    return Unaccent(Lower(column))
