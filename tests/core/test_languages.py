@@ -67,3 +67,48 @@ def test_the_languages_come_from_settings():
     for language in content_languages():
         assert language in settings.SEARCH_CONFIGS
         assert language in dict(settings.LANGUAGES)
+
+
+def test_a_third_language_switched_on_in_settings_reaches_every_surface():
+    """The test above, run again with Spanish added by a throwaway settings module alone."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/core/test_languages.py",
+            "--ds=tests.settings_third_language",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-k",
+            "every_language",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert " passed" in result.stdout
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from api.serializers import InstitutionSerializer;"
+            "from institutions.resources import InstitutionResource;"
+            "print(InstitutionSerializer.Meta.fields, InstitutionResource._meta.fields)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings_third_language"},
+        check=True,
+    ).stdout
+    assert shown.count("name_es") == 2  # the API and the export now carry Spanish
