@@ -1,8 +1,15 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraModelAdmin
 
-from .models import Event
+from .models import Event, EventParticipant
+
+
+class EventParticipantInline(TranslationTabularInline):
+    model = EventParticipant
+    extra = 0
+    autocomplete_fields = ["person"]
 
 
 @admin.register(Event)
@@ -14,3 +21,4 @@ class EventAdmin(ClaraModelAdmin):
     autocomplete_fields = ["partnership", "organisers"]
     prepopulated_fields = {"slug": ["title_fr"]}
     date_hierarchy = "start_date"
+    inlines = [EventParticipantInline]

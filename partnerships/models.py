@@ -21,6 +21,10 @@ class PartnershipQuerySet(models.QuerySet):
     def featured(self):
         return self.public().filter(is_featured=True)
 
+    def with_stated_status(self):
+        """Partnerships whose status a source states (pages say nothing about the others)."""
+        return self.exclude(status=Partnership.Status.UNKNOWN)
+
     def active(self):
         return self.filter(status=Partnership.Status.ACTIVE)
 
@@ -43,6 +47,7 @@ class PartnershipStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
     SUSPENDED = "suspended", _("Suspended")
+    UNKNOWN = "unknown", _("Unknown / not stated")
 
 
 class Partnership(TimeStampedModel):
@@ -113,6 +118,10 @@ class Partnership(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:partnership-detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_is_known(self) -> bool:
+        return self.status != PartnershipStatus.UNKNOWN
 
     @property
     def start_display(self) -> str:

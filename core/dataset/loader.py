@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from events.models import Event
+from events.models import Event, EventParticipant
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
 from partnerships.models import (
@@ -199,10 +199,10 @@ def load_clara_dataset() -> LoadReport:
         agreement = _upsert(
             report,
             Agreement,
-            {"reference": data["reference"]},
+            {"slug": data["slug"]},
             {
                 **_text(data, "title", "summary"),
-                "slug": data["slug"],
+                "reference": data["reference"],
                 "kind": data["kind"],
                 "status": data["status"],
                 "partnership": partnerships.get(data.get("partnership")),
@@ -270,6 +270,13 @@ def load_clara_dataset() -> LoadReport:
             },
         )
         _set_m2m(report, event, "organisers", [institutions[s] for s in data.get("organisers", [])])
+        for position, (person, role_fr, role_en) in enumerate(data.get("participants", [])):
+            _upsert(
+                report,
+                EventParticipant,
+                {"event": event, "person": people[person]},
+                {"role_fr": role_fr, "role_en": role_en, "position": position},
+            )
 
     return report
 

@@ -73,7 +73,6 @@ def test_collaboration_page_shows_partners_by_country_agreements_and_timeline(
     assert "14</strong> research institutes" in html
     quebec = client.get("/en/collaborations/oncopole-quebec/").content.decode()
     assert "&gt; 1\u202f300</strong> co-publications" in quebec
-    assert "Source: CLARA – Oncopole press release, 8 March 2018" in quebec
 
 
 def test_institution_page_shows_parents_units_and_collaborations(client, clara_dataset):
