@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_orcid
+
 # Titles as staff type them (French usage) and as English pages write them.
 ENGLISH_TITLES = {"Pr": "Prof.", "Pr.": "Prof.", "Professeur": "Prof."}
-
-from core.validators import validate_orcid
 
 
 class PersonQuerySet(models.QuerySet):
