@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraModelAdmin
+from sources.admin import SourceLinkInline
 
 from .models import Event, EventParticipant
 
@@ -21,4 +22,4 @@ class EventAdmin(ClaraModelAdmin):
     autocomplete_fields = ["partnership", "organisers"]
     prepopulated_fields = {"slug": ["title_fr"]}
     date_hierarchy = "start_date"
-    inlines = [EventParticipantInline]
+    inlines = [EventParticipantInline, SourceLinkInline]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
 from partnerships.admin import AgreementVisibilityMixin
+from sources.admin import SourceLinkInline
 
 from .models import MobilityExchange
 from .resources import MobilityExchangeResource
@@ -30,6 +31,7 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "host_institution__name_en",
         "home_institution__name_fr",
     ]
+    inlines = [SourceLinkInline]
     autocomplete_fields = [
         "person",
         "home_institution",

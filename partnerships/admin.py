@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationTabularInline
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
 from events.models import Event
 from mobility.models import MobilityExchange
+from sources.admin import SourceLinkInline
 
 from .models import (
     Agreement,
@@ -150,7 +151,13 @@ class PartnershipAdmin(ClaraModelAdmin):
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": ["name_fr"]}
     date_hierarchy = "start_date"
-    inlines = [PartnershipMemberInline, KeyFigureInline, MobilityInline, EventInline]
+    inlines = [
+        PartnershipMemberInline,
+        KeyFigureInline,
+        MobilityInline,
+        EventInline,
+        SourceLinkInline,
+    ]
     fieldsets = [
         (
             None,
@@ -249,7 +256,12 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     autocomplete_fields = ["partnership", "successor", "themes", "responsible"]
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
-    inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    inlines = [
+        AgreementPartyInline,
+        AgreementCommitmentInline,
+        AgreementDocumentInline,
+        SourceLinkInline,
+    ]
     agreement_fields = ("successor",)
     fieldsets = [
         (
@@ -359,3 +371,4 @@ class KeyFigureAdmin(ClaraModelAdmin):
     list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["label_fr", "label_en", "source_fr"]
     autocomplete_fields = ["partnership"]
+    inlines = [SourceLinkInline]

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "sources",
     "ops",
 ]
 

@@ -777,6 +777,7 @@ INSTITUTIONS = [
 PEOPLE = [
     {
         "slug": "veronique-trillet-lenoir",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Véronique",
         "last_name": "Trillet-Lenoir",
         "role_fr": "Présidente du Directoire de CLARA",
@@ -786,6 +787,7 @@ PEOPLE = [
     },
     {
         "slug": "olivier-exertier",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Olivier",
         "last_name": "Exertier",
         "role_fr": "Secrétaire général de CLARA",
@@ -795,6 +797,12 @@ PEOPLE = [
     },
     {
         "slug": "remi-quirion",
+        "sources": [
+            (
+                "oncopole-2018",
+                '"Scientifique en chef de l\'Oncopole du Québec" (wording of the release)',
+            )
+        ],
         "first_name": "Rémi",
         "last_name": "Quirion",
         # The press release's wording ("Scientifique en chef de l'Oncopole du Québec") is
@@ -806,6 +814,7 @@ PEOPLE = [
     },
     {
         "slug": "philippe-archinard",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "first_name": "Philippe",
         "last_name": "Archinard",
         "role_fr": "Président de Lyonbiopôle",
@@ -815,6 +824,7 @@ PEOPLE = [
     },
     {
         "slug": "gao-renji",
+        "sources": [("shanghai-2012", "")],
         "first_name": "",
         "last_name": "Gao",
         "title": "Pr",
@@ -825,6 +835,7 @@ PEOPLE = [
     },
     {
         "slug": "christian-brambilla",
+        "sources": [("international-relations", "")],
         "first_name": "Christian",
         "last_name": "Brambilla",
         "title": "Pr",
@@ -834,6 +845,7 @@ PEOPLE = [
     },
     {
         "slug": "patrick-mehlen",
+        "sources": [("international-relations", "")],
         "first_name": "Patrick",
         "last_name": "Mehlen",
         "title": "Dr",
@@ -843,6 +855,7 @@ PEOPLE = [
     },
     {
         "slug": "patrick-boisseau",
+        "sources": [("international-relations", "")],
         "first_name": "Patrick",
         "last_name": "Boisseau",
         "role_fr": "Coordinateur de Nano2Life (Grenoble)",
@@ -851,6 +864,7 @@ PEOPLE = [
     },
     {
         "slug": "jean-yves-blay",
+        "sources": [("international-relations", "")],
         "first_name": "Jean-Yves",
         "last_name": "Blay",
         "title": "Pr",
@@ -861,6 +875,7 @@ PEOPLE = [
     # Press contacts: kept for the office, never shown publicly.
     {
         "slug": "gwenaelle-paret",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Gwenaëlle",
         "last_name": "Paret",
         "role_fr": "Contact presse de CLARA",
@@ -871,6 +886,7 @@ PEOPLE = [
     },
     {
         "slug": "anne-sophie-chatain-masson",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Anne-Sophie",
         "last_name": "Chatain-Masson",
         "role_fr": "Relations presse (agence PLUS2SENS)",
@@ -880,6 +896,7 @@ PEOPLE = [
     },
     {
         "slug": "laurence-nicolas",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Laurence",
         "last_name": "Nicolas",
         "role_fr": "Relations presse (agence PLUS2SENS)",

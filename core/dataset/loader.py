@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from events.models import Event, EventParticipant
@@ -19,6 +20,8 @@ from partnerships.models import (
     PartnershipMember,
 )
 from people.models import Person
+from sources.models import Source, SourceLink
+from sources.services import cite
 from themes.models import ResearchTheme
 
 from . import clara
@@ -94,6 +97,27 @@ def _text(data: dict, *names: str) -> dict:
 def load_clara_dataset() -> LoadReport:
     report = LoadReport()
 
+    sources: dict[str, Source] = {}
+    for data in clara.SOURCES:
+        sources[data["key"]] = _upsert(
+            report,
+            Source,
+            {"key": data["key"]},
+            {
+                "title": data["title"],
+                "publisher": data.get("publisher", ""),
+                "date": data.get("date"),
+                "date_precision": data.get("date_precision", "day"),
+                "url": data.get("url", ""),
+                "language": data["language"],
+                "seed_file": data.get("seed_file", ""),
+            },
+        )
+
+    def cite_all(obj, data: dict) -> None:
+        for position, (key, locator) in enumerate(data.get("sources", [])):
+            _cite(report, obj, sources[key], locator, position)
+
     themes: dict[str, ResearchTheme] = {}
     for data in clara.THEMES:
         themes[data["slug"]] = _upsert(
@@ -126,7 +150,7 @@ def load_clara_dataset() -> LoadReport:
 
     people: dict[str, Person] = {}
     for data in clara.PEOPLE:
-        people[data["slug"]] = _upsert(
+        people[data["slug"]] = person = _upsert(
             report,
             Person,
             {"slug": data["slug"]},
@@ -140,6 +164,7 @@ def load_clara_dataset() -> LoadReport:
                 "is_public": data["is_public"],
             },
         )
+        cite_all(person, data)
 
     teams: dict[str, Team] = {}
     for data in clara.TEAMS:
@@ -188,11 +213,12 @@ def load_clara_dataset() -> LoadReport:
                 {},
             )
         for position, figure in enumerate(data.get("figures", [])):
-            _load_figure(report, partnership, position, figure)
+            cite_all(_load_figure(report, partnership, position, figure), figure)
+        cite_all(partnership, data)
         partnerships[data["slug"]] = partnership
 
     for position, figure in enumerate(clara.CLARA_FIGURES):
-        _load_figure(report, None, position, figure)
+        cite_all(_load_figure(report, None, position, figure), figure)
 
     agreements: dict[str, Agreement] = {}
     for data in clara.AGREEMENTS:
@@ -231,11 +257,12 @@ def load_clara_dataset() -> LoadReport:
                 {"agreement": agreement, "position": position},
                 {"kind": kind, "description_fr": text_fr, "description_en": text_en},
             )
-        agreements[data["reference"]] = agreement
+        cite_all(agreement, data)
+        agreements[data["slug"]] = agreement
 
     for data in clara.MOBILITIES:
         key = data["key"]
-        _upsert(
+        mobility = _upsert(
             report,
             MobilityExchange,
             {
@@ -252,6 +279,7 @@ def load_clara_dataset() -> LoadReport:
                 "status": data["status"],
             },
         )
+        cite_all(mobility, data)
 
     for data in clara.EVENTS:
         event = _upsert(
@@ -271,18 +299,30 @@ def load_clara_dataset() -> LoadReport:
         )
         _set_m2m(report, event, "organisers", [institutions[s] for s in data.get("organisers", [])])
         for position, (person, role_fr, role_en) in enumerate(data.get("participants", [])):
-            _upsert(
+            participant = _upsert(
                 report,
                 EventParticipant,
                 {"event": event, "person": people[person]},
                 {"role_fr": role_fr, "role_en": role_en, "position": position},
             )
+            cite_all(participant, data)
+        cite_all(event, data)
 
     return report
 
 
-def _load_figure(report: LoadReport, partnership, position: int, data: dict) -> None:
-    _upsert(
+def _cite(report: LoadReport, obj, source: Source, locator: str, position: int) -> None:
+    content_type = ContentType.objects.get_for_model(type(obj))
+    link = SourceLink.objects.filter(
+        source=source, content_type=content_type, object_id=obj.pk
+    ).first()
+    if link is None:
+        cite(obj, source, locator, position)
+        report.created[str(SourceLink._meta.verbose_name_plural)] += 1
+
+
+def _load_figure(report: LoadReport, partnership, position: int, data: dict):
+    return _upsert(
         report,
         KeyFigure,
         {"partnership": partnership, "position": position},

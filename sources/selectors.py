@@ -1,0 +1,36 @@
+"""Which sources support which records, and which published records have none."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+
+from .models import Source, SourceLink
+
+
+def sources_of(obj: Model) -> QuerySet[Source]:
+    content_type = ContentType.objects.get_for_model(type(obj))
+    return Source.objects.filter(
+        links__content_type=content_type, links__object_id=obj.pk
+    ).order_by("links__position", "title")
+
+
+def published_querysets() -> list[QuerySet]:
+    """The records that must cite a source: what the public site and the API show."""
+    from events.models import Event
+    from partnerships.models import Agreement, KeyFigure, Partnership
+
+    return [
+        Partnership.objects.public(),
+        Agreement.objects.published(),
+        Event.objects.public(),
+        KeyFigure.objects.filter(partnership__isnull=True)
+        | KeyFigure.objects.filter(partnership__is_public=True),
+    ]
+
+
+def published_without_source() -> list[Model]:
+    missing = []
+    for queryset in published_querysets():
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
+        missing.extend(queryset.exclude(pk__in=cited))
+    return missing
