@@ -1,4 +1,9 @@
-"""Load the CLARA dataset idempotently: a record is written only when it differs."""
+"""Load the CLARA dataset without undoing the staff's edits.
+
+By default what is missing is created, and a record that differs from the dataset is reported
+(field by field) but kept as it is: it may have been corrected in the back-office. With
+`update=True` the dataset's values are written over those fields, each one listed.
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,21 +33,48 @@ from . import clara
 
 
 @dataclass
+class FieldDifference:
+    kind: str
+    record: str
+    field: str
+    current: Any
+    dataset: Any
+
+    def __str__(self) -> str:
+        return f"{self.kind} “{self.record}”, {self.field}: {self.current!r} → {self.dataset!r}"
+
+
+@dataclass
 class LoadReport:
+    update: bool = False
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     new_objects: set = field(default_factory=set)
+    differences: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
     def __str__(self) -> str:
+        lines = []
         if not self.changed:
-            return "The CLARA dataset is up to date: nothing changed."
-        parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
-        parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
-        return "CLARA dataset loaded: " + ", ".join(parts) + "."
+            lines.append("The CLARA dataset is up to date: nothing changed.")
+        else:
+            parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
+            parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
+            lines.append("CLARA dataset loaded: " + ", ".join(parts) + ".")
+        count = len(self.differences)
+        fields = f"{count} field{'' if count == 1 else 's'}"
+        if self.differences and self.update:
+            lines.append(f"{fields} overwritten with the dataset's values:")
+        elif self.differences:
+            lines.append(
+                f"{fields} differ{'s' if count == 1 else ''} from the dataset, kept as they are "
+                "(edited in the back-office?); `load_clara_dataset --update` would write:"
+            )
+        lines += [f"  {difference}" for difference in self.differences]
+        return "\n".join(lines)
 
 
 def _same(current: Any, wanted: Any) -> bool:
@@ -69,7 +101,17 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
         if not _same(getattr(instance, name), value)
         and not (value in ("", None) and name in from_ror)
     ]
-    if changed:
+    for name in changed:
+        report.differences.append(
+            FieldDifference(
+                str(model._meta.verbose_name),
+                str(instance),
+                name,
+                _plain(getattr(instance, name)),
+                _plain(values[name]),
+            )
+        )
+    if changed and report.update:
         for name in changed:
             setattr(instance, name, values[name])
         instance.full_clean()
@@ -78,9 +120,32 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
     return instance
 
 
+def _plain(value: Any) -> Any:
+    """A value as the report shows it: a related record by its name."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
 def _set_m2m(report: LoadReport, instance, name: str, related: list) -> None:
     manager = getattr(instance, name)
-    if {obj.pk for obj in manager.all()} != {obj.pk for obj in related}:
+    current = list(manager.all())
+    if {obj.pk for obj in current} != {obj.pk for obj in related}:
+        new = (type(instance), instance.pk) in report.new_objects
+        if not new:
+            report.differences.append(
+                FieldDifference(
+                    str(instance._meta.verbose_name),
+                    str(instance),
+                    name,
+                    sorted(str(obj) for obj in current),
+                    sorted(str(obj) for obj in related),
+                )
+            )
+            if not report.update:
+                return
         manager.set(related)
         if (type(instance), instance.pk) not in report.new_objects:
             report.updated[str(instance._meta.verbose_name_plural)] += 1
@@ -94,8 +159,8 @@ def _text(data: dict, *names: str) -> dict:
 
 
 @transaction.atomic
-def load_clara_dataset() -> LoadReport:
-    report = LoadReport()
+def load_clara_dataset(update: bool = False) -> LoadReport:
+    report = LoadReport(update=update)
 
     sources: dict[str, Source] = {}
     for data in clara.SOURCES:

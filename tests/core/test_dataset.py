@@ -38,12 +38,39 @@ def test_loading_twice_changes_nothing(clara_dataset, capsys):
     assert snapshot() == before
 
 
-def test_loading_repairs_a_record_changed_by_hand(clara_dataset):
+def test_loading_again_keeps_an_edit_made_in_the_back_office(clara_dataset, capsys):
+    """`make demo` runs the loader again: a staff member's correction survives it."""
+    partnership = Partnership.objects.get(slug="oncopole-quebec")
+    partnership.name_en = "Edited by the office"
+    partnership.save()
+    partnership.themes.remove(partnership.themes.first())
+    capsys.readouterr()
+    call_command("load_clara_dataset")
+    out = capsys.readouterr().out
+    partnership.refresh_from_db()
+    assert partnership.name_en == "Edited by the office"
+    assert partnership.themes.count() == 2
+    assert "name_en: 'Edited by the office' → 'CLARA – Oncopole du Québec partnership'" in out
+    assert "themes:" in out
+    assert "--update" in out
+
+
+def test_update_writes_the_dataset_and_lists_each_field(clara_dataset, capsys):
     Partnership.objects.filter(slug="oncopole-quebec").update(name_en="Wrong")
-    call_command("load_clara_dataset", verbosity=0)
+    capsys.readouterr()
+    call_command("load_clara_dataset", "--update")
+    out = capsys.readouterr().out
     assert Partnership.objects.get(slug="oncopole-quebec").name_en == (
         "CLARA – Oncopole du Québec partnership"
     )
+    assert "1 field overwritten" in out
+    assert "name_en: 'Wrong' → 'CLARA – Oncopole du Québec partnership'" in out
+
+
+def test_missing_records_are_created_without_update(clara_dataset):
+    Event.objects.filter(slug="franco-chinese-seminar-3").delete()
+    call_command("load_clara_dataset", verbosity=0)
+    assert Event.objects.filter(slug="franco-chinese-seminar-3").exists()
 
 
 def test_shanghai_programme_with_its_institutions_themes_and_first_mobility(clara_dataset):
