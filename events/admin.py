@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraModelAdmin
@@ -15,7 +16,7 @@ class EventParticipantInline(TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(ClaraModelAdmin):
-    list_display = ["title", "kind", "start_date", "city", "country", "partnership", "is_public"]
+    list_display = ["title", "kind", "date_shown", "city", "country", "partnership", "is_public"]
     list_filter = ["kind", "is_public", "country"]
     list_select_related = ["partnership"]
     search_fields = ["title_fr", "title_en", "city_fr", "city_en", "slug"]
@@ -23,3 +24,8 @@ class EventAdmin(ClaraModelAdmin):
     prepopulated_fields = {"slug": ["title_fr"]}
     date_hierarchy = "start_date"
     inlines = [EventParticipantInline, SourceLinkInline]
+
+    @admin.display(description=_("date"), ordering="start_date")
+    def date_shown(self, obj):
+        """As precise as known: "2012", "November 2018", never "Jan. 1, 2012"."""
+        return obj.date_display

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
+from core.models import iso_partial_date
+
 from .models import Event
 
 
@@ -44,9 +46,9 @@ class EventDetailView(DetailView):
         if event.description:
             data["description"] = event.description
         if event.start_date:
-            data["startDate"] = event.start_date.isoformat()
+            data["startDate"] = iso_partial_date(event.start_date, event.date_precision)
         if event.end_date:
-            data["endDate"] = event.end_date.isoformat()
+            data["endDate"] = iso_partial_date(event.end_date, event.date_precision)
         if event.city or event.venue:
             data["location"] = {
                 "@type": "Place",

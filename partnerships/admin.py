@@ -140,13 +140,23 @@ class PartnershipAdmin(ClaraModelAdmin):
         "name",
         "kind",
         "status",
-        "start_date",
-        "end_date",
+        "start_shown",
+        "end_shown",
         "member_count",
         "is_public",
         "is_featured",
     ]
     list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
+
+    @admin.display(description=_("start"), ordering="start_date")
+    def start_shown(self, obj):
+        """As precise as known: "2013", "March 2018", never "Jan. 1, 2013"."""
+        return obj.start_display
+
+    @admin.display(description=_("end"), ordering="end_date")
+    def end_shown(self, obj):
+        return obj.end_display
+
     search_fields = ["name_fr", "name_en", "acronym", "slug"]
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": ["name_fr"]}
@@ -239,11 +249,16 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "title",
         "kind",
         "status",
-        "signed_on",
+        "signed_shown",
         "end_date",
         "party_list",
         "is_confidential",
     ]
+
+    @admin.display(description=_("signed on"), ordering="signed_on")
+    def signed_shown(self, obj):
+        return obj.signed_display
+
     list_filter = ["status", "kind", "is_confidential", "partnership"]
     list_select_related = ["partnership"]
     search_fields = [

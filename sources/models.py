@@ -1,7 +1,5 @@
 """Provenance: the documents that support a published record."""
 
-import datetime
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -9,18 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import DatePrecision, format_partial_date
-
-
-def iso_partial_date(value: datetime.date | None, precision: str) -> str:
-    """An ISO 8601 date with only what is known: "2013", "2018-11" or "2018-03-08"."""
-    if value is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
+from core.models import DatePrecision, format_partial_date, iso_partial_date
 
 
 class SourceLanguage(models.TextChoices):

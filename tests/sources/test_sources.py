@@ -58,3 +58,12 @@ def test_the_dashboard_lists_published_records_without_source(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "Programme sans source" in html
     assert f"/admin/partnerships/partnership/{partnership.pk}/change/" in html
+
+
+def test_json_ld_and_admin_lists_keep_the_precision(client, admin_client, clara_dataset):
+    html = client.get("/en/events/shanghai-rhone-alpes-symposium-2012/").content.decode()
+    assert '"startDate": "2012"' in html
+    assert "2012-01-01" not in html
+    listing = admin_client.get("/admin/partnerships/partnership/").content.decode()
+    assert "<td class=\"field-start_shown\">2013</td>" in listing
+    assert "1 janv. 2013" not in listing
