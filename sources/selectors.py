@@ -34,3 +34,21 @@ def published_without_source() -> list[Model]:
         cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
         missing.extend(queryset.exclude(pk__in=cited))
     return missing
+
+
+def attach_sources(records) -> None:
+    """Set `cited_sources` on each record of one model, in one query (list pages, figures)."""
+    records = list(records)
+    if not records:
+        return
+    content_type = ContentType.objects.get_for_model(type(records[0]))
+    links = (
+        SourceLink.objects.filter(content_type=content_type, object_id__in=[r.pk for r in records])
+        .select_related("source")
+        .order_by("position", "source__title")
+    )
+    by_record: dict[int, list[Source]] = {}
+    for link in links:
+        by_record.setdefault(link.object_id, []).append(link.source)
+    for record in records:
+        record.cited_sources = by_record.get(record.pk, [])

@@ -26,3 +26,11 @@ def json_ld(context, data: dict) -> str:
     return format_html(
         '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)
     )
+
+
+@register.filter
+def typo(value):
+    """French typography on French pages (before `linebreaks`): {{ text|typo|linebreaks }}."""
+    from core.typography import typography
+
+    return typography(str(value)) if value not in (None, "") else value

@@ -7,4 +7,5 @@ register = template.Library()
 
 @register.simple_tag
 def record_sources(obj):
-    return list(sources_of(obj))
+    cited = getattr(obj, "cited_sources", None)
+    return cited if cited is not None else list(sources_of(obj))
