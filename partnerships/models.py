@@ -5,7 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -43,9 +44,10 @@ class PartnershipKind(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    COMPLETED = "completed", _("Completed")
+    # A partnership is masculine in French (un partenariat prévu, terminé).
+    PLANNED = "planned", pgettext_lazy("partnership status", "Planned")
+    ACTIVE = "active", pgettext_lazy("partnership status", "Active")
+    COMPLETED = "completed", pgettext_lazy("partnership status", "Completed")
     SUSPENDED = "suspended", _("Suspended")
     UNKNOWN = "unknown", _("Unknown / not stated")
 
@@ -122,6 +124,22 @@ class Partnership(TimeStampedModel):
     @property
     def status_is_known(self) -> bool:
         return self.status != PartnershipStatus.UNKNOWN
+
+    @property
+    def period_sentence(self) -> str:
+        """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "2013–2018"."""
+        start, end = self.start_display, self.end_display
+        if start and end:
+            return gettext("From %(start)s to %(end)s") % {"start": start, "end": end}
+        if start:
+            if self.start_precision == DatePrecision.DAY:
+                return pgettext("since a day", "Since %(date)s") % {"date": start}
+            return gettext("Since %(date)s") % {"date": start}
+        if end:
+            if self.end_precision == DatePrecision.DAY:
+                return pgettext("until a day", "Until %(date)s") % {"date": end}
+            return gettext("Until %(date)s") % {"date": end}
+        return ""
 
     @property
     def start_display(self) -> str:
@@ -213,7 +231,10 @@ class KeyFigure(models.Model):
     @property
     def value_display(self) -> str:
         number = self.value.normalize() if self.value % 1 else int(self.value)
-        text = f"{number:,}".replace(",", "\u202f")
+        # Grouped as the page's language writes numbers: 1 300 in French, 1,300 in English.
+        text = formats.number_format(number, force_grouping=True)
+        if (get_language() or "").startswith("fr"):
+            text = text.replace("\u00a0", "\u202f").replace(" ", "\u202f")
         return f"{'> ' if self.is_minimum else ''}{text}{' ' + self.unit if self.unit else ''}"
 
     @property
@@ -401,6 +422,20 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def signed_sentence(self) -> str:
+        """A whole sentence: "Signed on 8 March 2018" / "Signé le 8 mars 2018", "Signé en 2013"."""
+        if not self.signed_on:
+            return ""
+        if self.signed_precision == DatePrecision.DAY:
+            text = gettext("Signed on %(date)s")
+        else:
+            text = gettext("Signed in %(date)s")
+        text %= {"date": self.signed_display}
+        if self.signed_place:
+            text = gettext("%(signed)s, %(place)s") % {"signed": text, "place": self.signed_place}
+        return text
 
     def is_visible_to(self, user) -> bool:
         return not self.is_confidential or can_see_confidential(user)
