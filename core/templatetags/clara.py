@@ -34,3 +34,16 @@ def typo(value):
     from core.typography import typography
 
     return typography(str(value)) if value not in (None, "") else value
+
+
+@register.filter
+def with_errors(field):
+    """A form field tied to its error messages (aria-describedby, aria-invalid) when it has any.
+
+    The messages are rendered elsewhere with the id `<field id>-errors`.
+    """
+    if not field.errors:
+        return field
+    return field.as_widget(
+        attrs={"aria-describedby": f"{field.auto_id}-errors", "aria-invalid": "true"}
+    )
