@@ -6,6 +6,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.spreadsheets import SafeWriter
+from core.typography import typography
 
 from . import selectors
 
@@ -110,11 +111,11 @@ def _row(kind: str, obj, request) -> list[str]:
             url,
         ]
     return [
-        obj.name,
+        typography(obj.name),
         obj.get_kind_display(),
-        obj.get_status_display(),
+        obj.get_status_display() if obj.status_is_known else "",
         "; ".join(country.name for country in obj.countries),
-        obj.summary,
+        typography(obj.summary),
         url,
     ]
 

@@ -206,3 +206,16 @@ def test_postgres_search_queries_use_the_gin_indexes(clara_dataset):
     )
     assert "institutions_institution_search_fr" in text_plan
     assert "institutions_institution_name_en_trgm" in typo_plan
+
+
+def test_french_csv_export_is_typeset_and_states_no_unknown_status(client, clara_dataset):
+    response = client.get("/fr/search/export.csv", {"q": "Lausanne", "type": "collaborations"})
+    body = b"".join(response.streaming_content).decode()
+    assert "Inconnu" not in body
+    assert "récepteurs à dépendance" in body
+    quebec = b"".join(
+        client.get(
+            "/fr/search/export.csv", {"q": "Oncopole", "type": "collaborations"}
+        ).streaming_content
+    ).decode()
+    assert "l’Oncopole" in quebec
