@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.typography import typography, typography_html
 from mobility.models import MobilityExchange
 from partnerships.models import Agreement
 
@@ -106,9 +107,9 @@ def collect(today: datetime.date) -> dict[int, Digest]:
 def _send(digest: Digest, today: datetime.date) -> None:
     context = {"digest": digest, "today": today, "user": digest.recipient}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("alerts/digest_subject.txt", context).strip()
-        text = render_to_string("alerts/digest.txt", context)
-        html = render_to_string("alerts/digest.html", context)
+        subject = typography(render_to_string("alerts/digest_subject.txt", context).strip())
+        text = typography(render_to_string("alerts/digest.txt", context))
+        html = typography_html(render_to_string("alerts/digest.html", context))
     message = EmailMultiAlternatives(
         subject, text, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email]
     )

@@ -9,7 +9,32 @@ from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
+from sources.models import Source
+from sources.selectors import sources_of
 from themes.models import ResearchTheme
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """A document the record relies on; quotations and page locators stay in the back-office."""
+
+    date = serializers.SerializerMethodField(
+        help_text="ISO 8601 with only what is known: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+
+    class Meta:
+        model = Source
+        fields = ["title", "publisher", "date", "date_precision", "url", "language"]
+
+    def get_date(self, obj) -> str | None:
+        return obj.date_iso or None
+
+
+class SourcesMixin(serializers.Serializer):
+    sources = serializers.SerializerMethodField()
+
+    @extend_schema_field(SourceSerializer(many=True))
+    def get_sources(self, obj):
+        return SourceSerializer(sources_of(obj), many=True).data
 
 
 class ThemeSerializer(serializers.ModelSerializer):
@@ -112,7 +137,7 @@ class MemberSerializer(serializers.ModelSerializer):
         fields = ["institution", "role"]
 
 
-class PartnershipSerializer(serializers.ModelSerializer):
+class PartnershipSerializer(SourcesMixin, serializers.ModelSerializer):
     countries = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     members = MemberSerializer(many=True, read_only=True)
@@ -134,13 +159,14 @@ class PartnershipSerializer(serializers.ModelSerializer):
             "members",
             *localized("summary"),
             *localized("description"),
+            "sources",
         ]
 
     def get_countries(self, obj) -> list[str]:
         return [country.code for country in obj.countries]
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(SourcesMixin, serializers.ModelSerializer):
     partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     parties = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -161,13 +187,14 @@ class AgreementSerializer(serializers.ModelSerializer):
             "parties",
             "themes",
             *localized("summary"),
+            "sources",
         ]
 
     def get_parties(self, obj) -> list[str]:
         return [party.institution.slug for party in obj.parties.all()]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(SourcesMixin, serializers.ModelSerializer):
     partnership = serializers.SerializerMethodField()
     country = CountryField(allow_blank=True)
 
@@ -185,6 +212,7 @@ class EventSerializer(serializers.ModelSerializer):
             "country",
             "partnership",
             *localized("description"),
+            "sources",
         ]
 
     def get_partnership(self, obj) -> str | None:

@@ -25,6 +25,17 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def iso_partial_date(value: datetime.date | None, precision: str) -> str:
+    """ISO 8601 with only what is known: "2013", "2018-11" or "2018-03-08" (JSON-LD, API)."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -21,15 +21,15 @@ THEMES = [
     },
     {
         "slug": "liver-cancer",
-        "name_fr": "Cancer du foie (hépatocarcinome)",
+        "name_fr": "Cancer du foie (carcinome hépatocellulaire)",
         "name_en": "Liver cancer (hepatocellular carcinoma)",
         "description_fr": (
-            "Carcinome hépatocellulaire et autres cancers du foie, particulièrement fréquents "
-            "en Chine."
+            "Cancers du foie, dont le carcinome hépatocellulaire ; le communiqué de 2012 "
+            "souligne leur fréquence en Chine."
         ),
         "description_en": (
-            "Hepatocellular carcinoma and other liver cancers, which are especially common in "
-            "China."
+            "Liver cancers, including hepatocellular carcinoma; the 2012 announcement notes how "
+            "frequent they are in China."
         ),
     },
     {
@@ -43,40 +43,78 @@ THEMES = [
         "slug": "tumour-microenvironment",
         "name_fr": "Micro-environnement tumoral, développement du cancer et métastases",
         "name_en": "Tumour microenvironment, cancer development and metastasis",
+        "description_fr": (
+            "Rôle du milieu qui entoure la tumeur dans la progression du cancer et la formation "
+            "de métastases ; l'un des six thèmes de CLARA International Shanghai."
+        ),
+        "description_en": (
+            "How the tissue around a tumour shapes cancer progression and the spread of "
+            "metastases; one of the six themes of CLARA International Shanghai."
+        ),
     },
     {
         "slug": "tumour-markers-biobanks",
         "name_fr": "Marqueurs tumoraux, diagnostic précoce et biobanques",
         "name_en": "Tumour markers, early diagnosis and tumour biobanks",
+        "description_fr": (
+            "Repérer plus tôt les cancers grâce aux marqueurs tumoraux, et constituer des "
+            "collections d'échantillons tumoraux."
+        ),
+        "description_en": (
+            "Detecting cancers earlier through tumour markers, and building collections of "
+            "tumour samples."
+        ),
     },
     {
         "slug": "malignant-lymphoma",
         "name_fr": "Lymphomes malins",
         "name_en": "Malignant lymphoma",
+        "description_fr": "Cancers du système lymphatique ; thème de CLARA International Shanghai.",
+        "description_en": "Cancers of the lymphatic system; a theme of CLARA International Shanghai.",
     },
     # Oncopole du Québec agreement.
     {
         "slug": "genomics-precision-medicine",
         "name_fr": "Génomique et médecine de précision",
         "name_en": "Genomics and precision medicine",
+        "description_fr": "Thème commun retenu par CLARA et l'Oncopole du Québec en 2018.",
+        "description_en": "A shared theme chosen by CLARA and the Oncopole du Québec in 2018.",
     },
-    {"slug": "cell-therapy", "name_fr": "Thérapie cellulaire", "name_en": "Cell therapy"},
+    {
+        "slug": "cell-therapy",
+        "name_fr": "Thérapie cellulaire",
+        "name_en": "Cell therapy",
+        "description_fr": "Thème commun retenu par CLARA et l'Oncopole du Québec en 2018.",
+        "description_en": "A shared theme chosen by CLARA and the Oncopole du Québec in 2018.",
+    },
     {
         "slug": "cancer-care-organisation",
         "name_fr": "Organisation des soins en oncologie",
         "name_en": "Organisation of cancer care",
+        "description_fr": (
+            "Comment les soins en cancérologie sont organisés : thème de l'entente avec "
+            "l'Oncopole du Québec et objet de la visite d'une délégation sénégalaise."
+        ),
+        "description_en": (
+            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec "
+            "and the subject of a Senegalese delegation's visit."
+        ),
     },
     # Milan, Lausanne, Germany, Spain.
     {
         "slug": "lung-cancer-biomarkers",
         "name_fr": "Biomarqueurs du cancer du poumon",
         "name_en": "Lung cancer biomarkers",
+        "description_fr": "Recherche de marqueurs biologiques du cancer du poumon (programme avec Milan).",
+        "description_en": "The search for biological markers of lung cancer (programme with Milan).",
         "parent": "tumour-markers-biobanks",
     },
     {
         "slug": "dependence-receptors-colon-cancer",
         "name_fr": "Récepteurs à dépendance et cancer du côlon",
         "name_en": "Dependence receptors and colon cancer",
+        "description_fr": "Rôle des récepteurs à dépendance dans le cancer du côlon (programme avec Lausanne).",
+        "description_en": "What dependence receptors do in colon cancer (programme with Lausanne).",
     },
     {
         "slug": "virus-induced-cancers",
@@ -89,33 +127,73 @@ THEMES = [
         "slug": "nanomedicine",
         "name_fr": "Nanomédecine et nanotechnologies en cancérologie",
         "name_en": "Nanomedicine and nanotechnology in oncology",
+        "description_fr": "Usages cliniques des nanotechnologies contre le cancer.",
+        "description_en": "Clinical uses of nanotechnology against cancer.",
     },
     {
         "slug": "sarcoma",
         "name_fr": "Sarcomes et tumeurs des tissus conjonctifs",
         "name_en": "Sarcomas and connective tissue tumours",
+        "description_fr": "Tumeurs des tissus conjonctifs, objet de CONTICANET et du World Sarcoma Network.",
+        "description_en": "Tumours of the connective tissue, the subject of CONTICANET and the World Sarcoma Network.",
     },
     {
         "slug": "cancer-epidemiology",
         "name_fr": "Épidémiologie et observation des cancers",
         "name_en": "Cancer epidemiology and surveillance",
+        "description_fr": "Suivi des cancers dans la population, à l'échelle européenne.",
+        "description_en": "Monitoring cancer in the population, at European level.",
     },
     {
         "slug": "humanities-public-health",
         "name_fr": "Sciences humaines et sociales, santé publique",
         "name_en": "Humanities, social sciences and public health",
+        "description_fr": "Ouverture de la recherche sur le cancer aux sciences humaines et sociales et à la santé publique, voulue par CLARA.",
+        "description_en": "CLARA's effort to open cancer research to the humanities, social sciences and public health.",
     },
     # The six areas of the products developed with Lyonbiopôle.
-    {"slug": "diagnostics", "name_fr": "Diagnostic", "name_en": "Diagnostics"},
+    {
+        "slug": "diagnostics",
+        "name_fr": "Diagnostic",
+        "name_en": "Diagnostics",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
+    },
     {
         "slug": "imaging-medical-devices",
         "name_fr": "Imagerie et dispositifs médicaux",
         "name_en": "Imaging and medical devices",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
     },
-    {"slug": "radiotherapy", "name_fr": "Radiothérapie", "name_en": "Radiotherapy"},
-    {"slug": "chemotherapy", "name_fr": "Chimiothérapie", "name_en": "Chemotherapy"},
-    {"slug": "immunotherapy", "name_fr": "Immunothérapie", "name_en": "Immunotherapy"},
-    {"slug": "patient-services", "name_fr": "Services au patient", "name_en": "Patient services"},
+    {
+        "slug": "radiotherapy",
+        "name_fr": "Radiothérapie",
+        "name_en": "Radiotherapy",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
+    },
+    {
+        "slug": "chemotherapy",
+        "name_fr": "Chimiothérapie",
+        "name_en": "Chemotherapy",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
+    },
+    {
+        "slug": "immunotherapy",
+        "name_fr": "Immunothérapie",
+        "name_en": "Immunotherapy",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
+    },
+    {
+        "slug": "patient-services",
+        "name_fr": "Services au patient",
+        "name_en": "Patient services",
+        "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
+        "description_en": "One of the six areas of the products in development presented by Lyonbiopôle and CLARA.",
+    },
 ]
 
 REGIONAL = "regional_member"
@@ -127,7 +205,7 @@ INSTITUTIONS = [
     {
         "slug": "fondation-bullukian",
         "name_fr": "Fondation Léa et Napoléon Bullukian",
-        "name_en": "Léa and Napoléon Bullukian Foundation",
+        "name_en": "Fondation Léa et Napoléon Bullukian",
         "kind": "foundation",
         "network_role": REGIONAL,
         "country": "FR",
@@ -140,7 +218,7 @@ INSTITUTIONS = [
     {
         "slug": "canceropole-clara",
         "name_fr": "Cancéropôle Lyon Auvergne-Rhône-Alpes",
-        "name_en": "Lyon Auvergne-Rhône-Alpes Cancer Cluster",
+        "name_en": "Cancéropôle Lyon Auvergne-Rhône-Alpes",
         "acronym": "CLARA",
         "kind": "cluster",
         "network_role": REGIONAL,
@@ -152,21 +230,20 @@ INSTITUTIONS = [
         "founded_year": 2003,
         "website": "https://www.canceropole-clara.com",
         "description_fr": (
-            "Cluster de recherche sur le cancer créé en 2003 à l'initiative des pouvoirs publics "
-            "(Institut national du cancer, collectivités territoriales, Fonds européen de "
-            "développement régional) dans le cadre des Plans cancer. Il rassemble les acteurs "
-            "académiques, cliniques et industriels d'Auvergne-Rhône-Alpes, avec deux buts : faire "
-            "bénéficier rapidement les patients des découvertes et valoriser la recherche. Il "
-            "soutient aussi l'ouverture de la cancérologie aux sciences humaines et sociales et à "
-            "la santé publique."
+            "Pôle régional de recherche sur le cancer, à l'œuvre depuis 2003 dans le cadre des "
+            "Plans cancer nationaux. Ses financeurs publics sont l'Institut national du cancer, "
+            "les collectivités locales et régionales, et le FEDER (fonds européen). CLARA réunit chercheurs, cliniciens et entreprises d'Auvergne-Rhône-Alpes "
+            "pour que les découvertes profitent vite aux patients et trouvent une valeur "
+            "économique. Il ouvre également la cancérologie aux sciences humaines et sociales et "
+            "à la santé publique."
         ),
         "description_en": (
-            "Cancer research cluster set up in 2003 by public authorities (the French National "
-            "Cancer Institute, local and regional authorities and the European Regional "
-            "Development Fund) under the national Cancer Plans. It brings together the academic, "
-            "clinical and industrial players of Auvergne-Rhône-Alpes with two aims: getting "
-            "discoveries to patients quickly and turning research into economic value. It also "
-            "opens cancer research to the humanities, social sciences and public health."
+            "Regional cancer research cluster, at work since 2003 under the national Cancer "
+            "Plans. Its public funders are the French National Cancer Institute, "
+            "the Region and local authorities, and the EU's ERDF. CLARA connects "
+            "researchers, clinicians and companies in Auvergne-Rhône-Alpes so that discoveries "
+            "reach patients quickly and gain economic value. It also opens cancer research to "
+            "the humanities, social sciences and public health."
         ),
     },
     {
@@ -180,16 +257,16 @@ INSTITUTIONS = [
         "city_en": "Lyon",
         "coords": (45.7370, 4.8170),
         "description_fr": (
-            "Collectivité régionale (Région Rhône-Alpes avant sa fusion avec l'Auvergne). Elle "
-            "soutient CLARA International Shanghai, en s'appuyant sur vingt-cinq ans de "
-            "coopération avec la Municipalité de Shanghai, et est partie à l'accord avec "
+            "Collectivité régionale (Région Rhône-Alpes avant sa fusion avec l'Auvergne). Forte "
+            "de vingt-cinq ans de coopération avec la Municipalité de Shanghai, elle a soutenu le "
+            "lancement de CLARA International Shanghai ; elle est aussi partie à l'accord avec "
             "l'Institut Weizmann."
         ),
         "description_en": (
-            "Regional authority (the Rhône-Alpes Region before its merger with Auvergne). It "
-            "backs CLARA International Shanghai, building on twenty-five years of cooperation "
-            "with the Shanghai Municipality, and is a party to the agreement with the Weizmann "
-            "Institute."
+            "Regional authority (the Rhône-Alpes Region before its merger with Auvergne). Drawing "
+            "on twenty-five years of cooperation with the Shanghai Municipality, it supported the "
+            "launch of CLARA International Shanghai; it is also a party to the agreement with "
+            "the Weizmann Institute."
         ),
     },
     {
@@ -203,8 +280,8 @@ INSTITUTIONS = [
         "city_fr": "Boulogne-Billancourt",
         "city_en": "Boulogne-Billancourt",
         "coords": (48.8350, 2.2400),
-        "description_fr": "Agence nationale de la cancérologie ; co-fondateur de CLARA et financeur des programmes avec Milan et Lausanne.",
-        "description_en": "The national cancer agency; a founder of CLARA and funder of the Milan and Lausanne programmes.",
+        "description_fr": "Agence nationale de la cancérologie ; parmi les financeurs publics de CLARA, elle a soutenu les programmes avec Milan et Lausanne.",
+        "description_en": "The French national cancer agency; one of CLARA's public funders, it supported the programmes with Milan and Lausanne.",
     },
     {
         "slug": "european-commission",
@@ -216,14 +293,13 @@ INSTITUTIONS = [
         "city_fr": "Bruxelles",
         "city_en": "Brussels",
         "coords": (50.8430, 4.3830),
-        "description_fr": "Soutient les programmes européens Nano2Life et CONTICANET.",
-        "description_en": "Supports the European programmes Nano2Life and CONTICANET.",
+        "description_fr": "Institution de l'Union européenne ; la Communauté européenne a soutenu les programmes Nano2Life et CONTICANET.",
+        "description_en": "EU institution; the European Community supported the Nano2Life and CONTICANET programmes.",
     },
     {
         "slug": "erdf",
-        "name_fr": "Fonds européen de développement régional",
-        "name_en": "European Regional Development Fund",
-        "acronym": "FEDER",
+        "name_fr": "Fonds européen de développement régional (FEDER)",
+        "name_en": "European Regional Development Fund (ERDF)",
         "kind": "funding_agency",
         "network_role": OTHER,
         "parent": "european-commission",
@@ -237,7 +313,7 @@ INSTITUTIONS = [
     {
         "slug": "crcl",
         "name_fr": "Centre de recherche en cancérologie de Lyon",
-        "name_en": "Cancer Research Center of Lyon",
+        "name_en": "Lyon Cancer Research Center",
         "acronym": "CRCL",
         "kind": "research_institute",
         "network_role": REGIONAL,
@@ -245,14 +321,13 @@ INSTITUTIONS = [
         "city_fr": "Lyon",
         "city_en": "Lyon",
         "coords": (45.7420, 4.8810),
-        "description_fr": "Centre de recherche lyonnais, signataire en 2013 d'un accord de partenariat avec le Shanghai Cancer Institute.",
+        "description_fr": "Centre de recherche lyonnais, signataire en 2013 d'un accord de partenariat avec l'Institut du cancer de Shanghai.",
         "description_en": "Lyon research centre that signed a partnership agreement with the Shanghai Cancer Institute in 2013.",
     },
     {
         "slug": "iarc",
-        "name_fr": "Centre international de recherche sur le cancer",
-        "name_en": "International Agency for Research on Cancer",
-        "acronym": "CIRC",
+        "name_fr": "Centre international de recherche sur le cancer (CIRC)",
+        "name_en": "International Agency for Research on Cancer (IARC)",
         "kind": "research_institute",
         "network_role": REGIONAL,
         "country": "FR",
@@ -260,12 +335,14 @@ INSTITUTIONS = [
         "city_en": "Lyon",
         "coords": (45.7430, 4.8720),
         "description_fr": (
-            "Centre international établi à Lyon. Ses équipes travaillent avec celles du DKFZ sur "
-            "les cancers d'origine virale, et il coordonne un Observatoire européen du cancer."
+            "Agence internationale installée à Lyon. Ses équipes et celles du DKFZ se sont "
+            "associées à Lyon autour des cancers d'origine virale ; elle coordonne un Observatoire "
+            "européen du cancer que CLARA soutient."
         ),
         "description_en": (
-            "International research centre based in Lyon. Its teams work with the DKFZ on "
-            "virus-induced cancers, and it coordinates a European Cancer Observatory."
+            "International agency based in Lyon. Its teams joined forces with the DKFZ's in Lyon "
+            "on virus-induced cancers; it coordinates a European Cancer Observatory that CLARA "
+            "supports."
         ),
     },
     {
@@ -278,13 +355,15 @@ INSTITUTIONS = [
         "city_fr": "Lyon",
         "city_en": "Lyon",
         "coords": (45.7330, 4.8330),
-        "description_fr": "Pôle de compétitivité santé de la région lyonnaise, partenaire de CLARA depuis 2013.",
-        "description_en": "Health competitiveness cluster of the Lyon area, a partner of CLARA since 2013.",
+        "description_fr": "Pôle de compétitivité santé, partenaire de CLARA depuis 2013.",
+        "description_en": "Health competitiveness cluster, a partner of CLARA since 2013.",
     },
     {
         "slug": "universite-de-lyon",
         "name_fr": "Université de Lyon",
-        "name_en": "University of Lyon",
+        "name_en": "Université de Lyon",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "kind": "university",
         "network_role": REGIONAL,
         "country": "FR",
@@ -295,7 +374,9 @@ INSTITUTIONS = [
     {
         "slug": "universite-jean-monnet",
         "name_fr": "Université Jean Monnet Saint-Étienne",
-        "name_en": "Jean Monnet University Saint-Étienne",
+        "name_en": "Université Jean Monnet Saint-Étienne",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "acronym": "UJM",
         "kind": "university",
         "network_role": REGIONAL,
@@ -307,7 +388,9 @@ INSTITUTIONS = [
     {
         "slug": "universite-grenoble-alpes",
         "name_fr": "Université Grenoble Alpes",
-        "name_en": "Grenoble Alpes University",
+        "name_en": "Université Grenoble Alpes",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "acronym": "UGA",
         "kind": "university",
         "network_role": REGIONAL,
@@ -319,7 +402,9 @@ INSTITUTIONS = [
     {
         "slug": "universite-clermont-auvergne",
         "name_fr": "Université Clermont Auvergne",
-        "name_en": "Clermont Auvergne University",
+        "name_en": "Université Clermont Auvergne",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "acronym": "UCA",
         "kind": "university",
         "network_role": REGIONAL,
@@ -374,19 +459,11 @@ INSTITUTIONS = [
         "description_en": "Japanese biotech company whose setting up in the region counts among CLARA's successes.",
     },
     {
-        "slug": "plus2sens",
-        "name_fr": "PLUS2SENS",
-        "name_en": "PLUS2SENS",
-        "kind": "company",
-        "network_role": OTHER,
-        "country": "FR",
-        "description_fr": "Agence de relations presse du communiqué CLARA–Oncopole de 2018.",
-        "description_en": "Press relations agency for the 2018 CLARA–Oncopole press release.",
-    },
-    {
         "slug": "canceropole-grand-sud-ouest",
         "name_fr": "Cancéropôle Grand Sud-Ouest",
-        "name_en": "Grand Sud-Ouest Cancer Cluster",
+        "name_en": "Cancéropôle Grand Sud-Ouest",
+        "description_fr": "Cancéropôle du Grand Sud-Ouest, coorganisateur avec CLARA et l'IBEC d'un symposium sur les nanotechnologies en cancérologie.",
+        "description_en": "The Grand Sud-Ouest cancer cluster, which organised a symposium on nanotechnology in oncology with CLARA and IBEC.",
         "acronym": "CGSO",
         "kind": "cluster",
         "network_role": OTHER,
@@ -403,21 +480,23 @@ INSTITUTIONS = [
         "kind": "public_authority",
         "network_role": FOREIGN,
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2300, 121.4740),
-        "description_fr": "Partenaire de longue date de la Région, soutient CLARA International Shanghai.",
-        "description_en": "Long-standing partner of the Region, supports CLARA International Shanghai.",
+        "description_fr": "Partenaire de la Région depuis vingt-cinq ans en 2012 ; a soutenu le rapprochement à l'origine de CLARA International Shanghai.",
+        "description_en": "A partner of the Region for twenty-five years by 2012; it supported the rapprochement behind CLARA International Shanghai.",
     },
     {
         "slug": "shanghai-jiao-tong-university",
         "name_fr": "Université Jiao Tong de Shanghai",
         "name_en": "Shanghai Jiao Tong University",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "acronym": "SJTU",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2010, 121.4330),
     },
@@ -425,11 +504,13 @@ INSTITUTIONS = [
         "slug": "renji-hospital",
         "name_fr": "Hôpital Renji",
         "name_en": "Renji Hospital",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "hospital",
         "network_role": FOREIGN,
         "parent": "shanghai-jiao-tong-university",
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2130, 121.5060),
     },
@@ -441,11 +522,11 @@ INSTITUTIONS = [
         "network_role": FOREIGN,
         "parent": "renji-hospital",
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2140, 121.5080),
-        "description_fr": "A accueilli en 2012 le premier chercheur en mobilité de CLARA International Shanghai.",
-        "description_en": "Hosted the first researcher mobility of CLARA International Shanghai in 2012.",
+        "description_fr": "Désigné en février 2012 pour accueillir le premier chercheur en mobilité de CLARA International Shanghai, dans le service du Pr Gao.",
+        "description_en": "Named in February 2012 as the host of the first researcher mobility of CLARA International Shanghai, in Prof. Gao's department.",
     },
     {
         "slug": "shanghai-cancer-institute",
@@ -456,21 +537,23 @@ INSTITUTIONS = [
         "network_role": FOREIGN,
         "parent": "renji-hospital",
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2020, 121.4620),
-        "description_fr": "Partenaire du CRCL par un accord signé en 2013 ; acteur de la recherche sur le cancer du foie à Shanghaï.",
-        "description_en": "Partner of the CRCL through an agreement signed in 2013; part of Shanghai's liver cancer research.",
+        "description_fr": "Membre de CLARA International Shanghai ; partenaire du CRCL par un accord signé en 2013.",
+        "description_en": "Member of CLARA International Shanghai; partner of the CRCL through an agreement signed in 2013.",
     },
     {
         "slug": "ruijin-hospital",
         "name_fr": "Hôpital Ruijin",
         "name_en": "Ruijin Hospital",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "hospital",
         "network_role": FOREIGN,
         "parent": "shanghai-jiao-tong-university",
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2120, 121.4690),
     },
@@ -478,11 +561,13 @@ INSTITUTIONS = [
         "slug": "institut-pasteur-shanghai",
         "name_fr": "Institut Pasteur de Shanghai",
         "name_en": "Institut Pasteur of Shanghai",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "acronym": "IPS",
         "kind": "research_institute",
         "network_role": FOREIGN,
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.1940, 121.4480),
     },
@@ -490,10 +575,12 @@ INSTITUTIONS = [
         "slug": "tongji-university",
         "name_fr": "Université Tongji",
         "name_en": "Tongji University",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2840, 121.5010),
     },
@@ -501,10 +588,12 @@ INSTITUTIONS = [
         "slug": "fudan-university",
         "name_fr": "Université Fudan",
         "name_en": "Fudan University",
+        "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
+        "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CN",
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "coords": (31.2990, 121.5000),
     },
@@ -513,6 +602,8 @@ INSTITUTIONS = [
         "slug": "weizmann-institute",
         "name_fr": "Institut Weizmann des sciences",
         "name_en": "Weizmann Institute of Science",
+        "description_fr": "Institut de recherche de Rehovot (Israël), partie à un accord avec la Région et CLARA.",
+        "description_en": "Research institute in Rehovot, Israel, party to an agreement with the Region and CLARA.",
         "kind": "research_institute",
         "network_role": FOREIGN,
         "country": "IL",
@@ -524,7 +615,9 @@ INSTITUTIONS = [
     {
         "slug": "frqs",
         "name_fr": "Fonds de recherche du Québec – Santé",
-        "name_en": "Quebec Health Research Fund",
+        "name_en": "Fonds de recherche du Québec – Santé",
+        "description_fr": "Fonds public québécois de recherche en santé, à l'origine de la cocréation de l'Oncopole.",
+        "description_en": "Quebec's public health research fund, which initiated the co-creation of the Oncopole.",
         "acronym": "FRQS",
         "kind": "funding_agency",
         "network_role": FOREIGN,
@@ -536,7 +629,7 @@ INSTITUTIONS = [
     {
         "slug": "oncopole-quebec",
         "name_fr": "Oncopole du Québec",
-        "name_en": "Quebec Oncopole",
+        "name_en": "Oncopole du Québec",
         "acronym": "Oncopole",
         "kind": "cluster",
         "network_role": FOREIGN,
@@ -548,16 +641,18 @@ INSTITUTIONS = [
         "founded_year": 2017,
         "website": "https://oncopole.ca",
         "description_fr": (
-            "Pôle québécois de recherche, de développement et d'investissement contre le cancer, "
-            "créé en février 2017 par le FRQS grâce à un investissement initial de 15 M$ de Merck "
-            "Canada. Il fédère l'écosystème québécois de l'oncologie autour de la recherche, de "
-            "l'entrepreneuriat, de la valorisation de l'innovation et de la pertinence clinique."
+            "Né en février 2017 d'une initiative du FRQS, l'Oncopole réunit au Québec recherche, "
+            "développement et investissement contre le cancer ; Merck Canada a apporté sa mise "
+            "de départ, 15 M$. Il veut stimuler l'ensemble des acteurs québécois de l'oncologie "
+            "et faire de la province une référence, en misant sur la recherche, "
+            "l'entrepreneuriat, la valorisation et la pertinence clinique."
         ),
         "description_en": (
-            "Quebec's hub for cancer research, development and investment, set up in February "
-            "2017 by the FRQS with an initial investment of $15 million from Merck Canada. It "
-            "brings Quebec's oncology ecosystem together around research, entrepreneurship, "
-            "innovation uptake and clinical relevance."
+            "Created in February 2017 on the FRQS's initiative, the Oncopole brings together "
+            "cancer research, development and investment in Quebec; Merck Canada provided its "
+            "seed funding of CAD 15 million. It aims to spur Quebec's oncology players and make "
+            "the province a reference, relying on research, entrepreneurship, commercialisation "
+            "and clinical relevance."
         ),
     },
     {
@@ -567,13 +662,15 @@ INSTITUTIONS = [
         "kind": "company",
         "network_role": OTHER,
         "country": "CA",
-        "description_fr": "Entreprise pharmaceutique, investisseur initial de l'Oncopole du Québec.",
+        "description_fr": "Entreprise pharmaceutique, premier investisseur de l'Oncopole du Québec.",
         "description_en": "Pharmaceutical company, initial investor in the Quebec Oncopole.",
     },
     {
         "slug": "universite-de-montreal",
         "name_fr": "Université de Montréal",
-        "name_en": "University of Montreal",
+        "name_en": "Université de Montréal",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CA",
@@ -585,6 +682,8 @@ INSTITUTIONS = [
         "slug": "mcgill-university",
         "name_fr": "Université McGill",
         "name_en": "McGill University",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CA",
@@ -595,7 +694,9 @@ INSTITUTIONS = [
     {
         "slug": "universite-de-sherbrooke",
         "name_fr": "Université de Sherbrooke",
-        "name_en": "University of Sherbrooke",
+        "name_en": "Université de Sherbrooke",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CA",
@@ -606,7 +707,9 @@ INSTITUTIONS = [
     {
         "slug": "universite-laval",
         "name_fr": "Université Laval",
-        "name_en": "Laval University",
+        "name_en": "Université Laval",
+        "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
+        "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
         "kind": "university",
         "network_role": FOREIGN,
         "country": "CA",
@@ -615,28 +718,6 @@ INSTITUTIONS = [
         "coords": (46.7820, -71.2750),
     },
     # Europe.
-    {
-        "slug": "milan-cancer-cluster",
-        "name_fr": "Pôle de recherche sur le cancer de Milan",
-        "name_en": "Milan cancer research cluster",
-        "kind": "cluster",
-        "network_role": FOREIGN,
-        "country": "IT",
-        "city_fr": "Milan",
-        "city_en": "Milan",
-        "coords": (45.4640, 9.1900),
-    },
-    {
-        "slug": "lausanne-cancer-cluster",
-        "name_fr": "Pôle de recherche sur le cancer de Lausanne",
-        "name_en": "Lausanne cancer research cluster",
-        "kind": "cluster",
-        "network_role": FOREIGN,
-        "country": "CH",
-        "city_fr": "Lausanne",
-        "city_en": "Lausanne",
-        "coords": (46.5200, 6.6330),
-    },
     {
         "slug": "dkfz",
         "name_fr": "Centre allemand de recherche sur le cancer",
@@ -655,6 +736,8 @@ INSTITUTIONS = [
         "slug": "ibec",
         "name_fr": "Institut de bio-ingénierie de Catalogne",
         "name_en": "Institute for Bioengineering of Catalonia",
+        "description_fr": "Institut catalan, coorganisateur avec CLARA et le Cancéropôle Grand Sud-Ouest d'un symposium sur les nanotechnologies en cancérologie.",
+        "description_en": "Catalan institute that organised a symposium on nanotechnology in oncology with CLARA and the Cancéropôle Grand Sud-Ouest.",
         "acronym": "IBEC",
         "kind": "research_institute",
         "network_role": FOREIGN,
@@ -694,33 +777,44 @@ INSTITUTIONS = [
 PEOPLE = [
     {
         "slug": "veronique-trillet-lenoir",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Véronique",
         "last_name": "Trillet-Lenoir",
-        "role_fr": "Présidente du Directoire du CLARA",
+        "role_fr": "Présidente du Directoire de CLARA",
         "role_en": "Chair of CLARA's Executive Board",
         "affiliation": "canceropole-clara",
         "is_public": True,
     },
     {
         "slug": "olivier-exertier",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Olivier",
         "last_name": "Exertier",
-        "role_fr": "Secrétaire général du CLARA",
+        "role_fr": "Secrétaire général de CLARA",
         "role_en": "Secretary General of CLARA",
         "affiliation": "canceropole-clara",
         "is_public": True,
     },
     {
         "slug": "remi-quirion",
+        "sources": [
+            (
+                "oncopole-2018",
+                '"Scientifique en chef de l\'Oncopole du Québec" (wording of the release)',
+            )
+        ],
         "first_name": "Rémi",
         "last_name": "Quirion",
-        "role_fr": "Scientifique en chef de l'Oncopole du Québec",
-        "role_en": "Chief Scientist of the Quebec Oncopole",
-        "affiliation": "oncopole-quebec",
+        # The press release's wording ("Scientifique en chef de l'Oncopole du Québec") is
+        # ambiguous; the public record gives his office as Quebec's Chief Scientist (Fonds de
+        # recherche du Québec). The release's own words are kept in the source link's locator.
+        "role_fr": "Scientifique en chef du Québec",
+        "role_en": "Chief Scientist of Quebec",
         "is_public": True,
     },
     {
         "slug": "philippe-archinard",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "first_name": "Philippe",
         "last_name": "Archinard",
         "role_fr": "Président de Lyonbiopôle",
@@ -730,6 +824,7 @@ PEOPLE = [
     },
     {
         "slug": "gao-renji",
+        "sources": [("shanghai-2012", "")],
         "first_name": "",
         "last_name": "Gao",
         "title": "Pr",
@@ -740,26 +835,27 @@ PEOPLE = [
     },
     {
         "slug": "christian-brambilla",
+        "sources": [("international-relations", "")],
         "first_name": "Christian",
         "last_name": "Brambilla",
         "title": "Pr",
-        "role_fr": "Coordinateur du programme Milan sur les biomarqueurs du cancer du poumon",
-        "role_en": "Coordinator of the Milan programme on lung cancer biomarkers",
-        "affiliation": "universite-grenoble-alpes",
+        "role_fr": "Coordinateur, à Grenoble, du programme avec Milan sur les biomarqueurs du cancer du poumon",
+        "role_en": "Coordinator, in Grenoble, of the programme with Milan on lung cancer biomarkers",
         "is_public": True,
     },
     {
         "slug": "patrick-mehlen",
+        "sources": [("international-relations", "")],
         "first_name": "Patrick",
         "last_name": "Mehlen",
         "title": "Dr",
-        "role_fr": "Coordinateur du programme Lausanne sur les récepteurs à dépendance",
-        "role_en": "Coordinator of the Lausanne programme on dependence receptors",
-        "affiliation": "crcl",
+        "role_fr": "Coordinateur, à Lyon, du programme avec Lausanne sur les récepteurs à dépendance",
+        "role_en": "Coordinator, in Lyon, of the programme with Lausanne on dependence receptors",
         "is_public": True,
     },
     {
         "slug": "patrick-boisseau",
+        "sources": [("international-relations", "")],
         "first_name": "Patrick",
         "last_name": "Boisseau",
         "role_fr": "Coordinateur de Nano2Life (Grenoble)",
@@ -768,6 +864,7 @@ PEOPLE = [
     },
     {
         "slug": "jean-yves-blay",
+        "sources": [("international-relations", "")],
         "first_name": "Jean-Yves",
         "last_name": "Blay",
         "title": "Pr",
@@ -778,9 +875,10 @@ PEOPLE = [
     # Press contacts: kept for the office, never shown publicly.
     {
         "slug": "gwenaelle-paret",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Gwenaëlle",
         "last_name": "Paret",
-        "role_fr": "Contact presse du CLARA",
+        "role_fr": "Contact presse de CLARA",
         "role_en": "CLARA press contact",
         "affiliation": "canceropole-clara",
         "email": "gparet@canceropole-clara.com",
@@ -788,21 +886,21 @@ PEOPLE = [
     },
     {
         "slug": "anne-sophie-chatain-masson",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Anne-Sophie",
         "last_name": "Chatain-Masson",
-        "role_fr": "Relations presse",
-        "role_en": "Press relations",
-        "affiliation": "plus2sens",
+        "role_fr": "Relations presse (agence PLUS2SENS)",
+        "role_en": "Press relations (PLUS2SENS agency)",
         "email": "anne-sophie@plus2sens.com",
         "is_public": False,
     },
     {
         "slug": "laurence-nicolas",
+        "sources": [("oncopole-2018", "")],
         "first_name": "Laurence",
         "last_name": "Nicolas",
-        "role_fr": "Relations presse",
-        "role_en": "Press relations",
-        "affiliation": "plus2sens",
+        "role_fr": "Relations presse (agence PLUS2SENS)",
+        "role_en": "Press relations (PLUS2SENS agency)",
         "email": "laurence@plus2sens.com",
         "is_public": False,
     },
@@ -816,29 +914,11 @@ TEAMS = [
         "institution": "renji-stem-cell-research-center",
         "leader": "gao-renji",
         "themes": ["cancer-stem-cells"],
-        "description_fr": "Service du centre de recherche sur les cellules souches de Renji qui a accueilli le premier chercheur rhônalpin en mobilité.",
-        "description_en": "Department of the Renji stem cell research centre that hosted the first researcher from the region.",
+        "description_fr": "Service du centre de recherche sur les cellules souches de Renji désigné pour accueillir le premier chercheur en mobilité du programme.",
+        "description_en": "Department of the Renji stem cell research centre named to host the programme's first mobile researcher.",
     },
-    {
-        "slug": "mehlen-dependence-receptors",
-        "name_fr": "Équipe de P. Mehlen – récepteurs à dépendance",
-        "name_en": "P. Mehlen's team – dependence receptors",
-        "institution": "crcl",
-        "leader": "patrick-mehlen",
-        "themes": ["dependence-receptors-colon-cancer"],
-        "description_fr": "Coordonne le programme avec Lausanne sur le rôle des récepteurs à dépendance dans le cancer du côlon.",
-        "description_en": "Coordinates the programme with Lausanne on the role of dependence receptors in colon cancer.",
-    },
-    {
-        "slug": "brambilla-lung-biomarkers",
-        "name_fr": "Équipe du Pr Brambilla – biomarqueurs du cancer du poumon",
-        "name_en": "Prof. Brambilla's team – lung cancer biomarkers",
-        "institution": "universite-grenoble-alpes",
-        "leader": "christian-brambilla",
-        "themes": ["lung-cancer-biomarkers"],
-        "description_fr": "Coordonne le programme avec Milan sur l'identification de biomarqueurs du cancer du poumon.",
-        "description_en": "Coordinates the programme with Milan on identifying lung cancer biomarkers.",
-    },
+    # No other team: the documents name where P. Mehlen and C. Brambilla coordinate (Lyon,
+    # Grenoble), not their institutions.
 ]
 
 SHANGHAI_THEMES = [
@@ -850,60 +930,121 @@ SHANGHAI_THEMES = [
     "malignant-lymphoma",
 ]
 
+# The documents, each a source of the records below ("sources": [(key, locator), ...]).
+# A locator is a page, a section or a short quotation: it stays in the back-office.
+SOURCES = [
+    {
+        "key": "shanghai-2012",
+        "title": "Le Cancéropôle CLARA essaime en Chine",
+        "publisher": "Cancéropôle CLARA",
+        "date": D(2012, 2, 21),
+        "date_precision": "day",
+        "language": "fr",
+        "seed_file": "2012-clara-international-shanghai.fr.txt",
+    },
+    {
+        "key": "oncopole-2018",
+        "title": (
+            "Conclusion d'une entente entre le Cancéropôle CLARA et l'Oncopole du Québec pour "
+            "accélérer la lutte contre le cancer"
+        ),
+        "publisher": "Cancéropôle CLARA, Oncopole du Québec (communiqué de presse)",
+        "date": D(2018, 3, 8),
+        "date_precision": "day",
+        "language": "fr",
+        "seed_file": "2018-clara-oncopole-quebec.fr.txt",
+    },
+    {
+        "key": "about-us",
+        "title": "About us",
+        "publisher": "Cancéropôle CLARA",
+        "language": "en",
+        "url": "https://www.canceropole-clara.com",
+        "seed_file": "clara-about-us.en.txt",
+    },
+    {
+        "key": "international-relations",
+        "title": "International relations",
+        "publisher": "Cancéropôle CLARA",
+        "language": "en",
+        "url": "https://www.canceropole-clara.com",
+        "seed_file": "clara-international-relations.en.txt",
+    },
+    {
+        "key": "industrie-pharma-lyonbiopole",
+        "title": "Lyonbiopôle et Clara renforcent leur partenariat",
+        "publisher": "Industrie Pharma",
+        "language": "fr",
+        "seed_file": "lyonbiopole-clara-partnership.fr.txt",
+    },
+]
+
+SHANGHAI = [("shanghai-2012", "")]
+QUEBEC = [("oncopole-2018", "")]
+ABOUT = [("about-us", "")]
+INTERNATIONAL = [("international-relations", "")]
+LYONBIOPOLE = [("industrie-pharma-lyonbiopole", "")]
+
 PARTNERSHIPS = [
     {
         "slug": "clara-international-shanghai",
         "name_fr": "CLARA International Shanghai",
         "name_en": "CLARA International Shanghai",
         "kind": "bilateral_programme",
+        # The undated international relations page: CLARA "has been leading" it since 2011.
         "status": "active",
         "start_date": D(2011, 1, 1),
         "start_precision": "year",
         "countries": ["CN"],
         "is_featured": True,
+        "sources": [
+            ("shanghai-2012", "communiqué du 21 février 2012"),
+            ("international-relations", "The CLARA cancer cluster gets active in China"),
+        ],
         "summary_fr": (
             "Réseau de recherche en cancérologie entre les équipes académiques et cliniques de "
-            "Rhône-Alpes et de Shanghaï : cellules souches, cancer du foie (hépatocarcinome), "
-            "imagerie et trois autres thèmes."
+            "Rhône-Alpes et de Shanghai : cellules souches, cancer du foie (carcinome "
+            "hépatocellulaire), imagerie et trois autres thèmes."
         ),
         "summary_en": (
             "Cancer research network linking academic and clinical teams of Rhône-Alpes and "
-            "Shanghai: stem cells, liver cancer (hepatocarcinoma), imaging and three more themes."
+            "Shanghai: stem cells, liver cancer (hepatocellular carcinoma), imaging and three "
+            "more themes."
         ),
         "description_fr": (
-            "Lancé en 2011 dans le cadre de la stratégie 2011-2014 de CLARA et annoncé en février "
-            "2012, le programme rapproche les équipes de Rhône-Alpes de celles de la Municipalité "
-            "de Shanghaï, avec le soutien de la Région et de la Municipalité, partenaires depuis "
-            "vingt-cinq ans. Quatorze instituts de recherche y participaient dès le départ.\n\n"
-            "Les six thèmes ont été définis lors d'un premier symposium à Shanghaï en juillet "
-            "2011 ; les collaborations les plus avancées portent sur les cellules souches "
-            "cancéreuses, le cancer du foie (hépatocarcinome, très répandu en Chine) et les "
-            "modèles animaux et l'imagerie. Le programme repose sur la mobilité des chercheurs, "
-            "étudiants et médecins, et prévoit à terme l'échange de modèles expérimentaux et de "
-            "ressources biologiques, puis des partenariats public-privé.\n\n"
-            "Il a donné lieu à trois séminaires franco-chinois alternant entre Shanghaï et Lyon, "
-            "à un projet commun sur les cellules souches cancéreuses et, en 2013, à un accord "
-            "entre le CRCL et le Shanghai Cancer Institute."
+            "Engagé en 2011, au titre de la stratégie de CLARA pour 2011–2014, et annoncé en "
+            "février 2012, le programme relie les équipes de Rhône-Alpes à celles de Shanghai. "
+            "La Région et la Municipalité de Shanghai, qui coopèrent depuis vingt-cinq ans, ont "
+            "soutenu ce rapprochement. Quatorze instituts y participaient dès l'annonce.\n\n"
+            "Un premier symposium, à Shanghai en juillet 2011, a fixé six thèmes ; les "
+            "collaborations les plus avancées portent sur les cellules souches cancéreuses, le "
+            "cancer du foie (carcinome hépatocellulaire, très répandu en Chine) et les modèles "
+            "animaux et l'imagerie. Le programme s'appuie sur la mobilité des chercheurs, et "
+            "envisage l'échange de modèles expérimentaux et de ressources biologiques, puis des "
+            "partenariats public-privé.\n\n"
+            "On lui doit trois séminaires franco-chinois tenus tantôt à Shanghai, tantôt à Lyon, "
+            "un projet commun sur les cellules souches cancéreuses, des échanges d'étudiants et "
+            "de médecins et, en 2013, un accord entre le CRCL et l'Institut du cancer de Shanghai."
         ),
         "description_en": (
-            "Started in 2011 under CLARA's 2011-2014 strategy and announced in February 2012, the "
-            "programme brings Rhône-Alpes teams together with those of the Shanghai Municipality, "
-            "backed by the Region and the Municipality, partners for twenty-five years. Fourteen "
-            "research institutes took part from the outset.\n\n"
-            "Its six themes were set at a first symposium in Shanghai in July 2011; the most "
-            "advanced collaborations concern cancer stem cells, liver cancer (hepatocarcinoma, "
-            "very common in China) and animal models and imaging. The programme relies on the "
-            "mobility of researchers, students and physicians, and plans exchanges of "
-            "experimental models and biological resources, then public-private partnerships.\n\n"
-            "It led to three Franco-Chinese seminars alternating between Shanghai and Lyon, a "
-            "joint project on cancer stem cells and, in 2013, an agreement between the CRCL and "
-            "the Shanghai Cancer Institute."
+            "Begun in 2011 under CLARA's 2011–2014 strategy and announced in February 2012, the "
+            "programme links teams in Rhône-Alpes with teams in Shanghai. The Region and the "
+            "Shanghai Municipality, which have cooperated for twenty-five years, backed the "
+            "initiative. Fourteen institutes were taking part when it was announced.\n\n"
+            "A first symposium, in Shanghai in July 2011, set six themes; the most advanced work "
+            "concerns cancer stem cells, liver cancer (hepatocellular carcinoma, very common in "
+            "China) and animal models and imaging. The programme relies on researcher mobility, "
+            "and foresees exchanges of experimental models and biological resources, then "
+            "public-private partnerships.\n\n"
+            "It has led to three Franco-Chinese seminars held by turns in Shanghai and Lyon, a "
+            "joint project on cancer stem cells, exchanges of students and physicians and, in "
+            "2013, an agreement between the CRCL and the Shanghai Cancer Institute."
         ),
         "themes": SHANGHAI_THEMES,
         "members": [
             ("canceropole-clara", "coordinator"),
-            ("region-auvergne-rhone-alpes", "funder"),
-            ("shanghai-municipality", "funder"),
+            ("region-auvergne-rhone-alpes", "supporter"),
+            ("shanghai-municipality", "supporter"),
             ("crcl", "partner"),
             ("shanghai-jiao-tong-university", "partner"),
             ("institut-pasteur-shanghai", "partner"),
@@ -917,91 +1058,88 @@ PARTNERSHIPS = [
         "figures": [
             {
                 "value": 14,
-                "label_fr": "instituts de recherche de Rhône-Alpes et de Shanghaï impliqués au lancement",
+                "label_fr": "instituts de recherche, en Rhône-Alpes et à Shanghai, engagés à l'annonce",
                 "label_en": "research institutes from Rhône-Alpes and Shanghai involved at launch",
                 "period_start": 2012,
-                "source_fr": "Communiqué CLARA, février 2012",
-                "source_en": "CLARA press release, February 2012",
+                "sources": SHANGHAI,
             },
             {
                 "value": 6,
                 "label_fr": "thèmes de recherche",
                 "label_en": "research themes",
                 "period_start": 2011,
-                "source_fr": "Symposium de Shanghaï, juillet 2011",
-                "source_en": "Shanghai symposium, July 2011",
+                "sources": [("shanghai-2012", "symposium de juillet 2011")],
             },
             {
                 "value": 25,
                 "unit_fr": "ans",
                 "unit_en": "years",
-                "label_fr": "de partenariat entre la Région Rhône-Alpes et la Municipalité de Shanghaï",
+                "label_fr": "de coopération entre la Région et la Municipalité de Shanghai",
                 "label_en": "of partnership between the Rhône-Alpes Region and the Shanghai Municipality",
                 "period_start": 2012,
-                "source_fr": "Communiqué CLARA, février 2012",
-                "source_en": "CLARA press release, February 2012",
+                "sources": SHANGHAI,
             },
             {
                 "value": 3,
                 "label_fr": "mobilités de jeunes chercheurs prévues d'ici fin 2012",
                 "label_en": "young researcher mobilities planned by the end of 2012",
                 "period_start": 2012,
-                "source_fr": "Communiqué CLARA, février 2012",
-                "source_en": "CLARA press release, February 2012",
+                "sources": SHANGHAI,
             },
             {
                 "value": 3,
-                "label_fr": "séminaires franco-chinois, alternativement à Shanghaï et à Lyon",
+                "label_fr": "séminaires franco-chinois, tantôt à Shanghai, tantôt à Lyon",
                 "label_en": "Franco-Chinese seminars, alternately in Shanghai and Lyon",
-                "source_fr": "CLARA, relations internationales",
-                "source_en": "CLARA, international relations",
+                "sources": INTERNATIONAL,
             },
         ],
     },
     {
         "slug": "oncopole-quebec",
         "name_fr": "Partenariat CLARA – Oncopole du Québec",
-        "name_en": "CLARA – Quebec Oncopole partnership",
+        "name_en": "CLARA – Oncopole du Québec partnership",
         "kind": "cluster_partnership",
+        # The 2018 release presents the partnership as starting, with its plans.
         "status": "active",
         "start_date": D(2018, 3, 8),
         "countries": ["CA"],
         "is_featured": True,
+        "sources": QUEBEC,
         "summary_fr": (
             "Entente conclue le 8 mars 2018 entre CLARA et l'Oncopole du Québec : génomique et "
             "médecine de précision, thérapie cellulaire, organisation des soins."
         ),
         "summary_en": (
-            "Agreement reached on 8 March 2018 between CLARA and the Quebec Oncopole: genomics and "
-            "precision medicine, cell therapy, organisation of care."
+            "Agreement reached on 8 March 2018 between CLARA and the Oncopole du Québec: genomics "
+            "and precision medicine, cell therapy, organisation of care."
         ),
         "description_fr": (
-            "Annoncée à l'Hôtel de Matignon lors de la Rencontre alternée des Premiers ministres "
-            "québécois et français, l'entente formalise la coopération entre deux pôles "
-            "d'excellence et relie les universités de Montréal, McGill, Sherbrooke et Laval à "
-            "celles de Lyon, Saint-Étienne, Grenoble et Clermont-Ferrand. Elle s'appuie sur des "
-            "liens scientifiques déjà féconds : plus de 1 300 co-publications entre CLARA et le "
-            "Canada depuis 2000.\n\n"
+            "Annoncée à l'Hôtel de Matignon, en marge de la rencontre entre les chefs de "
+            "gouvernement du Québec et de la France, l'entente donne un cadre plus formel à la "
+            "coopération des deux pôles. Elle associe d'un côté les universités de Montréal, "
+            "McGill, Sherbrooke et Laval, de l'autre celles de Lyon, de Saint-Étienne, de "
+            "Grenoble et de Clermont-Ferrand. Elle prolonge des liens anciens : depuis 2000, "
+            "CLARA et le Canada cosignent plus de 1 300 publications.\n\n"
             "Elle prévoit des programmes de recherche conjoints, des bourses de mobilité "
-            "étudiante co-financées, le partage de connaissances et des symposiums scientifiques, "
-            "dont le premier était prévu en novembre 2018 lors des Entretiens Jacques Cartier."
+            "étudiante cofinancées, le partage de connaissances et des symposiums scientifiques, "
+            "dont le premier était annoncé pour novembre 2018 lors des Entretiens Jacques Cartier."
         ),
         "description_en": (
-            "Announced at the Hôtel de Matignon during the alternating meeting of the Quebec and "
-            "French Prime Ministers, the agreement formalises cooperation between two centres of "
-            "excellence and links the universities of Montreal, McGill, Sherbrooke and Laval with "
-            "those of Lyon, Saint-Étienne, Grenoble and Clermont-Ferrand. It builds on already "
-            "productive scientific ties: more than 1,300 co-publications between CLARA and Canada "
-            "since 2000.\n\n"
+            "Announced at the Hôtel de Matignon, alongside the meeting of the heads of government "
+            "of Quebec and France, the agreement puts the cooperation of the two hubs on a more "
+            "formal footing. It brings in the universities of Montreal, McGill, Sherbrooke and "
+            "Université Laval on one side, and those of Lyon, Saint-Étienne, Grenoble and "
+            "Clermont-Ferrand on the other. It extends long-standing ties: since 2000, CLARA and "
+            "Canada have co-authored more than 1,300 publications.\n\n"
             "It provides for joint research programmes, jointly funded student mobility grants, "
-            "knowledge sharing and scientific symposia, the first of which was planned for "
+            "knowledge sharing and scientific symposia, the first of which was announced for "
             "November 2018 at the Entretiens Jacques Cartier."
         ),
         "themes": ["genomics-precision-medicine", "cell-therapy", "cancer-care-organisation"],
-        "coordinators": ["remi-quirion", "veronique-trillet-lenoir"],
+        # Who coordinates the partnership is not stated.
         "members": [
-            ("canceropole-clara", "coordinator"),
-            ("oncopole-quebec", "coordinator"),
+            ("canceropole-clara", "partner"),
+            ("oncopole-quebec", "partner"),
             ("universite-de-montreal", "partner"),
             ("mcgill-university", "partner"),
             ("universite-de-sherbrooke", "partner"),
@@ -1015,22 +1153,11 @@ PARTNERSHIPS = [
             {
                 "value": 1300,
                 "is_minimum": True,
-                "label_fr": "co-publications entre CLARA et le Canada",
+                "label_fr": "copublications entre CLARA et le Canada",
                 "label_en": "co-publications between CLARA and Canada",
                 "period_start": 2000,
                 "period_end": 2018,
-                "source_fr": "Communiqué CLARA – Oncopole, 8 mars 2018",
-                "source_en": "CLARA – Oncopole press release, 8 March 2018",
-            },
-            {
-                "value": 15,
-                "unit_fr": "M$ CA",
-                "unit_en": "CAD million",
-                "label_fr": "investissement initial de Merck Canada dans l'Oncopole",
-                "label_en": "initial investment by Merck Canada in the Oncopole",
-                "period_start": 2017,
-                "source_fr": "Communiqué CLARA – Oncopole, 8 mars 2018",
-                "source_en": "CLARA – Oncopole press release, 8 March 2018",
+                "sources": QUEBEC,
             },
         ],
     },
@@ -1039,25 +1166,26 @@ PARTNERSHIPS = [
         "name_fr": "Coopération avec l'Institut Weizmann",
         "name_en": "Cooperation with the Weizmann Institute",
         "kind": "bilateral_programme",
-        "status": "active",
+        "status": "unknown",
         "countries": ["IL"],
         "is_featured": True,
+        "sources": INTERNATIONAL,
         "summary_fr": "Accord tripartite entre la Région, l'Institut Weizmann (Rehovot, Israël) et CLARA.",
         "summary_en": "Three-party agreement between the Region, the Weizmann Institute (Rehovot, Israel) and CLARA.",
         "description_fr": (
-            "La Région Auvergne-Rhône-Alpes, l'Institut Weizmann des sciences et CLARA ont signé "
-            "un accord de partenariat autour de trois axes : des projets scientifiques communs, "
-            "des conférences scientifiques conjointes organisées tour à tour en France et en "
-            "Israël, et des échanges de chercheurs, de médecins et d'étudiants."
+            "CLARA, la Région Auvergne-Rhône-Alpes et l'Institut Weizmann des sciences ont signé "
+            "un accord qui couvre trois volets : monter ensemble des projets scientifiques, tenir "
+            "des conférences communes, une fois en France, une fois en Israël, et faire circuler "
+            "chercheurs, médecins et étudiants."
         ),
         "description_en": (
-            "The Auvergne-Rhône-Alpes Region, the Weizmann Institute of Science and CLARA signed "
-            "a partnership agreement with three strands: joint scientific projects, joint "
-            "scientific conferences held in turn in France and in Israel, and exchanges of "
-            "researchers, physicians and students."
+            "CLARA, the Auvergne-Rhône-Alpes Region and the Weizmann Institute of Science signed "
+            "an agreement covering three strands: building scientific projects together, holding "
+            "shared conferences in France and Israel by turns, and exchanging researchers, "
+            "physicians and students."
         ),
         "members": [
-            ("canceropole-clara", "coordinator"),
+            ("canceropole-clara", "partner"),
             ("region-auvergne-rhone-alpes", "partner"),
             ("weizmann-institute", "partner"),
         ],
@@ -1067,82 +1195,77 @@ PARTNERSHIPS = [
         "name_fr": "Programme Milan – biomarqueurs du cancer du poumon",
         "name_en": "Milan programme – lung cancer biomarkers",
         "kind": "cluster_partnership",
-        "status": "active",
+        "status": "unknown",
         "countries": ["IT"],
-        "is_featured": True,
-        "summary_fr": "Projet avec le pôle de recherche sur le cancer de Milan pour identifier des biomarqueurs du cancer du poumon.",
-        "summary_en": "Project with the Milan cancer research cluster to identify lung cancer biomarkers.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "Projet mené avec un pôle européen de recherche sur le cancer à Milan pour identifier des biomarqueurs du cancer du poumon.",
+        "summary_en": "Project with a European cancer research cluster in Milan to identify lung cancer biomarkers.",
         "description_fr": (
-            "L'un des deux projets collaboratifs montés avec des clusters européens de recherche "
-            "sur le cancer, avec le soutien de l'INCa. Il est coordonné à Grenoble par le "
-            "Pr C. Brambilla."
+            "CLARA a lancé deux projets avec des pôles européens de recherche sur le cancer, avec "
+            "l'appui de l'INCa ; celui-ci, avec un partenaire milanais que les documents ne "
+            "nomment pas, est coordonné à Grenoble par le Pr C. Brambilla."
         ),
         "description_en": (
-            "One of the two collaborative projects set up with European cancer research "
-            "clusters, supported by INCa. It is coordinated in Grenoble by Prof. C. Brambilla."
+            "CLARA launched two projects with other European cancer research clusters, with "
+            "backing from INCa; this one, with a Milan partner the documents do not name, is "
+            "coordinated in Grenoble by Prof. C. Brambilla."
         ),
         "themes": ["lung-cancer-biomarkers"],
         "coordinators": ["christian-brambilla"],
-        "members": [
-            ("universite-grenoble-alpes", "coordinator"),
-            ("canceropole-clara", "partner"),
-            ("milan-cancer-cluster", "partner"),
-            ("inca", "funder"),
-        ],
+        "members": [("canceropole-clara", "partner"), ("inca", "supporter")],
     },
     {
         "slug": "lausanne-dependence-receptors",
         "name_fr": "Programme Lausanne – récepteurs à dépendance et cancer du côlon",
         "name_en": "Lausanne programme – dependence receptors in colon cancer",
         "kind": "cluster_partnership",
-        "status": "active",
+        "status": "unknown",
         "countries": ["CH"],
-        "summary_fr": "Projet avec le pôle de recherche sur le cancer de Lausanne sur le rôle des récepteurs à dépendance dans le cancer du côlon.",
-        "summary_en": "Project with the Lausanne cancer research cluster on the role of dependence receptors in colon cancer.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "Projet mené avec un pôle européen de recherche sur le cancer à Lausanne sur le rôle des récepteurs à dépendance dans le cancer du côlon.",
+        "summary_en": "Project with a European cancer research cluster in Lausanne on the role of dependence receptors in colon cancer.",
         "description_fr": (
-            "Second projet collaboratif avec un cluster européen, soutenu par l'INCa et coordonné "
-            "à Lyon par le Dr P. Mehlen."
+            "Le second des deux projets lancés avec des pôles européens, avec l'appui de l'INCa : "
+            "le partenaire lausannois n'est pas nommé ; la coordination revient, à Lyon, au "
+            "Dr P. Mehlen."
         ),
         "description_en": (
-            "The second collaborative project with a European cluster, supported by INCa and "
-            "coordinated in Lyon by Dr P. Mehlen."
+            "The second of the two projects launched with European clusters, with backing from "
+            "INCa: the Lausanne partner is not named; Dr P. Mehlen coordinates it in Lyon."
         ),
         "themes": ["dependence-receptors-colon-cancer"],
         "coordinators": ["patrick-mehlen"],
-        "members": [
-            ("crcl", "coordinator"),
-            ("canceropole-clara", "partner"),
-            ("lausanne-cancer-cluster", "partner"),
-            ("inca", "funder"),
-        ],
+        "members": [("canceropole-clara", "partner"), ("inca", "supporter")],
     },
     {
         "slug": "nano2life",
         "name_fr": "Nano2Life",
         "name_en": "Nano2Life",
         "kind": "european_project",
-        "status": "active",
+        "status": "completed",
+        "sources": INTERNATIONAL,
         "summary_fr": "Programme européen sur les nanobiotechnologies, coordonné à Grenoble par Patrick Boisseau.",
         "summary_en": "European programme on nanobiotechnology, coordinated in Grenoble by Patrick Boisseau.",
-        "description_fr": "L'un des programmes phares de recherche et d'organisation soutenus par la Communauté européenne auxquels CLARA prend part.",
-        "description_en": "One of the flagship research and organisation programmes supported by the European Community in which CLARA takes part.",
+        "description_fr": "Programme de recherche et d'organisation soutenu par la Communauté européenne, auquel CLARA a pris part.",
+        "description_en": "A research and organisation programme backed by the European Community, in which CLARA took part.",
         "themes": ["nanomedicine"],
         "coordinators": ["patrick-boisseau"],
-        "members": [("canceropole-clara", "partner"), ("european-commission", "funder")],
+        "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
     },
     {
         "slug": "conticanet",
         "name_fr": "CONTICANET",
         "name_en": "CONTICANET",
         "kind": "european_project",
-        "status": "active",
+        "status": "completed",
+        "sources": INTERNATIONAL,
         "summary_fr": "Réseau européen sur les cancers des tissus conjonctifs, coordonné à Lyon par le Pr Jean-Yves Blay.",
         "summary_en": "European network on connective tissue cancers, coordinated in Lyon by Prof. Jean-Yves Blay.",
-        "description_fr": "Programme phare soutenu par la Communauté européenne, auquel CLARA prend part.",
-        "description_en": "Flagship programme supported by the European Community in which CLARA takes part.",
+        "description_fr": "Programme soutenu par la Communauté européenne, auquel CLARA a pris part.",
+        "description_en": "A programme backed by the European Community, in which CLARA took part.",
         "themes": ["sarcoma"],
         "coordinators": ["jean-yves-blay"],
-        "members": [("canceropole-clara", "partner"), ("european-commission", "funder")],
+        "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
     },
     {
         "slug": "european-cancer-observatory",
@@ -1150,6 +1273,7 @@ PARTNERSHIPS = [
         "name_en": "European Cancer Observatory",
         "kind": "european_project",
         "status": "active",
+        "sources": INTERNATIONAL,
         "summary_fr": "Observatoire coordonné par le CIRC, dont CLARA soutient le développement.",
         "summary_en": "Observatory coordinated by IARC, whose development CLARA supports.",
         "themes": ["cancer-epidemiology"],
@@ -1161,9 +1285,10 @@ PARTNERSHIPS = [
         "name_en": "European Lymphoma Institute",
         "acronym": "ELI",
         "kind": "network",
-        "status": "active",
+        "status": "completed",
+        "sources": INTERNATIONAL,
         "summary_fr": "Réseau européen sur les lymphomes auquel CLARA a participé.",
-        "summary_en": "European lymphoma network in which CLARA has taken part.",
+        "summary_en": "European lymphoma network in which CLARA took part.",
         "themes": ["malignant-lymphoma"],
         "members": [("canceropole-clara", "partner")],
     },
@@ -1173,9 +1298,10 @@ PARTNERSHIPS = [
         "name_en": "World Sarcoma Network",
         "acronym": "WSN",
         "kind": "network",
-        "status": "active",
+        "status": "completed",
+        "sources": INTERNATIONAL,
         "summary_fr": "Réseau mondial sur les sarcomes auquel CLARA a participé.",
-        "summary_en": "Worldwide sarcoma network in which CLARA has taken part.",
+        "summary_en": "Worldwide sarcoma network in which CLARA took part.",
         "themes": ["sarcoma"],
         "members": [("canceropole-clara", "partner")],
     },
@@ -1186,10 +1312,11 @@ PARTNERSHIPS = [
         "kind": "research_collaboration",
         "status": "active",
         "countries": ["DE"],
-        "summary_fr": "Des équipes du CIRC et du DKFZ réunies à Lyon pour accélérer le diagnostic, le traitement et la prévention des cancers d'origine virale.",
-        "summary_en": "IARC and DKFZ teams brought together in Lyon to speed up the diagnosis, treatment and prevention of virus-induced cancers.",
-        "description_fr": "L'infectiologie est au cœur de la collaboration avec l'Allemagne : deux centres de recherche internationaux mettent leurs équipes en commun à Lyon.",
-        "description_en": "Infectiology is at the heart of the collaboration with Germany: two international research centres pool their teams in Lyon.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "Équipes du CIRC et du DKFZ rassemblées à Lyon contre les cancers d'origine virale : mieux les diagnostiquer, les soigner et les prévenir.",
+        "summary_en": "IARC and DKFZ teams working together in Lyon against virus-induced cancers: better diagnosis, treatment and prevention.",
+        "description_fr": "Avec l'Allemagne, la coopération passe par l'infectiologie : deux centres de recherche internationaux travaillent ensemble à Lyon.",
+        "description_en": "With Germany, cooperation centres on infectiology: two international research centres work side by side in Lyon.",
         "themes": ["virus-induced-cancers"],
         "members": [
             ("iarc", "host"),
@@ -1202,25 +1329,24 @@ PARTNERSHIPS = [
         "name_fr": "Clusters espagnols : nanomédecine et oncologie",
         "name_en": "Spanish clusters: nanomedicine and oncology",
         "kind": "event_series",
-        "status": "active",
+        "status": "unknown",
         "countries": ["ES"],
-        "summary_fr": "Symposium international sur les applications cliniques des nanotechnologies en cancérologie, puis rencontre avec les clusters catalans lors des 7es Journées scientifiques.",
-        "summary_en": "International symposium on clinical applications of nanotechnology in oncology, followed by a meeting with Catalan clusters at the 7th Scientific Days.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "Un symposium international sur les nanotechnologies au service des patients atteints de cancer, puis une rencontre avec des clusters catalans aux 7es Journées scientifiques.",
+        "summary_en": "An international symposium on nanotechnology for cancer patients, followed by a meeting with Catalan clusters at the 7th Scientific Days.",
         "description_fr": (
-            "CLARA, le Cancéropôle Grand Sud-Ouest et l'IBEC ont organisé ensemble un symposium "
-            "international sur les applications cliniques des nanotechnologies en cancérologie. "
-            "CLARA a prolongé cette dynamique par un temps dédié, lors de la 7e édition de ses "
-            "Journées scientifiques, avec les clusters catalans BioNanoMed Catalonia et Oncocat, "
-            "pour rapprocher chercheurs et entreprises de la nanomédecine et de l'oncologie et "
-            "monter des projets européens."
+            "Avec le Cancéropôle Grand Sud-Ouest et l'IBEC, CLARA a organisé un symposium "
+            "international consacré aux usages cliniques des nanotechnologies contre le cancer. "
+            "Il a ensuite réservé une séance de ses 7es Journées scientifiques aux clusters "
+            "catalans BioNanoMed Catalonia et Oncocat, pour rapprocher chercheurs et entreprises "
+            "de la nanomédecine et de l'oncologie et préparer des projets européens."
         ),
         "description_en": (
-            "CLARA, the Grand Sud-Ouest Cancer Cluster and IBEC jointly organised an "
-            "international symposium on clinical applications of nanotechnology in oncology. "
-            "CLARA followed it up with a dedicated session at the 7th edition of its Scientific "
-            "Days with the Catalan clusters BioNanoMed Catalonia and Oncocat, to bring "
-            "nanomedicine and oncology researchers and companies together and build European "
-            "projects."
+            "With the Cancéropôle Grand Sud-Ouest and IBEC, CLARA organised an international "
+            "symposium on how nanotechnology can be used in the clinic against cancer. It then "
+            "gave a session of its 7th Scientific Days to the Catalan clusters BioNanoMed "
+            "Catalonia and Oncocat, to connect nanomedicine and oncology researchers with "
+            "companies and prepare European projects."
         ),
         "themes": ["nanomedicine"],
         "members": [
@@ -1238,8 +1364,9 @@ PARTNERSHIPS = [
         "kind": "delegation_visit",
         "status": "completed",
         "countries": ["SN"],
-        "summary_fr": "CLARA a accueilli une délégation sénégalaise venue étudier l'organisation du système de santé français et explorer des partenariats en cancérologie.",
-        "summary_en": "CLARA hosted a Senegalese delegation that came to study how the French healthcare system is organised and to explore cancer partnerships.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "CLARA a reçu une délégation du Sénégal, venue voir comment les soins sont organisés en France et chercher des partenaires en cancérologie.",
+        "summary_en": "CLARA welcomed a delegation from Senegal, which came to see how healthcare is organised in France and to look for cancer partners.",
         "themes": ["cancer-care-organisation"],
         "members": [("canceropole-clara", "host")],
     },
@@ -1248,32 +1375,31 @@ PARTNERSHIPS = [
         "name_fr": "Partenariat Lyonbiopôle – CLARA",
         "name_en": "Lyonbiopôle – CLARA partnership",
         "kind": "cluster_partnership",
-        "status": "completed",
+        # The plan runs until 2018; the partnership itself is not said to have ended.
+        "status": "unknown",
         "start_date": D(2013, 1, 1),
         "start_precision": "year",
-        "end_date": D(2018, 12, 31),
-        "end_precision": "year",
+        "sources": LYONBIOPOLE,
         "summary_fr": "Partenariat engagé en 2013 avec le pôle de compétitivité santé, renforcé par un plan de collaboration courant jusqu'en 2018.",
         "summary_en": "Partnership begun in 2013 with the health competitiveness cluster, strengthened by a collaboration plan running until 2018.",
         "description_fr": (
             "Depuis 2013, Lyonbiopôle et CLARA coordonnent l'animation scientifique et leurs "
             "manifestations pour faire émerger des projets de R&D, et labellisent ces projets par "
-            "un comité commun, le GTech. Le plan de collaboration qui les engage jusqu'en 2018 "
-            "porte sur trois axes : mettre en réseau les équipes académiques et les industriels, "
-            "notamment les PME ; repérer le potentiel d'innovation de toute la région pour que "
-            "les innovations atteignent tous les centres qui soignent des patients ; et "
-            "renforcer, avec les universités, les formations aux métiers de la cancérologie. "
-            "Les deux partenaires ont présenté vingt produits en développement en oncologie, "
-            "dans six domaines."
+            "un comité commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
+            "trois volets : relier équipes académiques et industriels, en particulier les PME ; "
+            "repérer le potentiel d'innovation de toute la région pour que les innovations "
+            "atteignent tous les centres qui soignent des patients ; et renforcer, avec les "
+            "universités, les formations aux métiers de la cancérologie. Les deux partenaires "
+            "ont présenté vingt produits en développement en oncologie, dans six domaines."
         ),
         "description_en": (
             "Since 2013 Lyonbiopôle and CLARA have coordinated their scientific events to bring "
             "R&D projects forward, and they label those projects through a joint committee, the "
-            "GTech. The collaboration plan binding them until 2018 has three strands: networking "
-            "academic teams with companies, especially SMEs; identifying innovation potential "
-            "across the region so that innovations reach every centre treating patients; and "
-            "strengthening, with the universities, training for careers in oncology. The two "
-            "partners presented twenty oncology products in development, across six areas."
+            "GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
+            "with companies, SMEs in particular; mapping innovation potential across the region "
+            "so that innovations reach every centre treating patients; and strengthening, with "
+            "the universities, training for careers in oncology. The two partners presented "
+            "twenty oncology products in development, across six areas."
         ),
         "themes": [
             "diagnostics",
@@ -1289,86 +1415,83 @@ PARTNERSHIPS = [
                 "value": 20,
                 "label_fr": "produits en développement en oncologie",
                 "label_en": "oncology products in development",
-                "source_fr": "Industrie Pharma, « Lyonbiopôle et Clara renforcent leur partenariat »",
-                "source_en": "Industrie Pharma, “Lyonbiopôle and Clara strengthen their partnership”",
+                "sources": LYONBIOPOLE,
             },
             {
                 "value": 6,
-                "label_fr": "domaines : diagnostic, imagerie et dispositifs médicaux, radiothérapie, chimiothérapie, immunothérapie, services au patient",
-                "label_en": "areas: diagnostics, imaging and medical devices, radiotherapy, chemotherapy, immunotherapy, patient services",
-                "source_fr": "Industrie Pharma, « Lyonbiopôle et Clara renforcent leur partenariat »",
-                "source_en": "Industrie Pharma, “Lyonbiopôle and Clara strengthen their partnership”",
+                "label_fr": "domaines de développement des produits",
+                "label_en": "areas in which the products are developed",
+                "sources": LYONBIOPOLE,
             },
         ],
     },
 ]
 
-# Figures about CLARA as a whole (shown on the home page).
+# Figures about CLARA as a whole (shown on the home page), stated "ten years after its
+# creation" (2003), so about 2013.
 CLARA_FIGURES = [
     {
         "value": 30,
         "label_fr": "projets de transfert à fort potentiel",
         "label_en": "transfer projects with strong potential",
-        "source_fr": "CLARA, qui sommes-nous",
-        "source_en": "CLARA, about us",
+        "period_start": 2013,
+        "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
     {
         "value": 5,
         "label_fr": "projets de transfert en développement clinique",
         "label_en": "transfer projects in clinical development",
-        "source_fr": "CLARA, qui sommes-nous",
-        "source_en": "CLARA, about us",
+        "period_start": 2013,
+        "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
     {
         "value": 1,
         "label_fr": "projet en demande d'autorisation de mise sur le marché",
         "label_en": "project applying for marketing authorisation",
-        "source_fr": "CLARA, qui sommes-nous",
-        "source_en": "CLARA, about us",
+        "period_start": 2013,
+        "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
 ]
 
+# References are internal (INT-…): the documents give none.
 AGREEMENTS = [
     {
-        "reference": "CRCL-SCI-2013",
+        "reference": "INT-2013-CRCL-SCI",
         "slug": "crcl-shanghai-cancer-institute-2013",
-        "title_fr": "Accord de partenariat CRCL – Shanghai Cancer Institute",
+        "title_fr": "Accord de partenariat CRCL – Institut du cancer de Shanghai",
         "title_en": "CRCL – Shanghai Cancer Institute partnership agreement",
         "kind": "partnership",
         "status": "signed",
         "partnership": "clara-international-shanghai",
         "signed_on": D(2013, 1, 1),
         "signed_precision": "year",
-        "summary_fr": "Accord signé en 2013 entre le Centre de recherche en cancérologie de Lyon et le Shanghai Cancer Institute, dans le cadre de CLARA International Shanghai.",
-        "summary_en": "Agreement signed in 2013 between the Cancer Research Center of Lyon and the Shanghai Cancer Institute, within CLARA International Shanghai.",
-        "themes": ["liver-cancer", "cancer-stem-cells"],
+        "sources": INTERNATIONAL,
+        "summary_fr": "Accord signé en 2013 entre le Centre de recherche en cancérologie de Lyon et l'Institut du cancer de Shanghai, dans le cadre de CLARA International Shanghai.",
+        "summary_en": "Agreement signed in 2013 between the Lyon Cancer Research Center and the Shanghai Cancer Institute, within CLARA International Shanghai.",
         "parties": [{"institution": "crcl"}, {"institution": "shanghai-cancer-institute"}],
     },
     {
-        "reference": "ARA-WIS-CLARA",
+        "reference": "INT-ARA-WIS-CLARA",
         "slug": "region-weizmann-clara",
         "title_fr": "Accord de partenariat Région Auvergne-Rhône-Alpes – Institut Weizmann – CLARA",
         "title_en": "Auvergne-Rhône-Alpes Region – Weizmann Institute – CLARA partnership agreement",
         "kind": "partnership",
         "status": "signed",
         "partnership": "weizmann-institute",
-        "summary_fr": "Accord tripartite : projets scientifiques communs, conférences conjointes en France et en Israël, échanges de chercheurs, de médecins et d'étudiants.",
-        "summary_en": "Three-party agreement: joint scientific projects, joint conferences in France and Israel, exchanges of researchers, physicians and students.",
+        "sources": INTERNATIONAL,
+        "summary_fr": "Accord à trois : projets scientifiques communs, conférences alternant entre la France et Israël, échanges de chercheurs, de médecins et d'étudiants.",
+        "summary_en": "Three-party agreement: joint scientific projects, conferences alternating between France and Israel, exchanges of researchers, physicians and students.",
         "parties": [
             {"institution": "region-auvergne-rhone-alpes"},
             {"institution": "weizmann-institute"},
             {"institution": "canceropole-clara"},
         ],
         "commitments": [
-            (
-                "joint_research",
-                "Développement de projets scientifiques communs",
-                "Development of joint scientific projects",
-            ),
+            ("joint_research", "Projets scientifiques communs", "Joint scientific projects"),
             (
                 "joint_conference",
-                "Conférences scientifiques conjointes, tour à tour en France et en Israël",
-                "Joint scientific conferences, held in turn in France and in Israel",
+                "Conférences scientifiques communes, tantôt en France, tantôt en Israël",
+                "Shared scientific conferences, by turns in France and in Israel",
             ),
             (
                 "exchange",
@@ -1378,30 +1501,21 @@ AGREEMENTS = [
         ],
     },
     {
-        "reference": "CLARA-ONCOPOLE-2018",
+        "reference": "INT-2018-CLARA-ONCOPOLE",
         "slug": "clara-oncopole-quebec-2018",
         "title_fr": "Entente CLARA – Oncopole du Québec",
-        "title_en": "CLARA – Quebec Oncopole agreement",
+        "title_en": "CLARA – Oncopole du Québec agreement",
         "kind": "partnership",
         "status": "signed",
         "partnership": "oncopole-quebec",
         "signed_on": D(2018, 3, 8),
         "signed_place": "Hôtel de Matignon, Paris",
+        "sources": QUEBEC,
         "summary_fr": "Entente conclue le 8 mars 2018 à Paris pour accélérer la lutte contre le cancer par des programmes conjoints, des bourses de mobilité et des symposiums.",
         "summary_en": "Agreement reached in Paris on 8 March 2018 to speed up the fight against cancer through joint programmes, mobility grants and symposia.",
         "themes": ["genomics-precision-medicine", "cell-therapy", "cancer-care-organisation"],
-        "parties": [
-            {
-                "institution": "canceropole-clara",
-                "signatory": "veronique-trillet-lenoir",
-                "signed_on": D(2018, 3, 8),
-            },
-            {
-                "institution": "oncopole-quebec",
-                "signatory": "remi-quirion",
-                "signed_on": D(2018, 3, 8),
-            },
-        ],
+        # The release names who met at Matignon, not who signed.
+        "parties": [{"institution": "canceropole-clara"}, {"institution": "oncopole-quebec"}],
         "commitments": [
             ("joint_research", "Programmes de recherche conjoints", "Joint research programmes"),
             (
@@ -1422,19 +1536,18 @@ AGREEMENTS = [
         ],
     },
     {
-        "reference": "LYONBIOPOLE-CLARA-2018",
+        "reference": "INT-LYONBIOPOLE-CLARA",
         "slug": "lyonbiopole-clara-plan",
         "title_fr": "Plan de collaboration Lyonbiopôle – CLARA (jusqu'en 2018)",
         "title_en": "Lyonbiopôle – CLARA collaboration plan (until 2018)",
         "kind": "collaboration",
         "status": "signed",
         "partnership": "lyonbiopole",
-        "summary_fr": "Nouveau plan de collaboration engageant les deux partenaires jusqu'en 2018 autour de trois axes stratégiques.",
-        "summary_en": "New collaboration plan binding the two partners until 2018 around three strategic strands.",
-        "parties": [
-            {"institution": "lyonbiopole", "signatory": "philippe-archinard"},
-            {"institution": "canceropole-clara"},
-        ],
+        "sources": LYONBIOPOLE,
+        "summary_fr": "Nouveau plan qui lie les deux partenaires jusqu'en 2018, en trois volets.",
+        "summary_en": "New plan binding the two partners until 2018, in three parts.",
+        # The article names no signatory.
+        "parties": [{"institution": "lyonbiopole"}, {"institution": "canceropole-clara"}],
         "commitments": [
             (
                 "innovation",
@@ -1457,15 +1570,32 @@ AGREEMENTS = [
 
 MOBILITIES = [
     {
+        # Announced on 21 February 2012 for "20 February" (the year is the article's) and for
+        # four months: planned, not reported as done.
         "key": {"partnership": "clara-international-shanghai", "planned_start": D(2012, 2, 20)},
         "category": "researcher",
         "direction": "outgoing",
         "host_institution": "renji-stem-cell-research-center",
         "host_team": "gao-stem-cell-team",
         "planned_end": D(2012, 6, 19),
-        "status": "confirmed",
-        "description_fr": "Première mobilité du programme : un chercheur de Rhône-Alpes rejoint pour quatre mois le service du Pr Gao.",
-        "description_en": "The programme's first mobility: a researcher from Rhône-Alpes joins Prof. Gao's department for four months.",
+        "status": "planned",
+        "sources": [
+            (
+                "shanghai-2012",
+                "« le 20 février prochain (et pour 4 mois) » ; année déduite de la date de "
+                "l'article (21 février 2012)",
+            )
+        ],
+        "description_fr": (
+            "Première mobilité annoncée du programme : un chercheur de Rhône-Alpes devait "
+            "rejoindre pour quatre mois le service du Pr Gao à partir du 20 février (l'année, "
+            "2012, est déduite de la date du communiqué)."
+        ),
+        "description_en": (
+            "The programme's first announced mobility: a researcher from Rhône-Alpes was to join "
+            "Prof. Gao's department for four months from 20 February (the year, 2012, is taken "
+            "from the date of the announcement)."
+        ),
     },
 ]
 
@@ -1477,11 +1607,12 @@ EVENTS = [
         "kind": "symposium",
         "start_date": D(2011, 7, 4),
         "end_date": D(2011, 7, 6),
-        "city_fr": "Shanghaï",
+        "city_fr": "Shanghai",
         "city_en": "Shanghai",
         "country": "CN",
         "partnership": "clara-international-shanghai",
         "organisers": ["canceropole-clara"],
+        "sources": SHANGHAI,
         "description_fr": "Premier colloque du programme, où ont été identifiés les six thèmes de collaboration.",
         "description_en": "The programme's first symposium, where the six collaboration themes were identified.",
     },
@@ -1497,8 +1628,9 @@ EVENTS = [
         "country": "FR",
         "partnership": "clara-international-shanghai",
         "organisers": ["canceropole-clara"],
-        "description_fr": "Second colloque, prévu à Lyon avant la fin 2012 pour faire le bilan de l'action commune.",
-        "description_en": "Second symposium, planned in Lyon before the end of 2012 to review the joint work.",
+        "sources": SHANGHAI,
+        "description_fr": "Second colloque, annoncé à Lyon avant la fin de 2012 pour faire le point sur l'action commune.",
+        "description_en": "Second symposium, announced in Lyon before the end of 2012 to review the joint work.",
     },
     {
         "slug": "franco-chinese-seminar-3",
@@ -1507,13 +1639,14 @@ EVENTS = [
         "kind": "seminar",
         "partnership": "clara-international-shanghai",
         "organisers": ["canceropole-clara"],
-        "description_fr": "Troisième des séminaires franco-chinois organisés tour à tour à Shanghaï et à Lyon.",
-        "description_en": "Third of the Franco-Chinese seminars held in turn in Shanghai and Lyon.",
+        "sources": INTERNATIONAL,
+        "description_fr": "Troisième des séminaires franco-chinois organisés tantôt à Shanghai, tantôt à Lyon.",
+        "description_en": "Third of the Franco-Chinese seminars held by turns in Shanghai and Lyon.",
     },
     {
         "slug": "clara-oncopole-signing-2018",
         "title_fr": "Conclusion de l'entente CLARA – Oncopole du Québec",
-        "title_en": "CLARA – Quebec Oncopole agreement concluded",
+        "title_en": "CLARA – Oncopole du Québec agreement concluded",
         "kind": "signing_ceremony",
         "start_date": D(2018, 3, 8),
         "venue_fr": "Hôtel de Matignon",
@@ -1523,8 +1656,18 @@ EVENTS = [
         "country": "FR",
         "partnership": "oncopole-quebec",
         "organisers": ["canceropole-clara", "oncopole-quebec"],
-        "description_fr": "Lors de la Rencontre alternée des Premiers ministres québécois et français.",
-        "description_en": "During the alternating meeting of the Quebec and French Prime Ministers.",
+        "sources": QUEBEC,
+        "participants": [
+            (
+                "remi-quirion",
+                "a rencontré les représentants de CLARA",
+                "met CLARA's representatives",
+            ),
+            ("veronique-trillet-lenoir", "présente à la rencontre", "attended the meeting"),
+            ("olivier-exertier", "présent à la rencontre", "attended the meeting"),
+        ],
+        "description_fr": "Rencontre tenue à Paris pendant la visite alternée des chefs de gouvernement québécois et français.",
+        "description_en": "A meeting held in Paris during the alternating visit of the Quebec and French heads of government.",
     },
     {
         "slug": "clara-oncopole-symposium-2018",
@@ -1536,8 +1679,9 @@ EVENTS = [
         "country": "FR",
         "partnership": "oncopole-quebec",
         "organisers": ["canceropole-clara", "oncopole-quebec"],
-        "description_fr": "Premier événement commun, prévu en Auvergne-Rhône-Alpes dans le cadre des Entretiens Jacques Cartier.",
-        "description_en": "First joint event, planned in Auvergne-Rhône-Alpes as part of the Entretiens Jacques Cartier.",
+        "sources": QUEBEC,
+        "description_fr": "Premier événement commun, annoncé en Auvergne-Rhône-Alpes dans le cadre des Entretiens Jacques Cartier.",
+        "description_en": "First joint event, announced in Auvergne-Rhône-Alpes as part of the Entretiens Jacques Cartier.",
     },
     {
         "slug": "nanotechnology-oncology-symposium",
@@ -1546,28 +1690,31 @@ EVENTS = [
         "kind": "symposium",
         "partnership": "catalonia-nanomedicine",
         "organisers": ["canceropole-clara", "canceropole-grand-sud-ouest", "ibec"],
+        "sources": INTERNATIONAL,
+        "description_fr": "Symposium organisé à trois par CLARA, le Cancéropôle Grand Sud-Ouest et l'IBEC.",
+        "description_en": "A symposium organised by CLARA, the Cancéropôle Grand Sud-Ouest and IBEC together.",
     },
     {
         "slug": "clara-scientific-days-7",
-        "title_fr": "7es Journées scientifiques du CLARA – rencontre avec les clusters catalans",
+        "title_fr": "7es Journées scientifiques de CLARA – rencontre avec les clusters catalans",
         "title_en": "7th CLARA Scientific Days – meeting with the Catalan clusters",
         "kind": "scientific_days",
         "partnership": "catalonia-nanomedicine",
         "organisers": ["canceropole-clara", "bionanomed-catalonia", "oncocat"],
-        "description_fr": "Temps dédié aux échanges entre chercheurs et entreprises de la nanomédecine et de l'oncologie, en vue de projets européens.",
-        "description_en": "A dedicated session for researchers and companies in nanomedicine and oncology, with European projects in view.",
+        "sources": INTERNATIONAL,
+        "description_fr": "Séance réservée aux chercheurs et aux entreprises de la nanomédecine et de l'oncologie, pour préparer des projets européens.",
+        "description_en": "A session for researchers and companies in nanomedicine and oncology, to prepare European projects.",
     },
     {
         "slug": "senegalese-delegation-visit",
         "title_fr": "Visite d'une délégation sénégalaise",
         "title_en": "Visit of a Senegalese delegation",
         "kind": "delegation_visit",
-        "city_fr": "Lyon",
-        "city_en": "Lyon",
         "country": "FR",
         "partnership": "senegal-delegation",
         "organisers": ["canceropole-clara"],
-        "description_fr": "Découverte de l'organisation du système de santé français et pistes de partenariat en cancérologie.",
-        "description_en": "An introduction to how French healthcare is organised and avenues for cancer partnerships.",
+        "sources": INTERNATIONAL,
+        "description_fr": "Découverte de l'organisation des soins en France et recherche de partenaires en cancérologie.",
+        "description_en": "Learning how healthcare is organised in France and looking for partners in oncology.",
     },
 ]

@@ -1,13 +1,19 @@
-"""Load the CLARA dataset idempotently: a record is written only when it differs."""
+"""Load the CLARA dataset without undoing the staff's edits.
+
+By default what is missing is created, and a record that differs from the dataset is reported
+(field by field) but kept as it is: it may have been corrected in the back-office. With
+`update=True` the dataset's values are written over those fields, each one listed.
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from events.models import Event
+from events.models import Event, EventParticipant
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
 from partnerships.models import (
@@ -19,27 +25,56 @@ from partnerships.models import (
     PartnershipMember,
 )
 from people.models import Person
+from sources.models import Source, SourceLink
+from sources.services import cite
 from themes.models import ResearchTheme
 
 from . import clara
 
 
 @dataclass
+class FieldDifference:
+    kind: str
+    record: str
+    field: str
+    current: Any
+    dataset: Any
+
+    def __str__(self) -> str:
+        return f"{self.kind} “{self.record}”, {self.field}: {self.current!r} → {self.dataset!r}"
+
+
+@dataclass
 class LoadReport:
+    update: bool = False
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     new_objects: set = field(default_factory=set)
+    differences: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
     def __str__(self) -> str:
+        lines = []
         if not self.changed:
-            return "The CLARA dataset is up to date: nothing changed."
-        parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
-        parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
-        return "CLARA dataset loaded: " + ", ".join(parts) + "."
+            lines.append("The CLARA dataset is up to date: nothing changed.")
+        else:
+            parts = [f"{n} {name} created" for name, n in sorted(self.created.items())]
+            parts += [f"{n} {name} updated" for name, n in sorted(self.updated.items())]
+            lines.append("CLARA dataset loaded: " + ", ".join(parts) + ".")
+        count = len(self.differences)
+        fields = f"{count} field{'' if count == 1 else 's'}"
+        if self.differences and self.update:
+            lines.append(f"{fields} overwritten with the dataset's values:")
+        elif self.differences:
+            lines.append(
+                f"{fields} differ{'s' if count == 1 else ''} from the dataset, kept as they are "
+                "(edited in the back-office?); `load_clara_dataset --update` would write:"
+            )
+        lines += [f"  {difference}" for difference in self.differences]
+        return "\n".join(lines)
 
 
 def _same(current: Any, wanted: Any) -> bool:
@@ -66,7 +101,17 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
         if not _same(getattr(instance, name), value)
         and not (value in ("", None) and name in from_ror)
     ]
-    if changed:
+    for name in changed:
+        report.differences.append(
+            FieldDifference(
+                str(model._meta.verbose_name),
+                str(instance),
+                name,
+                _plain(getattr(instance, name)),
+                _plain(values[name]),
+            )
+        )
+    if changed and report.update:
         for name in changed:
             setattr(instance, name, values[name])
         instance.full_clean()
@@ -75,9 +120,32 @@ def _upsert(report: LoadReport, model: type[models.Model], lookup: dict, values:
     return instance
 
 
+def _plain(value: Any) -> Any:
+    """A value as the report shows it: a related record by its name."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
 def _set_m2m(report: LoadReport, instance, name: str, related: list) -> None:
     manager = getattr(instance, name)
-    if {obj.pk for obj in manager.all()} != {obj.pk for obj in related}:
+    current = list(manager.all())
+    if {obj.pk for obj in current} != {obj.pk for obj in related}:
+        new = (type(instance), instance.pk) in report.new_objects
+        if not new:
+            report.differences.append(
+                FieldDifference(
+                    str(instance._meta.verbose_name),
+                    str(instance),
+                    name,
+                    sorted(str(obj) for obj in current),
+                    sorted(str(obj) for obj in related),
+                )
+            )
+            if not report.update:
+                return
         manager.set(related)
         if (type(instance), instance.pk) not in report.new_objects:
             report.updated[str(instance._meta.verbose_name_plural)] += 1
@@ -91,8 +159,29 @@ def _text(data: dict, *names: str) -> dict:
 
 
 @transaction.atomic
-def load_clara_dataset() -> LoadReport:
-    report = LoadReport()
+def load_clara_dataset(update: bool = False) -> LoadReport:
+    report = LoadReport(update=update)
+
+    sources: dict[str, Source] = {}
+    for data in clara.SOURCES:
+        sources[data["key"]] = _upsert(
+            report,
+            Source,
+            {"key": data["key"]},
+            {
+                "title": data["title"],
+                "publisher": data.get("publisher", ""),
+                "date": data.get("date"),
+                "date_precision": data.get("date_precision", "day"),
+                "url": data.get("url", ""),
+                "language": data["language"],
+                "seed_file": data.get("seed_file", ""),
+            },
+        )
+
+    def cite_all(obj, data: dict) -> None:
+        for position, (key, locator) in enumerate(data.get("sources", [])):
+            _cite(report, obj, sources[key], locator, position)
 
     themes: dict[str, ResearchTheme] = {}
     for data in clara.THEMES:
@@ -126,7 +215,7 @@ def load_clara_dataset() -> LoadReport:
 
     people: dict[str, Person] = {}
     for data in clara.PEOPLE:
-        people[data["slug"]] = _upsert(
+        people[data["slug"]] = person = _upsert(
             report,
             Person,
             {"slug": data["slug"]},
@@ -140,6 +229,7 @@ def load_clara_dataset() -> LoadReport:
                 "is_public": data["is_public"],
             },
         )
+        cite_all(person, data)
 
     teams: dict[str, Team] = {}
     for data in clara.TEAMS:
@@ -188,21 +278,22 @@ def load_clara_dataset() -> LoadReport:
                 {},
             )
         for position, figure in enumerate(data.get("figures", [])):
-            _load_figure(report, partnership, position, figure)
+            cite_all(_load_figure(report, partnership, position, figure), figure)
+        cite_all(partnership, data)
         partnerships[data["slug"]] = partnership
 
     for position, figure in enumerate(clara.CLARA_FIGURES):
-        _load_figure(report, None, position, figure)
+        cite_all(_load_figure(report, None, position, figure), figure)
 
     agreements: dict[str, Agreement] = {}
     for data in clara.AGREEMENTS:
         agreement = _upsert(
             report,
             Agreement,
-            {"reference": data["reference"]},
+            {"slug": data["slug"]},
             {
                 **_text(data, "title", "summary"),
-                "slug": data["slug"],
+                "reference": data["reference"],
                 "kind": data["kind"],
                 "status": data["status"],
                 "partnership": partnerships.get(data.get("partnership")),
@@ -231,11 +322,12 @@ def load_clara_dataset() -> LoadReport:
                 {"agreement": agreement, "position": position},
                 {"kind": kind, "description_fr": text_fr, "description_en": text_en},
             )
-        agreements[data["reference"]] = agreement
+        cite_all(agreement, data)
+        agreements[data["slug"]] = agreement
 
     for data in clara.MOBILITIES:
         key = data["key"]
-        _upsert(
+        mobility = _upsert(
             report,
             MobilityExchange,
             {
@@ -252,6 +344,7 @@ def load_clara_dataset() -> LoadReport:
                 "status": data["status"],
             },
         )
+        cite_all(mobility, data)
 
     for data in clara.EVENTS:
         event = _upsert(
@@ -270,12 +363,31 @@ def load_clara_dataset() -> LoadReport:
             },
         )
         _set_m2m(report, event, "organisers", [institutions[s] for s in data.get("organisers", [])])
+        for position, (person, role_fr, role_en) in enumerate(data.get("participants", [])):
+            participant = _upsert(
+                report,
+                EventParticipant,
+                {"event": event, "person": people[person]},
+                {"role_fr": role_fr, "role_en": role_en, "position": position},
+            )
+            cite_all(participant, data)
+        cite_all(event, data)
 
     return report
 
 
-def _load_figure(report: LoadReport, partnership, position: int, data: dict) -> None:
-    _upsert(
+def _cite(report: LoadReport, obj, source: Source, locator: str, position: int) -> None:
+    content_type = ContentType.objects.get_for_model(type(obj))
+    link = SourceLink.objects.filter(
+        source=source, content_type=content_type, object_id=obj.pk
+    ).first()
+    if link is None:
+        cite(obj, source, locator, position)
+        report.created[str(SourceLink._meta.verbose_name_plural)] += 1
+
+
+def _load_figure(report: LoadReport, partnership, position: int, data: dict):
+    return _upsert(
         report,
         KeyFigure,
         {"partnership": partnership, "position": position},

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import DatePrecision, TimeStampedModel, format_partial_date
+from core.models import DatePrecision, TimeStampedModel, format_partial_date, iso_partial_date
 
 
 class EventQuerySet(models.QuerySet):
@@ -95,9 +95,9 @@ class Event(TimeStampedModel):
         if self.description:
             data["description"] = self.description
         if self.start_date:
-            data["startDate"] = self.start_date.isoformat()
+            data["startDate"] = iso_partial_date(self.start_date, self.date_precision)
         if self.end_date:
-            data["endDate"] = self.end_date.isoformat()
+            data["endDate"] = iso_partial_date(self.end_date, self.date_precision)
         if self.city or self.venue:
             data["location"] = {
                 "@type": "Place",
@@ -111,8 +111,45 @@ class Event(TimeStampedModel):
         return data
 
     @property
+    def public_participants(self) -> list:
+        return [p for p in self.participants.select_related("person") if p.person.is_public]
+
+    @property
     def date_display(self) -> str:
         start = format_partial_date(self.start_date, self.date_precision)
         if self.end_date and self.end_date != self.start_date:
             return f"{start} – {format_partial_date(self.end_date, self.date_precision)}"
         return start
+
+
+class EventParticipant(models.Model):
+    """A person's documented part in an event ("attended the signing"), neither signatory nor
+    coordinator unless a source says so."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="event_participations",
+    )
+    role = models.CharField(
+        _("part taken"),
+        max_length=255,
+        blank=True,
+        help_text=_("As the source states it, such as “attended the meeting”."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["event", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="event_participant_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"

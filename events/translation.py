@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import Event
+from .models import Event, EventParticipant
 
 
 @register(Event)
@@ -10,5 +10,11 @@ class EventTranslationOptions(TranslationOptions):
     required_languages = ("fr",)
 
 
+@register(EventParticipant)
+class EventParticipantTranslationOptions(TranslationOptions):
+    fields = ("role",)
+
+
 # After modeltranslation, so that the history keeps the translated columns.
 register_history(Event)
+register_history(EventParticipant)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import ClaraImportExportAdmin
 from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
+from sources.admin import SourceLinkInline
 
 from .models import MobilityExchange
 from .resources import MobilityExchangeResource
@@ -30,6 +31,7 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         *localized("host_institution__name"),
         *localized("home_institution__name"),
     ]
+    inlines = [SourceLinkInline]
     autocomplete_fields = [
         "person",
         "home_institution",

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
 
@@ -37,11 +38,12 @@ class MobilityExchangeDirection(models.TextChoices):
 
 
 class MobilityExchangeStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    CONFIRMED = "confirmed", _("Confirmed")
+    # A mobility is feminine in French (une mobilité prévue, confirmée, terminée, annulée).
+    PLANNED = "planned", pgettext_lazy("mobility status", "Planned")
+    CONFIRMED = "confirmed", pgettext_lazy("mobility status", "Confirmed")
     UNDER_WAY = "under_way", _("Under way")
-    COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    COMPLETED = "completed", pgettext_lazy("mobility status", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("mobility status", "Cancelled")
 
 
 class MobilityExchange(TimeStampedModel):

@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
 from core.languages import in_default_language, localized
+from sources.admin import SourceLinkInline
 
 from .admin_actions import move_to_next_status, renew
 from .models import (
@@ -137,18 +138,34 @@ class PartnershipAdmin(ClaraModelAdmin):
         "name",
         "kind",
         "status",
-        "start_date",
-        "end_date",
+        "start_shown",
+        "end_shown",
         "member_count",
         "is_public",
         "is_featured",
     ]
     list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
+
+    @admin.display(description=_("start"), ordering="start_date")
+    def start_shown(self, obj):
+        """As precise as known: "2013", "March 2018", never "Jan. 1, 2013"."""
+        return obj.start_display
+
+    @admin.display(description=_("end"), ordering="end_date")
+    def end_shown(self, obj):
+        return obj.end_display
+
     search_fields = [*localized("name"), "acronym", "slug"]
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
-    inlines = [PartnershipMemberInline, KeyFigureInline, MobilityInline, EventInline]
+    inlines = [
+        PartnershipMemberInline,
+        KeyFigureInline,
+        MobilityInline,
+        EventInline,
+        SourceLinkInline,
+    ]
     fieldsets = [
         (
             None,
@@ -213,11 +230,16 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "title",
         "kind",
         "status",
-        "signed_on",
+        "signed_shown",
         "end_date",
         "party_list",
         "is_confidential",
     ]
+
+    @admin.display(description=_("signed on"), ordering="signed_on")
+    def signed_shown(self, obj):
+        return obj.signed_display
+
     list_filter = ["status", "kind", "is_confidential", "partnership"]
     list_select_related = ["partnership"]
     search_fields = [
@@ -229,7 +251,12 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     autocomplete_fields = ["partnership", "successor", "themes", "responsible"]
     prepopulated_fields = {"slug": ["reference"]}
     date_hierarchy = "signed_on"
-    inlines = [AgreementPartyInline, AgreementCommitmentInline, AgreementDocumentInline]
+    inlines = [
+        AgreementPartyInline,
+        AgreementCommitmentInline,
+        AgreementDocumentInline,
+        SourceLinkInline,
+    ]
     actions = [move_to_next_status, renew]
     agreement_fields = ("successor",)
     fieldsets = [
@@ -333,3 +360,4 @@ class KeyFigureAdmin(ClaraModelAdmin):
     list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
     search_fields = [*localized("label"), *localized("source")]
     autocomplete_fields = ["partnership"]
+    inlines = [SourceLinkInline]

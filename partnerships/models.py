@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
@@ -23,6 +24,10 @@ class PartnershipQuerySet(models.QuerySet):
     def featured(self):
         return self.public().filter(is_featured=True)
 
+    def with_stated_status(self):
+        """Partnerships whose status a source states (pages say nothing about the others)."""
+        return self.exclude(status=Partnership.Status.UNKNOWN)
+
     def with_country(self, code: str):
         return self.filter(countries__regex=rf"(^|,){code}(,|$)")
 
@@ -38,10 +43,12 @@ class PartnershipKind(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Active")
-    COMPLETED = "completed", _("Completed")
+    # A partnership is masculine in French (un partenariat prévu, terminé).
+    PLANNED = "planned", pgettext_lazy("partnership status", "Planned")
+    ACTIVE = "active", pgettext_lazy("partnership status", "Active")
+    COMPLETED = "completed", pgettext_lazy("partnership status", "Completed")
     SUSPENDED = "suspended", _("Suspended")
+    UNKNOWN = "unknown", _("Unknown / not stated")
 
 
 class Partnership(TimeStampedModel):
@@ -112,6 +119,26 @@ class Partnership(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:partnership-detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_is_known(self) -> bool:
+        return self.status != PartnershipStatus.UNKNOWN
+
+    @property
+    def period_sentence(self) -> str:
+        """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "2013–2018"."""
+        start, end = self.start_display, self.end_display
+        if start and end:
+            return gettext("From %(start)s to %(end)s") % {"start": start, "end": end}
+        if start:
+            if self.start_precision == DatePrecision.DAY:
+                return pgettext("since a day", "Since %(date)s") % {"date": start}
+            return gettext("Since %(date)s") % {"date": start}
+        if end:
+            if self.end_precision == DatePrecision.DAY:
+                return pgettext("until a day", "Until %(date)s") % {"date": end}
+            return gettext("Until %(date)s") % {"date": end}
+        return ""
 
     @property
     def start_display(self) -> str:
@@ -474,6 +501,20 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def signed_sentence(self) -> str:
+        """A whole sentence: "Signed on 8 March 2018" / "Signé le 8 mars 2018", "Signé en 2013"."""
+        if not self.signed_on:
+            return ""
+        if self.signed_precision == DatePrecision.DAY:
+            text = gettext("Signed on %(date)s")
+        else:
+            text = gettext("Signed in %(date)s")
+        text %= {"date": self.signed_display}
+        if self.signed_place:
+            text = gettext("%(signed)s, %(place)s") % {"signed": text, "place": self.signed_place}
+        return text
 
     def is_visible_to(self, user) -> bool:
         return not self.is_confidential or can_see_confidential(user)

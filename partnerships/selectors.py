@@ -97,7 +97,7 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
                     mobility.start,
                     format_partial_date(mobility.start, "day"),
                     _("Mobility"),
-                    _("%(category)s hosted by %(host)s")
+                    _("Mobility (%(category)s), host institution: %(host)s")
                     % {
                         "category": mobility.get_category_display(),
                         "host": mobility.host_institution,

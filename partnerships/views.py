@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from people.models import Person
+from sources.selectors import attach_sources
 
 from . import selectors
 from .models import Agreement, AgreementParty
@@ -43,6 +44,8 @@ class PartnershipDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partnership = self.object
+        attach_sources(partnership.key_figures.all())
+        attach_sources([partnership])
         return super().get_context_data(
             timeline=selectors.timeline(partnership),
             mobility_summary=selectors.mobility_summary(partnership),

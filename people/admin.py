@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from core.admin import ClaraImportExportAdmin
+from sources.admin import SourceLinkInline
 
 from .admin_actions import erase_personal_data, export_personal_data
 from .models import Person
@@ -17,3 +18,4 @@ class PersonAdmin(ClaraImportExportAdmin):
     autocomplete_fields = ["affiliation", "team"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     actions = [export_personal_data, erase_personal_data]
+    inlines = [SourceLinkInline]

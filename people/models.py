@@ -1,8 +1,12 @@
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_orcid
+
+# Titles as staff type them (French usage) and as English pages write them.
+ENGLISH_TITLES = {"Pr": "Prof.", "Pr.": "Prof.", "Professeur": "Prof."}
 
 
 class PersonQuerySet(models.QuerySet):
@@ -74,5 +78,12 @@ class Person(models.Model):
         return self.full_name
 
     @property
+    def title_display(self) -> str:
+        if (get_language() or "").startswith("en"):
+            return ENGLISH_TITLES.get(self.title, self.title)
+        return self.title
+
+    @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
+        parts = (self.title_display, self.first_name, self.last_name)
+        return " ".join(part for part in parts if part)

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.typography import typography
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
@@ -63,11 +64,11 @@ def _institution_row(obj, url: str) -> list[str]:
 
 def _collaboration_row(obj, url: str) -> list[str]:
     return [
-        obj.name,
+        typography(obj.name),
         obj.get_kind_display(),
-        obj.get_status_display(),
+        obj.get_status_display() if obj.status_is_known else "",
         "; ".join(country.name for country in obj.countries),
-        obj.summary,
+        typography(obj.summary),
         url,
     ]
 

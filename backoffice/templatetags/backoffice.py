@@ -1,6 +1,7 @@
 from django import template
 
 from backoffice import selectors
+from sources.selectors import published_without_source
 
 register = template.Library()
 
@@ -14,4 +15,24 @@ def clara_dashboard(context):
         "gaps": selectors.translation_gaps(user=user),
         "changes": selectors.recent_changes(user=user),
         "today": selectors.today(),
+        "unsourced": published_without_source(),
     }
+
+
+@register.filter
+def admin_change_link(obj):
+    """A link to the record's admin page, with its kind: "Partnership: Nano2Life"."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    opts = obj._meta
+    label = gettext("%(kind)s: %(record)s") % {
+        "kind": str(opts.verbose_name).capitalize(),
+        "record": obj,
+    }
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return label
+    return format_html('<a href="{}">{}</a>', url, label)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "events",
     "website",
     "dataset",
+    "sources",
     "ops",
 ]
 
@@ -156,6 +157,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
+# English pages in British conventions (8 March 2018); French ones in Django's French formats.
+FORMAT_MODULE_PATH = ["clara.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")

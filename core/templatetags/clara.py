@@ -26,3 +26,24 @@ def json_ld(context, data: dict) -> str:
     return format_html(
         '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)
     )
+
+
+@register.filter
+def typo(value):
+    """French typography on French pages (before `linebreaks`): {{ text|typo|linebreaks }}."""
+    from core.typography import typography
+
+    return typography(str(value)) if value not in (None, "") else value
+
+
+@register.filter
+def with_errors(field):
+    """A form field tied to its error messages (aria-describedby, aria-invalid) when it has any.
+
+    The messages are rendered elsewhere with the id `<field id>-errors`.
+    """
+    if not field.errors:
+        return field
+    return field.as_widget(
+        attrs={"aria-describedby": f"{field.auto_id}-errors", "aria-invalid": "true"}
+    )

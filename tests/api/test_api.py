@@ -21,7 +21,7 @@ def test_endpoints_paginate_public_data(client, clara_dataset):
 
 
 def test_same_search_and_filters_as_the_page(client, clara_dataset):
-    body = client.get("/api/collaborations/", {"q": "hépatocarcinome"}).json()
+    body = client.get("/api/collaborations/", {"q": "hépatocellulaire"}).json()
     assert body["results"][0]["slug"] == "clara-international-shanghai"
     body = client.get("/api/institutions/", {"country": "CA", "kind": "university"}).json()
     assert body["count"] == 4

@@ -38,12 +38,39 @@ def test_loading_twice_changes_nothing(clara_dataset, capsys):
     assert snapshot() == before
 
 
-def test_loading_repairs_a_record_changed_by_hand(clara_dataset):
+def test_loading_again_keeps_an_edit_made_in_the_back_office(clara_dataset, capsys):
+    """`make demo` runs the loader again: a staff member's correction survives it."""
+    partnership = Partnership.objects.get(slug="oncopole-quebec")
+    partnership.name_en = "Edited by the office"
+    partnership.save()
+    partnership.themes.remove(partnership.themes.first())
+    capsys.readouterr()
+    call_command("load_clara_dataset")
+    out = capsys.readouterr().out
+    partnership.refresh_from_db()
+    assert partnership.name_en == "Edited by the office"
+    assert partnership.themes.count() == 2
+    assert "name_en: 'Edited by the office' → 'CLARA – Oncopole du Québec partnership'" in out
+    assert "themes:" in out
+    assert "--update" in out
+
+
+def test_update_writes_the_dataset_and_lists_each_field(clara_dataset, capsys):
     Partnership.objects.filter(slug="oncopole-quebec").update(name_en="Wrong")
-    call_command("load_clara_dataset", verbosity=0)
+    capsys.readouterr()
+    call_command("load_clara_dataset", "--update")
+    out = capsys.readouterr().out
     assert Partnership.objects.get(slug="oncopole-quebec").name_en == (
-        "CLARA – Quebec Oncopole partnership"
+        "CLARA – Oncopole du Québec partnership"
     )
+    assert "1 field overwritten" in out
+    assert "name_en: 'Wrong' → 'CLARA – Oncopole du Québec partnership'" in out
+
+
+def test_missing_records_are_created_without_update(clara_dataset):
+    Event.objects.filter(slug="franco-chinese-seminar-3").delete()
+    call_command("load_clara_dataset", verbosity=0)
+    assert Event.objects.filter(slug="franco-chinese-seminar-3").exists()
 
 
 def test_shanghai_programme_with_its_institutions_themes_and_first_mobility(clara_dataset):
@@ -75,7 +102,7 @@ def test_shanghai_programme_with_its_institutions_themes_and_first_mobility(clar
     assert mobility.planned_start == datetime.date(2012, 2, 20)
     assert mobility.host_team.leader.last_name == "Gao"
 
-    agreement = Agreement.objects.get(reference="CRCL-SCI-2013")
+    agreement = Agreement.objects.get(slug="crcl-shanghai-cancer-institute-2013")
     assert agreement.signed_display == "2013"
     assert set(agreement.parties.values_list("institution__slug", flat=True)) == {
         "crcl",
@@ -92,7 +119,7 @@ def test_nested_institutions(clara_dataset):
 
 
 def test_weizmann_agreement_has_three_parties_and_no_invented_date(clara_dataset):
-    agreement = Agreement.objects.get(reference="ARA-WIS-CLARA")
+    agreement = Agreement.objects.get(slug="region-weizmann-clara")
     assert list(agreement.parties.values_list("institution__slug", flat=True)) == [
         "region-auvergne-rhone-alpes",
         "weizmann-institute",
@@ -103,11 +130,20 @@ def test_weizmann_agreement_has_three_parties_and_no_invented_date(clara_dataset
 
 
 def test_quebec_agreement_of_8_march_2018(clara_dataset):
-    agreement = Agreement.objects.get(reference="CLARA-ONCOPOLE-2018")
+    agreement = Agreement.objects.get(slug="clara-oncopole-quebec-2018")
     assert agreement.signed_on == datetime.date(2018, 3, 8)
-    signatories = {p.institution.slug: p.signatory.last_name for p in agreement.parties.all()}
-    assert signatories == {"canceropole-clara": "Trillet-Lenoir", "oncopole-quebec": "Quirion"}
+    # The release says who met at Matignon, not who signed.
+    parties = {p.institution.slug: p.signatory for p in agreement.parties.all()}
+    assert parties == {"canceropole-clara": None, "oncopole-quebec": None}
     quebec = agreement.partnership
+    assert not quebec.coordinators.exists()
+    assert not quebec.members.filter(role="coordinator").exists()
+    meeting = Event.objects.get(slug="clara-oncopole-signing-2018")
+    assert set(meeting.participants.values_list("person__last_name", flat=True)) == {
+        "Quirion",
+        "Trillet-Lenoir",
+        "Exertier",
+    }
     universities = set(
         quebec.members.filter(institution__kind="university").values_list(
             "institution__slug", flat=True
@@ -169,7 +205,7 @@ def test_names_follow_the_active_language(clara_dataset):
     institution = Institution.objects.get(slug="shanghai-cancer-institute")
     with translation.override("fr"):
         assert institution.name == "Institut du cancer de Shanghai"
-        assert institution.city == "Shanghaï"
+        assert institution.city == "Shanghai"
     with translation.override("en"):
         assert institution.name == "Shanghai Cancer Institute"
         assert institution.city == "Shanghai"
@@ -180,3 +216,60 @@ def test_press_contacts_are_kept_private(clara_dataset):
     assert contact.email == "gparet@canceropole-clara.com"
     assert not contact.is_public
     assert not Person.objects.public().filter(email__endswith="plus2sens.com").exists()
+
+
+def test_no_status_a_document_does_not_state(clara_dataset):
+    statuses = dict(Partnership.objects.values_list("slug", "status"))
+    for slug in ["nano2life", "conticanet", "european-lymphoma-institute", "world-sarcoma-network"]:
+        assert statuses[slug] == "completed", slug
+    for slug in ["milan-lung-cancer-biomarkers", "lausanne-dependence-receptors", "lyonbiopole"]:
+        assert statuses[slug] == "unknown", slug
+    assert not Partnership.objects.get(slug="milan-lung-cancer-biomarkers").is_featured
+    assert Partnership.objects.get(slug="lyonbiopole").end_date is None
+
+
+def test_no_invented_signatory_institution_or_funder(clara_dataset):
+    from partnerships.models import AgreementParty
+
+    assert not AgreementParty.objects.filter(signatory__isnull=False).exists()
+    assert not Institution.objects.filter(slug__in=["milan-cancer-cluster", "plus2sens"]).exists()
+    assert Person.objects.get(slug="christian-brambilla").affiliation is None
+    shanghai = Partnership.objects.get(slug="clara-international-shanghai")
+    assert not shanghai.members.filter(role="funder").exists()
+    agreement = Agreement.objects.get(slug="crcl-shanghai-cancer-institute-2013")
+    assert not agreement.themes.exists()
+    assert all(a.reference.startswith("INT-") for a in Agreement.objects.all())
+    inca = Institution.objects.get(slug="inca")
+    assert "founder" not in inca.description_en
+    assert "fondateur" not in inca.description_fr
+    quirion = Person.objects.get(slug="remi-quirion")
+    assert quirion.role_fr == "Scientifique en chef du Québec"
+
+
+def test_first_mobility_is_announced_not_done(clara_dataset):
+    mobility = MobilityExchange.objects.get(planned_start=datetime.date(2012, 2, 20))
+    assert mobility.status == "planned"
+    assert "2012" in mobility.description_en
+    assert "announcement" in mobility.description_en
+
+
+def test_english_pages_use_english_names(clara_dataset):
+    with translation.override("en"):
+        assert str(Institution.objects.get(slug="iarc")).endswith("(IARC)")
+        assert str(Institution.objects.get(slug="erdf")).endswith("(ERDF)")
+        assert Institution.objects.get(slug="universite-laval").name == "Université Laval"
+        assert Institution.objects.get(slug="canceropole-clara").name.startswith("Cancéropôle")
+    quebec = Partnership.objects.get(slug="oncopole-quebec")
+    assert not quebec.key_figures.filter(label_en__icontains="Merck").exists()
+
+
+def test_home_figures_are_dated(clara_dataset):
+    for figure in KeyFigure.objects.filter(partnership=None):
+        assert figure.period_start == 2013
+
+
+def test_every_institution_and_theme_is_described(clara_dataset):
+    for model in (Institution, ResearchTheme):
+        for obj in model.objects.all():
+            assert obj.description_fr, obj
+            assert obj.description_en, obj

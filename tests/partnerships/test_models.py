@@ -5,6 +5,7 @@ import pytest
 from django.db.models import ProtectedError
 from django.utils import translation
 
+from mobility.models import MobilityExchange
 from partnerships.models import Agreement, Partnership
 from tests.factories import (
     AgreementFactory,
@@ -73,7 +74,29 @@ def test_key_figure_period_and_value():
     figure = KeyFigureFactory(value=1300, is_minimum=True, period_start=2000, period_end=2018)
     with translation.override("fr"):
         assert figure.value_display == "> 1\u202f300"
+    with translation.override("en"):
+        assert figure.value_display == "> 1,300"
     assert figure.period_display == "2000–2018"
+
+
+def test_dates_are_whole_sentences_in_each_language():
+    partnership = PartnershipFactory(start_date=datetime.date(2018, 3, 8), start_precision="day")
+    agreement = AgreementFactory(
+        status="signed", signed_on=datetime.date(2013, 1, 1), signed_precision="year"
+    )
+    with translation.override("fr"):
+        assert partnership.period_sentence == "Depuis le 8 mars 2018"
+        assert agreement.signed_sentence == "Signé en 2013"
+        assert Partnership.Status.COMPLETED.label == "Terminé"
+        assert MobilityExchange.Status.COMPLETED.label == "Terminée"
+        assert MobilityExchange.Status.PLANNED.label == "Prévue"
+        assert Partnership.Status.PLANNED.label == "Prévu"
+    with translation.override("en"):
+        assert partnership.period_sentence == "Since 8 March 2018"
+        assert agreement.signed_sentence == "Signed in 2013"
+    partnership.start_precision = "year"
+    with translation.override("fr"):
+        assert partnership.period_sentence == "Depuis 2018"
 
 
 def test_agreement_with_three_parties():

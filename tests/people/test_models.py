@@ -10,9 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_full_name_with_title():
-    assert str(PersonFactory(title="Pr", first_name="Rémi", last_name="Quirion")) == (
-        "Pr Rémi Quirion"
-    )
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert str(PersonFactory(title="Pr", first_name="Rémi", last_name="Quirion")) == (
+            "Pr Rémi Quirion"
+        )
 
 
 def test_orcid_checksum_is_validated():
@@ -48,3 +51,13 @@ def test_person_with_mobilities_cannot_be_deleted_silently():
     mobility = MobilityExchangeFactory()
     with pytest.raises(ProtectedError):
         mobility.person.delete()
+
+
+def test_english_pages_write_prof_for_pr():
+    from django.utils import translation
+
+    person = PersonFactory(title="Pr", first_name="Jean-Yves", last_name="Blay")
+    with translation.override("en"):
+        assert person.full_name == "Prof. Jean-Yves Blay"
+    with translation.override("fr"):
+        assert person.full_name == "Pr Jean-Yves Blay"

@@ -16,7 +16,7 @@ def test_visitor_browses_filters_and_switches_language(page, site):
     violations = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     page.goto(f"{site}/fr/")
-    assert page.locator("h1").inner_text() == "Les collaborations internationales du CLARA"
+    assert page.locator("h1").inner_text() == "Les collaborations internationales de CLARA"
     assert page.locator(".world-map .marker").count() >= 15
 
     page.get_by_role("link", name="Collaborations", exact=True).first.click()

@@ -25,9 +25,13 @@ def test_filter_by_region_theme_kind_and_status_combined(client, clara_dataset):
         "clara-international-shanghai"
     }
     combined = client.get(
-        "/en/collaborations/?region=europe&kind=cluster_partnership&status=active"
+        "/en/collaborations/?region=europe&kind=cluster_partnership&status=unknown"
     )
     assert names(combined) == {"milan-lung-cancer-biomarkers", "lausanne-dependence-receptors"}
+    assert not names(client.get("/en/collaborations/?region=europe&status=active")) & {
+        "milan-lung-cancer-biomarkers",
+        "lausanne-dependence-receptors",
+    }
 
 
 def test_sorting(client, clara_dataset):

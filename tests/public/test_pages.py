@@ -68,12 +68,14 @@ def test_collaboration_page_shows_partners_by_country_agreements_and_timeline(
     assert "Shanghai Cancer Institute" in html
     assert "CRCL – Shanghai Cancer Institute partnership agreement" in html
     timeline = html[html.index('class="timeline"') :]
-    assert timeline.index("July 4, 2011") < timeline.index("2013")
-    assert "Researcher hosted by Renji Hospital Stem Cell Research Center" in timeline
+    assert timeline.index("4 July 2011") < timeline.index("2013")
+    assert "Mobility (Researcher), host institution: Renji Hospital Stem Cell" in timeline
     assert "14</strong> research institutes" in html
     quebec = client.get("/en/collaborations/oncopole-quebec/").content.decode()
     assert "&gt; 1,300</strong> co-publications" in quebec
-    assert "Source: CLARA – Oncopole press release, 8 March 2018" in quebec
+    french = client.get("/fr/collaborations/oncopole-quebec/").content.decode()
+    assert "&gt; 1\u202f300</strong> copublications" in french
+    assert "Depuis le 8 mars 2018" in french
 
 
 def test_institution_page_shows_parents_units_and_collaborations(client, clara_dataset):

@@ -19,7 +19,7 @@ def titles(response) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "query", ["hepatocarcinome", "hépatocarcinome", "HÉPATOCARCINOME", "liver cancer"]
+    "query", ["hepatocellulaire", "hépatocellulaire", "HÉPATOCELLULAIRE", "liver cancer"]
 )
 def test_liver_cancer_work_in_shanghai_is_found_in_both_languages(client, clara_dataset, query):
     response = client.get("/en/search/", {"q": query, "type": "collaborations"})
@@ -27,7 +27,7 @@ def test_liver_cancer_work_in_shanghai_is_found_in_both_languages(client, clara_
     assert titles(response)[0] == "CLARA International Shanghai"
 
 
-@pytest.mark.parametrize("query", ["hepatocarcinome", "liver cancer"])
+@pytest.mark.parametrize("query", ["hepatocellulaire", "liver cancer"])
 def test_shanghai_institutions_are_found_through_the_liver_cancer_work(
     client, clara_dataset, query
 ):
@@ -39,7 +39,7 @@ def test_shanghai_institutions_are_found_through_the_liver_cancer_work(
     ("typo", "expected"),
     [
         ("Weizman", "Weizmann Institute of Science"),
-        ("Sherbroke", "University of Sherbrooke"),
+        ("Sherbroke", "Université de Sherbrooke"),
         ("Fudam", "Fudan University"),
     ],
 )
@@ -72,10 +72,10 @@ def test_filters_combine(client, clara_dataset):
         "/en/search/", {"type": "institutions", "country": "CA", "kind": "university"}
     )
     assert set(titles(response)) == {
-        "University of Montreal",
+        "Université de Montréal",
         "McGill University",
-        "University of Sherbrooke",
-        "Laval University",
+        "Université de Sherbrooke",
+        "Université Laval",
     }
     response = client.get(
         "/en/search/",
@@ -88,10 +88,10 @@ def test_filters_combine(client, clara_dataset):
     )
     assert set(titles(response)) >= {"Renji Hospital", "Ruijin Hospital"}
     assert "Fudan University" not in titles(response)
-    teams = client.get("/en/search/", {"theme": "lung-cancer-biomarkers"})
-    assert titles(teams) == ["Prof. Brambilla's team – lung cancer biomarkers"]
-    assert titles(client.get("/en/search/", {"leader": "patrick-mehlen"})) == [
-        "P. Mehlen's team – dependence receptors"
+    teams = client.get("/en/search/", {"theme": "cancer-stem-cells", "type": "teams"})
+    assert titles(teams) == ["Prof. Gao's team – stem cells"]
+    assert titles(client.get("/en/search/", {"leader": "gao-renji"})) == [
+        "Prof. Gao's team – stem cells"
     ]
 
 
@@ -210,3 +210,16 @@ def test_postgres_search_queries_use_the_gin_indexes(clara_dataset):
     )
     assert "institutions_institution_search_fr" in text_plan
     assert "institutions_institution_name_en_trgm" in typo_plan
+
+
+def test_french_csv_export_is_typeset_and_states_no_unknown_status(client, clara_dataset):
+    response = client.get("/fr/search/export.csv", {"q": "Lausanne", "type": "collaborations"})
+    body = b"".join(response.streaming_content).decode()
+    assert "Inconnu" not in body
+    assert "récepteurs à dépendance" in body
+    quebec = b"".join(
+        client.get(
+            "/fr/search/export.csv", {"q": "Oncopole", "type": "collaborations"}
+        ).streaming_content
+    ).decode()
+    assert "l’Oncopole" in quebec

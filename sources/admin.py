@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+
+from .models import Source, SourceLink
+
+
+class SourceLinkInline(GenericTabularInline):
+    """The sources of a record, edited on the record's own page."""
+
+    model = SourceLink
+    extra = 0
+    fields = ["source", "locator", "position"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "publisher", "date_shown", "language", "seed_file"]
+    list_filter = ["language", "publisher"]
+    search_fields = ["title", "publisher", "key", "seed_file", "url"]
+    prepopulated_fields = {"key": ["title"]}
+
+    @admin.display(description=Source._meta.get_field("date").verbose_name, ordering="date")
+    def date_shown(self, obj):
+        return obj.date_display

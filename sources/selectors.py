@@ -1,0 +1,54 @@
+"""Which sources support which records, and which published records have none."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+
+from .models import Source, SourceLink
+
+
+def sources_of(obj: Model) -> QuerySet[Source]:
+    content_type = ContentType.objects.get_for_model(type(obj))
+    return Source.objects.filter(
+        links__content_type=content_type, links__object_id=obj.pk
+    ).order_by("links__position", "title")
+
+
+def published_querysets() -> list[QuerySet]:
+    """The records that must cite a source: what the public site and the API show."""
+    from events.models import Event
+    from partnerships.models import Agreement, KeyFigure, Partnership
+
+    return [
+        Partnership.objects.public(),
+        Agreement.objects.published(),
+        Event.objects.public(),
+        KeyFigure.objects.filter(partnership__isnull=True)
+        | KeyFigure.objects.filter(partnership__is_public=True),
+    ]
+
+
+def published_without_source() -> list[Model]:
+    missing = []
+    for queryset in published_querysets():
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
+        missing.extend(queryset.exclude(pk__in=cited))
+    return missing
+
+
+def attach_sources(records) -> None:
+    """Set `cited_sources` on each record of one model, in one query (list pages, figures)."""
+    records = list(records)
+    if not records:
+        return
+    content_type = ContentType.objects.get_for_model(type(records[0]))
+    links = (
+        SourceLink.objects.filter(content_type=content_type, object_id__in=[r.pk for r in records])
+        .select_related("source")
+        .order_by("position", "source__title")
+    )
+    by_record: dict[int, list[Source]] = {}
+    for link in links:
+        by_record.setdefault(link.object_id, []).append(link.source)
+    for record in records:
+        record.cited_sources = by_record.get(record.pk, [])

@@ -1,0 +1,54 @@
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from core.typography import NBSP, NNBSP, french, typography
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Contact : CLARA", f"Contact{NBSP}: CLARA"),
+        ("Contact: CLARA", f"Contact{NBSP}: CLARA"),
+        ("Pourquoi ? Parce que ; enfin !", f"Pourquoi{NNBSP}? Parce que{NNBSP}; enfin{NNBSP}!"),
+        ("« cette mobilisation »", f"«{NBSP}cette mobilisation{NBSP}»"),
+        ("plus de 1 300 copublications", f"plus de 1{NNBSP}300 copublications"),
+        ("plus de 1300 copublications", "plus de 1300 copublications"),
+        ("15 M$ de Merck", f"15{NBSP}M$ de Merck"),
+        ("le Pr C. Brambilla", f"le Pr{NBSP}C. Brambilla"),
+        ("l'Oncopole d'Québec", "l’Oncopole d’Québec"),
+        ("la stratégie 2011-2014", "la stratégie 2011–2014"),
+        ("co-fondateur, co-financées", "cofondateur, cofinancées"),
+    ],
+)
+def test_french_typography(typed, expected):
+    assert french(typed) == expected
+
+
+def test_addresses_times_and_urls_are_left_alone():
+    text = "https://oncopole.ca à 10:30, réf. A-1"
+    assert french(text) == text
+
+
+def test_only_french_pages_are_changed():
+    assert typography("Contact : CLARA", "en") == "Contact : CLARA"
+    template = Template("{% load clara %}{{ text|typo }}")
+    with translation.override("fr"):
+        assert template.render(Context({"text": "Oui ?"})) == f"Oui{NNBSP}?"
+    with translation.override("en"):
+        assert template.render(Context({"text": "Yes ?"})) == "Yes ?"
+
+
+def test_the_filter_still_escapes():
+    template = Template("{% load clara %}{{ text|typo }}")
+    with translation.override("fr"):
+        assert template.render(Context({"text": "<b>l'a</b>"})) == "&lt;b&gt;l’a&lt;/b&gt;"
+
+
+def test_html_text_only():
+    from core.typography import typography_html
+
+    html = "<a href=\"https://x.org/l'a\">Échéance : l'accord</a>"
+    assert typography_html(html, "fr") == (
+        f'<a href="https://x.org/l\'a">Échéance{NBSP}: l’accord</a>'
+    )
