@@ -1,5 +1,6 @@
 """Which sources support which records, and which published records have none."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
@@ -14,9 +15,14 @@ def sources_of(obj: Model) -> QuerySet[Source]:
 
 
 def published_querysets() -> list[QuerySet]:
-    """The records that must cite a source: what the public site and the API show."""
-    from events.models import Event
-    from partnerships.models import Agreement, KeyFigure, Partnership
+    """The records that must cite a source: what the public site and the API show.
+
+    Sources sit below the domain apps (they cite any record): the models come from the registry.
+    """
+    Event = apps.get_model("events", "Event")
+    Agreement, KeyFigure, Partnership = (
+        apps.get_model("partnerships", name) for name in ("Agreement", "KeyFigure", "Partnership")
+    )
 
     return [
         Partnership.objects.public(),

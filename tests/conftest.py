@@ -19,7 +19,7 @@ def english_by_default():
 
 
 # The apps whose records the CLARA dataset holds: a test without `clara_dataset` empties them.
-DATASET_APPS = ["themes", "institutions", "people", "partnerships", "mobility", "events"]
+DATASET_APPS = ["themes", "institutions", "people", "partnerships", "mobility", "events", "sources"]
 
 
 def dataset_tables() -> list[str]:

@@ -32,5 +32,8 @@ def test_a_transactional_test_starts_from_an_empty_database_too():
 
 
 def test_the_dataset_when_asked(clara_dataset):
+    from dataset import clara
+
     counts = rows()
-    assert (counts["partnerships_partnership"], counts["institutions_institution"]) == (14, 42)
+    assert counts["partnerships_partnership"] == len(clara.PARTNERSHIPS) == 14
+    assert counts["institutions_institution"] == len(clara.INSTITUTIONS) == 39

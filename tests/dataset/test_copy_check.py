@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from core.dataset import clara
+from dataset import clara
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 RUN = 8
