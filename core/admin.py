@@ -240,6 +240,12 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
             *super().get_urls(),
         ]
 
+    def pending_upload(self, name: str, input_format):
+        """The uploaded file waiting for confirmation (read as bytes: the format decodes it)."""
+        return self.get_tmp_storage_class()(
+            name=name, encoding=None, read_mode=input_format.get_read_mode()
+        )
+
     def process_import(self, request, **kwargs):
         """A confirmed file of more than IMPORT_BACKGROUND_ROWS rows goes to the task worker."""
         if not self.has_import_permission(request):
@@ -249,9 +255,7 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
             return super().process_import(request, **kwargs)
         data = confirm_form.cleaned_data
         input_format = self.get_import_formats()[int(data["format"])]()
-        pending = self.get_tmp_storage_class()(
-            name=data["import_file_name"], encoding=None, read_mode=input_format.get_read_mode()
-        )
+        pending = self.pending_upload(data["import_file_name"], input_format)
         content = pending.read()
         if content is None:
             self.message_user(

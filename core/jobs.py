@@ -43,9 +43,7 @@ def run_import(job_id: int) -> str:
         return job.status
     request = SimpleNamespace(user=job.user)
     input_format = model_admin.get_import_formats()[job.format_index]()
-    pending = model_admin.get_tmp_storage_class()(
-        name=job.pending_name, encoding=None, read_mode=input_format.get_read_mode()
-    )
+    pending = model_admin.pending_upload(job.pending_name, input_format)
     data = pending.read()
     if data is None:
         return _finish(job, errors=["The uploaded file expired before it could be imported."])
