@@ -1647,7 +1647,8 @@ EVENTS = [
         "slug": "clara-oncopole-signing-2018",
         "title_fr": "Conclusion de l'entente CLARA – Oncopole du Québec",
         "title_en": "CLARA – Oncopole du Québec agreement concluded",
-        "kind": "signing_ceremony",
+        # The release reports a meeting and an agreement concluded, not a signing.
+        "kind": "meeting",
         "start_date": D(2018, 3, 8),
         "venue_fr": "Hôtel de Matignon",
         "venue_en": "Hôtel de Matignon",

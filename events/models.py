@@ -25,6 +25,7 @@ class EventKind(models.TextChoices):
     SCIENTIFIC_DAYS = "scientific_days", _("Scientific days")
     DELEGATION_VISIT = "delegation_visit", _("Delegation visit")
     SIGNING_CEREMONY = "signing_ceremony", _("Signing ceremony")
+    MEETING = "meeting", _("Meeting")
     CONFERENCE = "conference", _("Conference")
     WORKSHOP = "workshop", _("Workshop")
 

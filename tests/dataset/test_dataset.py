@@ -139,6 +139,8 @@ def test_quebec_agreement_of_8_march_2018(clara_dataset):
     assert not quebec.coordinators.exists()
     assert not quebec.members.filter(role="coordinator").exists()
     meeting = Event.objects.get(slug="clara-oncopole-signing-2018")
+    # A meeting and an agreement concluded are reported, not a signing ceremony.
+    assert meeting.kind == Event.Kind.MEETING
     assert set(meeting.participants.values_list("person__last_name", flat=True)) == {
         "Quirion",
         "Trillet-Lenoir",
