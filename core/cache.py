@@ -5,20 +5,24 @@ Every save or delete of a public-facing record bumps the version (signals, plus 
 outlives the content it shows. See README, "Caching".
 """
 
+import gzip
 import hashlib
 import os
 import re
+import tempfile
 import time
 from functools import cache as memoize
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "content-version"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
@@ -41,21 +45,35 @@ KEY_HEADERS = ("Accept", "HX-Request", "HX-Target")
 # A response varying on anything else is not cached (Cookie: only cookie-less requests are).
 ALLOWED_VARY = {"accept", "accept-encoding", "accept-language", "cookie", "hx-request"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+STATIC_PREFIX = "/" + settings.STATIC_URL.lstrip("/")
 # Messages are kept in a cookie (then the session) for the next page: that page is not cached.
 MESSAGES_COOKIE = "messages"
-
-
-def version_cache():
-    return caches["default"]
 
 
 def page_cache():
     return caches["pages"]
 
 
+def _version_file() -> Path | None:
+    """With the folder cache (one server, no Redis) the version is a file's identity: a stat
+    per request, shared by every process of the server."""
+    backend = caches["default"]
+    if isinstance(backend, FileBasedCache):
+        return Path(backend._dir) / "content-version"
+    return None
+
+
 def content_version() -> str:
-    """The current content version (nanoseconds since the epoch of the last change)."""
-    store = version_cache()
+    """The current content version: changes on every bump, never comes back."""
+    path = _version_file()
+    if path is not None:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            _bump_now()
+            stat = path.stat()
+        return f"{stat.st_ino}-{stat.st_mtime_ns}"
+    store = caches["default"]
     version = store.get(VERSION_KEY)
     if version is None:
         version = str(time.time_ns())
@@ -65,7 +83,15 @@ def content_version() -> str:
 
 
 def _bump_now() -> None:
-    version_cache().set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    path = _version_file()
+    if path is None:
+        caches["default"].set(VERSION_KEY, str(time.time_ns()), timeout=None)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A new file (new inode) replaces the old one atomically.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".content-version-")
+    os.close(fd)
+    os.replace(temporary, path)
 
 
 def bump_content_version(*, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -155,13 +181,13 @@ def is_cacheable_request(request: HttpRequest) -> bool:
         return False
     if "Authorization" in request.headers:
         return False
-    return not _excluded().search(request.path)
+    return not request.path.startswith(STATIC_PREFIX) and not _excluded().search(request.path)
 
 
 def page_key(request: HttpRequest, version: str) -> str:
     parts = [
-        request.build_absolute_uri(),
-        getattr(request, "LANGUAGE_CODE", ""),
+        f"{request.scheme}://{request.get_host()}{request.get_full_path()}",
+        translation.get_language_from_request(request, check_path=True),
         *(request.headers.get(name, "") for name in KEY_HEADERS),
     ]
     digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
@@ -197,51 +223,64 @@ def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (storage is not None and (storage.used or storage.added_new))
 
 
-# Per-request headers that the outer middleware sets again on every answer.
-UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id", "content-security-policy"}
+# Set again on every answer by the middleware around this one.
+UNSTORED_HEADERS = {"content-length", "set-cookie", "x-request-id"}
 
 
 def _entry(response: HttpResponse) -> dict:
+    """What a hit needs, computed once: both bodies and each one's complete headers."""
     content = response.content
-    gzipped = None
-    if len(content) >= 200:
-        from gzip import compress
-
-        packed = compress(content, compresslevel=6, mtime=0)
-        gzipped = packed if len(packed) < len(content) else None
-    headers = [(k, v) for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS]
+    packed = gzip.compress(content, compresslevel=6, mtime=0) if len(content) >= 200 else b""
+    gzipped = packed if packed and len(packed) < len(content) else None
+    headers = {k: v for k, v in response.headers.items() if k.lower() not in UNSTORED_HEADERS}
+    # Browsers may keep the page, but ask each time (a 304 when nothing changed).
+    headers["Cache-Control"] = "no-cache"
+    headers["ETag"] = f'W/"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
+    headers["Last-Modified"] = http_date(time.time())
+    headers["X-Cache"] = "hit"
+    if gzipped is not None:
+        varied = HttpResponse()
+        varied.headers["Vary"] = headers.get("Vary", "")
+        patch_vary_headers(varied, ["Accept-Encoding"])
+        headers["Vary"] = varied.headers["Vary"].lstrip(", ")
+    plain = {**headers, "Content-Length": str(len(content))}
     return {
         "status": response.status_code,
-        "headers": headers,
-        "content": content,
-        "gzip": gzipped,
-        "etag": f'W/"{hashlib.blake2b(content, digest_size=12).hexdigest()}"',
-        "stored": int(time.time()),
+        "plain": (content, plain),
+        "gzip": (
+            gzipped,
+            {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(gzipped))},
+        )
+        if gzipped is not None
+        else None,
+        "etag": headers["ETag"],
+        "last_modified": headers["Last-Modified"],
     }
 
 
 def _response(request: HttpRequest, entry: dict) -> HttpResponse:
-    use_gzip = entry["gzip"] is not None and ACCEPTS_GZIP.search(
+    variant = entry["plain"]
+    if entry["gzip"] is not None and ACCEPTS_GZIP.search(
         request.headers.get("Accept-Encoding", "")
-    )
-    response = HttpResponse(entry["gzip"] if use_gzip else entry["content"], status=entry["status"])
-    for name, value in entry["headers"]:
-        response.headers[name] = value
-    _validators(response, entry)
-    if entry["gzip"] is not None:
-        patch_vary_headers(response, ["Accept-Encoding"])
-    if use_gzip:
-        response.headers["Content-Encoding"] = "gzip"
-    response.headers["Content-Length"] = str(len(response.content))
-    return response
+    ):
+        variant = entry["gzip"]
+    content, headers = variant
+    return HttpResponse(content, status=entry["status"], headers=headers)
 
 
-def _validators(response: HttpResponse, entry: dict) -> None:
-    response.headers["ETag"] = entry["etag"]
-    response.headers["Last-Modified"] = http_date(entry["stored"])
-    # Browsers may keep the page, but ask each time (a 304 when nothing changed).
-    response.headers["Cache-Control"] = "no-cache"
-    response.headers["X-Cache"] = "hit"
+def _not_modified(request: HttpRequest, entry: dict) -> HttpResponse | None:
+    """A 304 when the client holds exactly the stored body (its ETag or its date)."""
+    if "If-None-Match" not in request.headers and "If-Modified-Since" not in request.headers:
+        return None
+    last_modified = parse_http_date_safe(entry["last_modified"])
+    answer = get_conditional_response(request, etag=entry["etag"], last_modified=last_modified)
+    if answer is None or answer.status_code != 304:
+        return None
+    headers = entry["plain"][1]
+    for name in ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language"):
+        if name in headers:
+            answer.headers[name] = headers[name]
+    return answer
 
 
 def _throttle_allows(request: HttpRequest) -> bool:
@@ -262,8 +301,9 @@ def _throttle_allows(request: HttpRequest) -> bool:
 class PublicPageCacheMiddleware:
     """Serves anonymous public GETs from the page cache, with ETag/Last-Modified and 304s.
 
-    Sits after LocaleMiddleware (the key has the language) and before CsrfViewMiddleware and
-    AuthenticationMiddleware (a hit touches neither the session nor the database).
+    Sits near the top (after SecurityMiddleware and GZipMiddleware): a hit skips the rest of
+    the stack, whose headers (CSP without nonce, Content-Language, Vary…) are stored with the
+    page; it touches neither the session nor the database.
     """
 
     def __init__(self, get_response):
@@ -277,13 +317,9 @@ class PublicPageCacheMiddleware:
         key = page_key(request, content_version())
         entry = page_cache().get(key)
         if entry is not None:
-            # The validators are the stored body's: a 304 stands for exactly that body.
-            not_modified = get_conditional_response(
-                request, etag=entry["etag"], last_modified=entry["stored"]
-            )
-            if not_modified is not None:
-                _validators(not_modified, entry)
-                return not_modified
+            answer = _not_modified(request, entry)
+            if answer is not None:
+                return answer
             if not _throttle_allows(request):
                 return self.get_response(request)  # the view answers 429
             return _response(request, entry)

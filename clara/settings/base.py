@@ -78,14 +78,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Compresses what the page cache has not already (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
+    # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
+    "core.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Anonymous public GETs from the cache: before CSRF and auth, so a hit reads no session.
-    "core.cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -246,3 +246,24 @@ def test_production_keeps_database_connections_with_health_checks():
     assert health_checks == "True"
     assert pages_backend == "LocMemCache"
     assert int(seconds) > 0
+
+
+def test_with_the_folder_cache_the_version_is_a_shared_file(
+    settings, tmp_path, client, institution
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    first = content_version()
+    assert (tmp_path / "content-version").exists()
+    assert content_version() == first
+    client.get("/en/institutions/")
+    assert client.get("/en/institutions/")["X-Cache"] == "hit"
+    institution.name_en = "Folder Institute"
+    institution.save()
+    assert content_version() != first
+    assert "Folder Institute" in client.get("/en/institutions/").content.decode()
