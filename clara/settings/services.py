@@ -27,7 +27,7 @@ def caches(folder: Path | None = None) -> dict:
         pages = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))},
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
         }
         if folder is not None:
             location = os.environ.get("CACHE_DIR", str(folder))
