@@ -24,6 +24,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--cold", action="store_true", help="without the page cache")
     parser.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip")
+    parser.add_argument("--flat", action="store_true", help="time per function, not a tree")
     args = parser.parse_args()
     if args.cold:
         os.environ["PAGE_CACHE_SECONDS"] = "0"
@@ -38,14 +39,14 @@ def main() -> None:
     headers = {"Accept-Encoding": "gzip"} if args.gzip else {}
     first = client.get(args.url, headers=headers)
     print(f"{args.url}: {first.status_code}, {len(first.content):,} bytes", file=sys.stderr)
-    profiler = Profiler(interval=0.0002)
+    profiler = Profiler(interval=0.001)
     started = time.perf_counter()
     with profiler:
         for _ in range(args.repeat):
             client.get(args.url, headers=headers)
     per_request = (time.perf_counter() - started) / args.repeat * 1000
     print(f"{per_request:.2f} ms per request (profiled)", file=sys.stderr)
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    print(profiler.output_text(unicode=True, color=False, flat=args.flat))
 
 
 if __name__ == "__main__":

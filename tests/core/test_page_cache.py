@@ -229,7 +229,9 @@ def test_production_keeps_database_connections_with_health_checks():
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
         "d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], "
-        "s.CACHES['pages']['BACKEND'].rsplit('.', 1)[1], s.PAGE_CACHE_SECONDS)"
+        "s.CACHES['pages']['BACKEND'].rsplit('.', 1)[1], s.PAGE_CACHE_SECONDS, "
+        "type(__import__('django.template').template.engines['django'].engine.template_loaders[0])"
+        ".__module__)"
     )
     env = {
         "PATH": "/usr/bin:/bin",
@@ -241,11 +243,12 @@ def test_production_keeps_database_connections_with_health_checks():
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
-    max_age, health_checks, pages_backend, seconds = result.stdout.split()
+    max_age, health_checks, pages_backend, seconds, loader = result.stdout.split()
     assert int(max_age) >= 60
     assert health_checks == "True"
     assert pages_backend == "LocMemCache"
     assert int(seconds) > 0
+    assert loader == "django.template.loaders.cached"
 
 
 def test_with_the_folder_cache_the_version_is_a_shared_file(
@@ -267,3 +270,14 @@ def test_with_the_folder_cache_the_version_is_a_shared_file(
     institution.save()
     assert content_version() != first
     assert "Folder Institute" in client.get("/en/institutions/").content.decode()
+
+
+def test_choices_drawn_from_the_data_are_computed_once_per_change(django_assert_num_queries):
+    from partnerships.filters import country_choices
+
+    f.PartnershipFactory(countries=["CN"])
+    assert [code for code, _name in country_choices()] == ["CN"]
+    with django_assert_num_queries(0):
+        country_choices()
+    f.PartnershipFactory(countries=["JP"])
+    assert [code for code, _name in country_choices()] == ["CN", "JP"]
