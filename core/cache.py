@@ -298,10 +298,10 @@ def _not_modified(request: HttpRequest, entry: dict) -> HttpResponse | None:
     answer = get_conditional_response(request, etag=entry["etag"], last_modified=last_modified)
     if answer is None or answer.status_code != 304:
         return None
-    headers = entry["plain"][1]
-    for name in ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language"):
-        if name in headers:
-            answer.headers[name] = headers[name]
+    # The stored page's headers (CSP included): a browser updates its copy's headers with them.
+    for name, value in entry["plain"][1].items():
+        if name.lower() not in {"content-length", "content-type"}:
+            answer.headers[name] = value
     return answer
 
 

@@ -148,6 +148,7 @@ def test_if_none_match_answers_304_without_rendering(
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
     institution.name_en = "Changed"
     institution.save()
     changed = client.get("/en/institutions/lyon-institute/", headers={"If-None-Match": etag})
