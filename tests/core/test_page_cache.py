@@ -282,3 +282,11 @@ def test_choices_drawn_from_the_data_are_computed_once_per_change(django_assert_
         country_choices()
     f.PartnershipFactory(countries=["JP"])
     assert [code for code, _name in country_choices()] == ["CN", "JP"]
+
+
+def test_the_command_makes_every_cached_page_stale():
+    from django.core.management import call_command
+
+    before = content_version()
+    call_command("bump_content_version", verbosity=0)
+    assert content_version() != before
