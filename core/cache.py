@@ -55,12 +55,12 @@ def page_cache():
     return caches["pages"]
 
 
-def _version_file() -> Path | None:
+def _version_file() -> str | None:
     """With the folder cache (one server, no Redis) the version is a file's identity: a stat
     per request, shared by every process of the server."""
     backend = caches["default"]
     if isinstance(backend, FileBasedCache):
-        return Path(backend._dir) / "content-version"
+        return os.path.join(backend._dir, "content-version")
     return None
 
 
@@ -69,10 +69,10 @@ def content_version() -> str:
     path = _version_file()
     if path is not None:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except FileNotFoundError:
             _bump_now()
-            stat = path.stat()
+            stat = os.stat(path)
         return f"{stat.st_ino}-{stat.st_mtime_ns}"
     store = caches["default"]
     version = store.get(VERSION_KEY)
@@ -88,9 +88,10 @@ def _bump_now() -> None:
     if path is None:
         caches["default"].set(VERSION_KEY, str(time.time_ns()), timeout=None)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
     # A new file (new inode) replaces the old one atomically.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".content-version-")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".content-version-")
     os.close(fd)
     os.replace(temporary, path)
 
