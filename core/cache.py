@@ -351,6 +351,10 @@ class PublicPageCacheMiddleware:
             return response
         entry = _entry(response)
         page_cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        # The same body as the client's copy (rendered by another process, or before expiry).
+        answer = _not_modified(request, entry)
+        if answer is not None:
+            return answer
         response = _response(request, entry)
         response.headers["X-Cache"] = "miss"
         return response
