@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from . import cache
         from .text import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)
+        cache.connect_signals()

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from .cache import bump_content_version
 from .models import SpreadsheetJob
 
 Status = SpreadsheetJob.Status
@@ -74,6 +75,7 @@ def run_import(job_id: int) -> str:
         ]
         return _finish(job, errors=messages[:200])
     model_admin.generate_log_entries(result, request)
+    bump_content_version()  # the worker's writes: cached public pages are now stale
     return _finish(job, totals=dict(result.totals))
 
 

@@ -16,8 +16,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a request taking longer is killed
 graceful_timeout = 30
 keepalive = 5
-max_requests = 2000  # recycle workers now and then
-max_requests_jitter = 200
+# Recycle workers now and then (a slow leak cannot grow for ever), not so often that a busy
+# server keeps booting workers and emptying their page caches (core/cache.py).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # One line per request: client, request, status, bytes, milliseconds, request id.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
+from core.cache import per_content_version
 from core.filters import CountryFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
@@ -14,6 +15,7 @@ from themes.models import ResearchTheme
 from .models import Partnership
 
 
+@per_content_version
 def country_choices() -> list[tuple[str, str]]:
     used = set()
     for codes in Partnership.objects.public().values_list("countries", flat=True):

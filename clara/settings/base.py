@@ -76,6 +76,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what the page cache has not already (with Django's BREACH mitigation).
+    "django.middleware.gzip.GZipMiddleware",
+    # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
+    "core.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -279,4 +283,20 @@ CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
 
 CACHES = services.caches()
+# Anonymous public pages and API answers are kept this long at most (0: no page cache); any
+# change of content makes them stale at once (core/cache.py). RELEASE names the deployed code
+# (a digest of it otherwise), so a deploy never serves the previous code's pages.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
+PAGE_CACHE_EXCLUDE = [
+    r"^/admin/",
+    r"^/backoffice/",
+    r"^/calendar/staff/",
+    r"^/calendar/my-calendar/",
+    r"^/healthz$",
+    r"/export\.csv$",
+]
+# Answers from the cache under this prefix still count against the API's rates.
+PAGE_CACHE_THROTTLED_PREFIX = "/api/"
+RELEASE = os.environ.get("RELEASE", "")
 TASKS = services.tasks(default="immediate")

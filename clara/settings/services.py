@@ -12,19 +12,35 @@ from django.core.exceptions import ImproperlyConfigured
 
 def caches(folder: Path | None = None) -> dict:
     """Redis when REDIS_URL is set (shared by every server); else `folder` (shared by one
-    server's processes: web workers and task worker) or, without one, this process's memory."""
+    server's processes: web workers and task worker) or, without one, this process's memory.
+
+    "pages" holds rendered public pages (core/cache.py): in Redis too when set, else in each
+    process's memory. Their keys carry the content version, which lives in "default" (shared),
+    so a change seen by one process makes every process's copies stale.
+    """
     url = os.environ.get("REDIS_URL", "")
+    prefix = os.environ.get("CACHE_KEY_PREFIX", "clara")
     if url:
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    elif folder is not None:
-        location = os.environ.get("CACHE_DIR", str(folder))
-        backend = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": location,
-        }
+        pages = backend
     else:
-        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    return {"default": {**backend, "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clara")}}
+        pages = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+        }
+        if folder is not None:
+            location = os.environ.get("CACHE_DIR", str(folder))
+            backend = {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": location,
+            }
+        else:
+            backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {
+        "default": {**backend, "KEY_PREFIX": prefix},
+        "pages": {**pages, "KEY_PREFIX": prefix},
+    }
 
 
 def private_storage(base_dir: Path) -> dict:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, no_translations
 
+from core.cache import bump_content_version
 from dataset.loader import load_clara_dataset
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     @no_translations
     def handle(self, *args, **options):
         report = load_clara_dataset(update=options["update"])
+        bump_content_version()  # cached public pages show the loaded records
         if options["verbosity"] > 0:
             style = self.style.WARNING if report.differences else self.style.SUCCESS
             self.stdout.write(style(str(report)))

@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cache import bump_content_version
 from institutions.ror import RorDumpError
 from institutions.services import BATCH_SIZE, import_ror
 
@@ -43,6 +44,8 @@ class Command(BaseCommand):
             else:
                 advice = "Nothing was written."
             raise CommandError(f"{error} {advice}") from error
+        finally:
+            bump_content_version()  # bulk writes send no signal: cached pages are now stale
         if tty:
             sys.stderr.write("\n")
         if options["verbosity"] > 0:

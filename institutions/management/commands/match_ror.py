@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from core.cache import bump_content_version
 from institutions.models import Institution
 from institutions.selectors import AUTO_APPLY, propose_ror_matches
 from institutions.services import record_matches
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         if dry_run:
             return
         report = record_matches(results=results, apply=apply)
+        bump_content_version()  # bulk writes send no signal: cached pages are now stale
         for message in report.failed or []:
             self.stderr.write(message)
         if options["verbosity"] > 0:

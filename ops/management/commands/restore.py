@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cache import bump_content_version
 from ops.backup import BackupError, restore
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             manifest = restore(Path(options["folder"]))
         except (BackupError, ImproperlyConfigured) as error:
             raise CommandError(str(error)) from error
+        bump_content_version()  # cached pages showed the replaced data
         rows = sum(manifest["database"]["tables"].values())
         tables, documents = len(manifest["database"]["tables"]), len(manifest["documents"])
         self.stdout.write(
