@@ -1,7 +1,9 @@
 """Filters of the partner search, for teams and for institutions (page, API and CSV alike)."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -13,6 +15,22 @@ from people.models import Person
 from themes.models import ResearchTheme
 
 CLARA_SLUG = "canceropole-clara"
+
+
+def suggested_input(field: str) -> forms.TextInput:
+    """A text input for a choice among thousands: typing asks the suggestions endpoint for a
+    few matching options (htmx, into a <datalist>); the value is the record's slug."""
+    return forms.TextInput(
+        attrs={
+            "list": f"{field}-options",
+            "autocomplete": "off",
+            "data-hx-get": reverse_lazy("search:suggest", args=[field]),
+            "data-hx-trigger": "input changed delay:300ms",
+            "data-hx-target": f"#{field}-options",
+            "data-hx-swap": "innerHTML",
+            "data-hx-push-url": "false",
+        }
+    )
 
 
 def in_force_with_clara() -> Exists:
@@ -47,6 +65,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_collaboration",
         label=_("Collaboration"),
+        widget=suggested_input("collaboration"),
     )
     agreement_in_force = django_filters.ChoiceFilter(
         choices=[("true", _("Yes")), ("false", _("No"))],
@@ -86,6 +105,7 @@ class TeamFilterSet(PartnerFilterSet):
         queryset=Person.objects.public(),
         to_field_name="slug",
         label=_("Team leader"),
+        widget=suggested_input("leader"),
     )
 
     class Meta:

@@ -164,6 +164,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "en")
 # The PostgreSQL text search configuration of each content language (search documents).
 SEARCH_CONFIGS = {"fr": "french", "en": "english"}
+# The partner search ranks, counts and facets at most this many matches (beyond: "more than").
+SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
+# A search CSV export holds at most this many rows; a broader search is refused with a message.
+SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 20_000))
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
 
 STATIC_URL = "static/"
