@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from django_countries import countries
 from core.filters import CountryFilter, SlugChoiceFilter
 from institutions.models import Institution, Team
 from institutions.ror import ROR_TYPES
-from partnerships.models import Agreement, AgreementParty, Partnership
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from themes.models import ResearchTheme
 
@@ -42,6 +43,27 @@ def in_force_with_clara() -> Exists:
     return Exists(
         AgreementParty.objects.filter(institution=OuterRef("pk"), agreement__in=clara_agreements)
     )
+
+
+def partner_condition() -> Q:
+    """Institution.objects.partners() as a row test: entered by CLARA, or taking part in
+    something. One EXISTS per relation, each an index probe, so that a page or a bounded
+    candidate set tests only its own rows (partners() builds the whole UNION of participants)."""
+    Event = apps.get_model("events", "Event")
+    MobilityExchange = apps.get_model("mobility", "MobilityExchange")
+    institution = OuterRef("pk")
+    condition = Q(source=Institution.Source.CLARA)
+    for related in (
+        PartnershipMember.objects.filter(institution=institution),
+        AgreementParty.objects.filter(institution=institution),
+        Team.objects.filter(institution=institution),
+        MobilityExchange.objects.filter(host_institution=institution),
+        MobilityExchange.objects.filter(home_institution=institution),
+        MobilityExchange.objects.filter(funder=institution),
+        Event.organisers.through.objects.filter(institution=institution),
+    ):
+        condition |= Exists(related.order_by())
+    return condition
 
 
 class PartnerFilterSet(django_filters.FilterSet):
@@ -160,7 +182,7 @@ class InstitutionFilterSet(PartnerFilterSet):
         """CLARA's partners, unless the visitor asks for the whole ROR directory."""
         if params and params.get("directory") == "all":
             return Institution.objects.all()
-        return Institution.objects.partners()
+        return Institution.objects.filter(partner_condition())
 
     def filter_directory(self, queryset, name, value: str):
         return queryset  # applied by base_queryset(), which the search starts from

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Count, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
 from django_countries import countries
 
@@ -207,10 +207,16 @@ def _branches(queryset: QuerySet, query: str) -> list[QuerySet]:
     model = queryset.model
     if postgres():
         own_queryset, own = _own_match_postgres(queryset, query)
-        branches = [own_queryset.filter(own)]
+        own_branch = own_queryset.filter(own).order_by()
+        # Related matches only when the record's own matches do not fill the bound (a
+        # one-time test: PostgreSQL then skips the related branches of a broad query).
+        limit = candidate_limit()
+        room = ~Exists(own_branch.values("pk")[limit : limit + 1])
         related = Related(query)
-        branches += [queryset.filter(condition) for condition in KINDS_RELATED[model](related)]
-        return [branch.order_by() for branch in branches]
+        return [own_branch] + [
+            queryset.filter(condition).filter(room).order_by()
+            for condition in KINDS_RELATED[model](related)
+        ]
     # SQLite: every word matches the record's own text or a related record's.
     matched = _with_folded(queryset)
     for word in words(query):
@@ -295,6 +301,7 @@ class SearchResult:
     capped: bool = False
     pks: list[int] = field(default_factory=list)
     matches: QuerySet | None = None  # every match, unranked: what the CSV export reads
+    query: str = ""
 
 
 def _filtered(kind: str, params) -> tuple[object, QuerySet, bool]:
@@ -308,7 +315,7 @@ def _filtered(kind: str, params) -> tuple[object, QuerySet, bool]:
     return filterset, queryset.order_by(), valid
 
 
-def search(*, kind: str, params) -> SearchResult:
+def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     """Filter (django-filter), take the bounded candidates, rank them by relevance to `q`.
 
     A fixed number of queries whatever the data: one for the candidates, then the page."""
@@ -316,24 +323,32 @@ def search(*, kind: str, params) -> SearchResult:
     model = queryset.model
     query = params.get("q", "") if params else ""
     limit = candidate_limit()
-    if words(query):
-        candidates = _candidates(queryset, query)
-        ranked = model.objects.filter(pk__in=candidates.pks)
-        ranked = _ranked_postgres(ranked, query) if postgres() else _ranked_sqlite(ranked, query)
-        results = ranked.order_by("-relevance", "name", "pk")
+    if not candidates:
+        found = Candidates()  # the API's plain lists page through `matches` instead
+    elif words(query):
+        found = _candidates(queryset, query)
     else:
         pks = list(queryset.order_by("name", "pk").values_list("pk", flat=True)[: limit + 1])
-        candidates = Candidates(pks=pks[:limit], capped=len(pks) > limit)
-        results = model.objects.filter(pk__in=candidates.pks).order_by("name", "pk")
+        found = Candidates(pks=pks[:limit], capped=len(pks) > limit)
+    results = ranked(model.objects.filter(pk__in=found.pks), query)
     return SearchResult(
         filterset=filterset,
         results=KINDS[kind].with_context(results),
         valid=valid,
-        count=len(candidates.pks),
-        capped=candidates.capped,
-        pks=candidates.pks,
+        count=len(found.pks),
+        capped=found.capped,
+        pks=found.pks,
         matches=queryset if not words(query) else _all_matches(queryset, query),
+        query=query,
     )
+
+
+def ranked(queryset: QuerySet, query: str) -> QuerySet:
+    """The queryset (candidates) by relevance to the query, or by name without keywords."""
+    if not words(query):
+        return queryset.order_by("name", "pk")
+    queryset = _ranked_postgres(queryset, query) if postgres() else _ranked_sqlite(queryset, query)
+    return queryset.order_by("-relevance", "name", "pk")
 
 
 def _all_matches(queryset: QuerySet, query: str) -> QuerySet:

@@ -5,7 +5,8 @@ expression indexes of 0001, which each query had to recompute. A trigram index o
 serves the team leader autocomplete. No-op on SQLite.
 
 Frozen: literal copies of search.documents.statements() when this migration was written
-(tests/search/test_frozen_migrations.py). Reversed, it drops the columns and puts back 0001's
+(tests/search/test_frozen_migrations.py); then ANALYZE, so that the planner knows how common each
+word is. Reversed, it drops the columns and puts back 0001's
 expression indexes.
 """
 
@@ -37,6 +38,10 @@ FORWARDS = [
     "DROP INDEX IF EXISTS partnerships_partnership_search_en",
     "DROP INDEX IF EXISTS themes_researchtheme_search_fr",
     "DROP INDEX IF EXISTS themes_researchtheme_search_en",
+    "ANALYZE institutions_institution",
+    "ANALYZE institutions_team",
+    "ANALYZE partnerships_partnership",
+    "ANALYZE themes_researchtheme",
 ]
 
 BACKWARDS = [
