@@ -394,7 +394,10 @@ def facet_counts(kind: str, found: SearchResult) -> dict[str, list[tuple[str, st
     }
 
 
-def export_rows(kind: str, found: SearchResult, chunk_size: int = 500) -> Iterator:
+EXPORT_CHUNK = 500
+
+
+def export_rows(kind: str, found: SearchResult) -> Iterator:
     """Every match, in primary key order, read in chunks by key (bounded memory, no offset)."""
     search_kind = KINDS[kind]
     last = 0
@@ -404,11 +407,11 @@ def export_rows(kind: str, found: SearchResult, chunk_size: int = 500) -> Iterat
                 search_kind.model.objects.filter(
                     pk__in=found.matches.filter(pk__gt=last)
                     .order_by("pk")
-                    .values("pk")[:chunk_size]
+                    .values("pk")[:EXPORT_CHUNK]
                 ).order_by("pk")
             )
         )
         yield from chunk
-        if len(chunk) < chunk_size:
+        if len(chunk) < EXPORT_CHUNK:
             return
         last = chunk[-1].pk
