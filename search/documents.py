@@ -39,11 +39,11 @@ SEARCHED: dict[str, list[tuple[str, bool, str]]] = {
     "themes_researchtheme": [("name", True, "A"), ("description", True, "D")],
 }
 
-DOCUMENTS: dict[str, dict[str, list[tuple[str, str]]]] = {
+DOCUMENTS: dict[str, dict[str, list[str]]] = {
     table: {
         language: [
-            (localized_in(language, column)[0] if translated else column, weight)
-            for column, translated, weight in columns
+            localized_in(language, column)[0] if translated else column
+            for column, translated, _weight in columns
         ]
         for language in content_languages()
     }
@@ -67,7 +67,9 @@ def document_sql(table: str, language: str) -> str:
     return " || ".join(
         f"setweight(to_tsvector('{config}'::regconfig, f_unaccent(coalesce(\"{column}\", ''))), "
         f"'{weight}')"
-        for column, weight in DOCUMENTS[table][language]
+        for column, (_field, _translated, weight) in zip(
+            DOCUMENTS[table][language], SEARCHED[table], strict=True
+        )
     )
 
 
