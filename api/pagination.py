@@ -46,8 +46,12 @@ class CappedPaginator(Paginator):
         return super().validate_number(number)
 
     def page(self, number):
-        page = super().page(number)
-        if self.capped and not page.object_list and page.number > 1:
+        if not self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        page = self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+        if number > 1 and not page.object_list:
             raise EmptyPage("That page contains no results")
         return page
 

@@ -11,7 +11,7 @@ from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
-from search.filters import InstitutionFilterSet, TeamFilterSet
+from search.filters import InstitutionFilterSet, TeamFilterSet, partner_condition
 from themes.models import ResearchTheme
 
 from . import serializers
@@ -74,7 +74,7 @@ class InstitutionViewSet(SearchableViewSet):
         if page:
             partners = set(
                 Institution.objects.filter(pk__in=[obj.pk for obj in page])
-                .partners()
+                .filter(partner_condition())
                 .values_list("pk", flat=True)
             )
             for obj in page:
