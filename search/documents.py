@@ -116,5 +116,5 @@ class StoredDocument(Expression):
         (self.pk,) = exprs
 
     def as_sql(self, compiler, connection):
-        alias = compiler.quote_name_unless_alias(self.pk.alias)
+        alias = compiler.quote_name(self.pk.alias)
         return f"{alias}.{connection.ops.quote_name(column_name(self.language))}", []

@@ -45,6 +45,13 @@ def in_force_with_clara() -> Exists:
     )
 
 
+class Probe(Exists):
+    """EXISTS as a per-row index probe: OFFSET 0 keeps PostgreSQL from turning it into a hash
+    of the whole related table (built before the first row, whatever the LIMIT)."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
+
+
 def partner_condition() -> Q:
     """Institution.objects.partners() as a row test: entered by CLARA, or taking part in
     something. One EXISTS per relation, each an index probe, so that a page or a bounded
@@ -62,7 +69,7 @@ def partner_condition() -> Q:
         MobilityExchange.objects.filter(funder=institution),
         Event.organisers.through.objects.filter(institution=institution),
     ):
-        condition |= Exists(related.order_by())
+        condition |= Probe(related.order_by())
     return condition
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Count, Exists, FloatField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
 from django_countries import countries
 
@@ -202,29 +202,39 @@ class Related:
         )
 
 
-def _branches(queryset: QuerySet, query: str) -> list[QuerySet]:
-    """Primary keys matching the query, by branch: the record's own text first."""
+def _own_branch(queryset: QuerySet, query: str) -> QuerySet:
+    """Records whose own text or name matches (PostgreSQL); SQLite: every word matches the
+    record's own text or a related record's (one branch only)."""
     model = queryset.model
     if postgres():
         own_queryset, own = _own_match_postgres(queryset, query)
-        own_branch = own_queryset.filter(own).order_by()
-        # Related matches only when the record's own matches do not fill the bound (a
-        # one-time test: PostgreSQL then skips the related branches of a broad query).
-        limit = candidate_limit()
-        room = ~Exists(own_branch.values("pk")[limit : limit + 1])
-        related = Related(query)
-        return [own_branch] + [
-            queryset.filter(condition).filter(room).order_by()
-            for condition in KINDS_RELATED[model](related)
-        ]
-    # SQLite: every word matches the record's own text or a related record's.
+        return own_queryset.filter(own).order_by()
     matched = _with_folded(queryset)
     for word in words(query):
         condition = _word_match(model, word)
         for related in KINDS_RELATED[model](Related(word)):
             condition |= related
         matched = matched.filter(condition)
-    return [matched.order_by()]
+    return matched.order_by()
+
+
+def _related_branches(queryset: QuerySet, query: str, room: bool) -> QuerySet | None:
+    """Primary keys matching through related records, each branch bounded: one UNION ALL.
+    Without room (own matches fill the bound) the query is still sent, but as WHERE false,
+    so that a page runs the same queries whatever the data (PostgreSQL only)."""
+    if not postgres():
+        return None
+    limit = candidate_limit()
+    related = Related(query)
+    branches = [
+        queryset.filter(condition)
+        .filter(Value(room, output_field=BooleanField()))
+        .order_by()
+        .annotate(_branch=Value(number))
+        .values_list("_branch", "pk")[: limit + 1]
+        for number, condition in enumerate(KINDS_RELATED[queryset.model](related), start=1)
+    ]
+    return branches[0].union(*branches[1:], all=True).order_by()
 
 
 def _team_related(related: Related) -> list[Q]:
@@ -264,17 +274,14 @@ class Candidates:
 
 
 def _candidates(queryset: QuerySet, query: str) -> Candidates:
-    """Up to the bound, own matches first; one query (a UNION ALL of bounded branches)."""
+    """Up to the bound, own matches first: two queries (own, then the related branches)."""
     limit = candidate_limit()
-    branches = _branches(queryset, query)
-    if len(branches) == 1:
-        rows = [(0, pk) for pk in branches[0].values_list("pk", flat=True)[: limit + 1]]
-    else:
-        tagged = [
-            branch.annotate(_branch=Value(number)).values_list("_branch", "pk")[: limit + 1]
-            for number, branch in enumerate(branches)
-        ]
-        rows = sorted(tagged[0].union(*tagged[1:], all=True).order_by())
+    rows = [
+        (0, pk) for pk in _own_branch(queryset, query).values_list("pk", flat=True)[: limit + 1]
+    ]
+    related = _related_branches(queryset, query, room=len(rows) <= limit)
+    if related is not None:
+        rows += sorted(related)
     seen: dict[int, None] = {}
     per_branch: dict[int, int] = {}
     for number, pk in rows:
