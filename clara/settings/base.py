@@ -122,7 +122,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan (its LIMIT-bounded costs look large) took 300-400 ms
     # for queries that run in 10-50 ms; web requests never gain from it.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
