@@ -234,6 +234,8 @@ def _related_branches(queryset: QuerySet, query: str, room: bool) -> QuerySet | 
         .values_list("_branch", "pk")[: limit + 1]
         for number, condition in enumerate(KINDS_RELATED[queryset.model](related), start=1)
     ]
+    if len(branches) == 1:
+        return branches[0]
     return branches[0].union(*branches[1:], all=True).order_by()
 
 

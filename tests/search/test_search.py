@@ -197,7 +197,9 @@ def test_postgres_search_queries_use_the_gin_indexes(clara_dataset):
     from search.documents import StoredDocument
 
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")  # the table is tiny: make the choice visible
+        # The table is tiny: make the choice visible (bitmap scans, as on large tables).
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_indexscan = off")
     text_plan = (
         Institution.objects.alias(doc=StoredDocument("fr"))
         .filter(doc=SearchQuery("hepatocarcinome", config="french", search_type="websearch"))
