@@ -37,6 +37,9 @@ def grow(n: int, start: int = 0) -> None:
             name_en=f"Liver institute {i}",
             country=["CN", "FR", "CA"][i % 3],
             description_en="Hepatocellular carcinoma and liver cancer research.",
+            # Half from the ROR directory: partners through their teams.
+            source=Institution.Source.ROR if i % 2 else Institution.Source.CLARA,
+            ror_id=f"0{i:06d}00" if i % 2 else "",
         )
         for i in range(start, start + n)
     )
