@@ -406,21 +406,16 @@ def facet_counts(kind: str, found: SearchResult) -> dict[str, list[tuple[str, st
 EXPORT_CHUNK = 500
 
 
-def export_rows(kind: str, found: SearchResult) -> Iterator:
-    """Every match, in primary key order, read in chunks by key (bounded memory, no offset)."""
+def export_keys(found: SearchResult, limit: int) -> list[int]:
+    """The keys of every match, in order, up to limit + 1 (one query; more means too many)."""
+    return list(found.matches.order_by("pk").values_list("pk", flat=True)[: limit + 1])
+
+
+def export_rows(kind: str, keys: list[int]) -> Iterator:
+    """The records of `keys` with what the CSV shows, read in chunks (bounded memory)."""
     search_kind = KINDS[kind]
-    last = 0
-    while True:
-        chunk = list(
-            search_kind.with_context(
-                search_kind.model.objects.filter(
-                    pk__in=found.matches.filter(pk__gt=last)
-                    .order_by("pk")
-                    .values("pk")[:EXPORT_CHUNK]
-                ).order_by("pk")
-            )
+    for start in range(0, len(keys), EXPORT_CHUNK):
+        chunk = keys[start : start + EXPORT_CHUNK]
+        yield from search_kind.with_context(
+            search_kind.model.objects.filter(pk__in=chunk).order_by("pk")
         )
-        yield from chunk
-        if len(chunk) < EXPORT_CHUNK:
-            return
-        last = chunk[-1].pk

@@ -89,16 +89,18 @@ class Echo:
 class SearchExportView(View):
     """Every match as CSV, public fields only; same filters as the page.
 
-    Streamed in chunks read by key (bounded memory, well within the server's timeout): at most
-    SEARCH_EXPORT_MAX_ROWS rows. A broader search is refused before anything is sent (HTTP 413,
-    with the reason), so that a file is always complete."""
+    The keys of every match are read first (one query), then the rows in chunks by key,
+    streamed (bounded memory, well within the server's timeout): at most
+    SEARCH_EXPORT_MAX_ROWS rows. A broader search is refused before anything is sent (HTTP
+    413, with the reason), so that a file is always complete."""
 
     def get(self, request):
         kind = kind_from(request)
         search_kind = KINDS[kind]
         found = selectors.search(kind=kind, params=request.GET)
         limit = settings.SEARCH_EXPORT_MAX_ROWS
-        if found.valid and found.matches.order_by()[limit : limit + 1].exists():
+        keys = selectors.export_keys(found, limit) if found.valid else []
+        if len(keys) > limit:
             return TemplateResponse(
                 request,
                 "search/export_too_large.html",
@@ -110,7 +112,7 @@ class SearchExportView(View):
         def rows():
             yield writer.writerow(search_kind.csv_headers)
             if found.valid:
-                for obj in selectors.export_rows(kind, found):
+                for obj in selectors.export_rows(kind, keys):
                     url = request.build_absolute_uri(obj.get_absolute_url())
                     yield writer.writerow(search_kind.csv_row(obj, url))
 

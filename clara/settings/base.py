@@ -173,7 +173,7 @@ SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
 # A search CSV export holds at most this many rows; a broader search is refused with a message.
 # API lists count up to this many results (then `count_capped`), never the whole table.
 API_COUNT_CAP = int(os.environ.get("API_COUNT_CAP", 1_000))
-SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 20_000))
+SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 10_000))
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
 
 STATIC_URL = "static/"
