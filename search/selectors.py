@@ -12,6 +12,7 @@ SQLite (the demo): accent-insensitive word matching, with a close-match fallback
 """
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -379,27 +380,32 @@ def _all_matches(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def facet_counts(kind: str, found: SearchResult) -> dict[str, list[tuple[str, str, int]]]:
-    """Results per country and per institution kind among the candidates, the most first
-    (two queries over at most SEARCH_CANDIDATES rows)."""
+    """Results per country and per institution kind among the candidates, the most first:
+    one query over at most SEARCH_CANDIDATES rows, grouped by both, summed here."""
     search_kind = KINDS[kind]
     model, prefix = search_kind.model, search_kind.facet_prefix
     if prefix is None:
         return {}
-    base = model.objects.filter(pk__in=found.pks).order_by()
-    by_country = (
-        base.values(f"{prefix}country").annotate(n=Count("pk")).order_by("-n", f"{prefix}country")
+    country, kind_field = f"{prefix}country", f"{prefix}kind"
+    pairs = (
+        model.objects.filter(pk__in=found.pks)
+        .order_by()
+        .values_list(country, kind_field)
+        .annotate(n=Count("pk"))
     )
-    by_kind = base.values(f"{prefix}kind").annotate(n=Count("pk")).order_by("-n", f"{prefix}kind")
+    by_country: Counter = Counter()
+    by_kind: Counter = Counter()
+    for code, institution_kind, n in pairs:
+        by_country[code] += n
+        by_kind[institution_kind] += n
     kinds = dict(Institution.Kind.choices)
+
+    def top(counter: Counter) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACETS_SHOWN]
+
     return {
-        "country": [
-            (row[f"{prefix}country"], countries.name(row[f"{prefix}country"]), row["n"])
-            for row in by_country[:FACETS_SHOWN]
-        ],
-        "kind": [
-            (row[f"{prefix}kind"], kinds[row[f"{prefix}kind"]], row["n"])
-            for row in by_kind[:FACETS_SHOWN]
-        ],
+        "country": [(code, countries.name(code), n) for code, n in top(by_country)],
+        "kind": [(code, kinds[code], n) for code, n in top(by_kind)],
     }
 
 
