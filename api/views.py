@@ -4,13 +4,14 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
 from core.filters import SlugChoiceFilter
+from core.text import words
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
-from search.filters import InstitutionFilterSet, TeamFilterSet
+from search.filters import InstitutionFilterSet, TeamFilterSet, partner_condition
 from themes.models import ResearchTheme
 
 from . import serializers
@@ -35,15 +36,27 @@ class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
     kind = ""
 
     def list(self, request, *args, **kwargs):
-        found = search.search(kind=self.kind, params=request.query_params)
-        if found.valid:
-            results = found.results
-        elif only_unknown_records(found.filterset):
-            results = self.get_queryset().none()  # an unknown theme or collaboration: no match
+        keywords = bool(words(request.query_params.get("q", "")))
+        found = search.search(kind=self.kind, params=request.query_params, candidates=keywords)
+        if not found.valid:
+            if not only_unknown_records(found.filterset):
+                raise ValidationError(found.filterset.errors)
+            # An unknown theme or collaboration: no match.
+            page = self.paginate_queryset(self.get_queryset().none(), count=0)
+        elif keywords:
+            # The ranked candidates: their number is known (capped beyond the bound).
+            results = search.ranked(self.get_queryset().filter(pk__in=found.pks), found.query)
+            page = self.paginate_queryset(results, count=found.count, capped=found.capped)
         else:
-            raise ValidationError(found.filterset.errors)
-        page = self.paginate_queryset(results)
+            # A plain list: every match by name, counted up to API_COUNT_CAP.
+            matches = found.matches.values("pk")
+            page = self.paginate_queryset(
+                self.get_queryset().filter(pk__in=matches).order_by("name", "pk")
+            )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def paginate_queryset(self, queryset, **known):
+        return self.paginator.paginate_queryset(queryset, self.request, view=self, **known)
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
@@ -55,13 +68,13 @@ class InstitutionViewSet(SearchableViewSet):
     def get_queryset(self):
         return Institution.objects.light().select_related("parent")
 
-    def paginate_queryset(self, queryset):
+    def paginate_queryset(self, queryset, **known):
         """Which rows of the page are CLARA partners (they have a public page): one query."""
-        page = super().paginate_queryset(queryset)
+        page = super().paginate_queryset(queryset, **known)
         if page:
             partners = set(
                 Institution.objects.filter(pk__in=[obj.pk for obj in page])
-                .partners()
+                .filter(partner_condition())
                 .values_list("pk", flat=True)
             )
             for obj in page:

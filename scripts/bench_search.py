@@ -1,11 +1,14 @@
-"""Search benchmark: timings and query plans with many generated partners.
+"""Search benchmark: page and API timings, query counts, sizes and plans on an existing database.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clara_bench \\
-        .venv/bin/python scripts/bench_search.py [--rows 20000] [--repeat 5]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clara_scale_copy \\
+        .venv/bin/python scripts/bench_search.py [--repeat 20] [--explain]
 
-Builds a throwaway test database, loads the CLARA dataset, adds `--rows` generated institutions
-and teams, then times the partner search for a few queries and prints PostgreSQL's plan for the
-full-text and trigram lookups (they must use the GIN indexes). On SQLite it prints timings only.
+Run it against a copy of the full-scale database (`manage.py generate_synthetic_data`, then
+`migrate`): it never writes. For each benchmark query it requests the search page and the API
+through Django's test client (no server, no cache) and prints p50/p95 in milliseconds, the
+number of SQL queries, the response size and the slowest query's time; `--explain` also prints
+EXPLAIN ANALYZE of the candidate query (the one that grows with the data; it must use the GIN
+indexes or stop early on its LIMIT).
 """
 
 import argparse
@@ -22,111 +25,70 @@ import django
 
 django.setup()
 
-from django.contrib.postgres.search import SearchQuery  # noqa: E402
-from django.core.management import call_command  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.http import QueryDict  # noqa: E402
-from django.test.utils import setup_databases, teardown_databases  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from core.text import folded  # noqa: E402
-from institutions.models import Institution, Team  # noqa: E402
-from search import selectors  # noqa: E402
-from search.documents import document  # noqa: E402
-
-WORDS = [
-    "oncologie",
-    "immunothérapie",
-    "génomique",
-    "imagerie",
-    "radiothérapie",
-    "biomarqueurs",
-    "métastases",
-    "lymphome",
-    "sarcome",
-    "pancréas",
-    "sein",
-    "prostate",
-    "leucémie",
+QUERIES = [
+    "q=cancer",
+    "q=hepatocarcinome",
+    "q=Weizman",
+    "q=stem+cells&country=CN",
 ]
-QUERIES = ["hépatocarcinome", "liver cancer", "Weizman", "immunotherapie", "stem cells"]
+URLS = [
+    *(f"/fr/search/?{q}" for q in QUERIES),
+    *(f"/fr/search/?type=institutions&{q}" for q in QUERIES),
+    "/fr/search/?type=collaborations&q=cancer",
+    "/fr/search/",
+    *(f"/api/institutions/?{q}" for q in QUERIES),
+    *(f"/api/teams/?{q}" for q in QUERIES),
+    "/api/institutions/",
+    "/api/institutions/?page=500",
+    "/fr/search/suggest/leader/?leader=dupo",
+]
 
 
-def generate(rows: int) -> None:
-    institutions = [
-        Institution(
-            slug=f"bench-institution-{i}",
-            name_fr=f"Institut {WORDS[i % len(WORDS)]} {i}",
-            name_en=f"Institute {i}",
-            country="DE" if i % 2 else "US",
-            city_fr="Ville",
-            description_fr=" ".join(WORDS[(i + k) % len(WORDS)] for k in range(12)),
-        )
-        for i in range(rows)
-    ]
-    Institution.objects.bulk_create(institutions, batch_size=2000)
-    created = Institution.objects.filter(slug__startswith="bench-institution-").only("pk")
-    Team.objects.bulk_create(
-        (
-            Team(
-                slug=f"bench-team-{i}",
-                name_fr=f"Équipe {WORDS[i % len(WORDS)]} {i}",
-                name_en=f"Team {i}",
-                institution=institution,
-                description_fr=" ".join(WORDS[(i * 3 + k) % len(WORDS)] for k in range(20)),
-            )
-            for i, institution in enumerate(created)
-        ),
-        batch_size=2000,
-    )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
-def time_search(kind: str, query: str, repeat: int) -> tuple[float, int]:
-    timings, count = [], 0
+def run(client: Client, url: str, repeat: int) -> None:
+    timings, slowest = [], 0.0
     for _ in range(repeat):
-        start = time.perf_counter()
-        results = selectors.search(kind=kind, params=QueryDict(f"q={query}")).results
-        first_page = list(results[:20])
-        count = len(first_page)
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings), count
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        slowest = max([slowest, *(float(q["time"]) * 1000 for q in queries.captured_queries)])
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    print(
+        f"{url:48} {response.status_code} p50 {statistics.median(timings):7.1f} ms"
+        f"  p95 {p95:7.1f} ms  {len(queries.captured_queries):2d} queries"
+        f"  {len(response.content) / 1024:6.1f} KB  slowest SQL {slowest:6.1f} ms"
+    )
+
+
+def explain(client: Client, url: str) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    candidate = max(queries.captured_queries, key=lambda q: float(q["time"]))
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {candidate['sql']}")
+        print(f"\n{url}\n" + "\n".join(row[0] for row in cursor.fetchall()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=20000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
-    old = setup_databases(verbosity=0, interactive=False)
-    try:
-        call_command("load_clara_dataset", verbosity=0)
-        started = time.perf_counter()
-        generate(args.rows)
-        print(
-            f"{connection.vendor}: {Institution.objects.count()} institutions, "
-            f"{Team.objects.count()} teams (generated in {time.perf_counter() - started:.1f}s)"
-        )
-        for kind in ("institutions", "teams"):
-            for query in QUERIES:
-                ms, count = time_search(kind, query, args.repeat)
-                print(f"{kind:>12}  {query!r:>20}  {ms:8.1f} ms median  ({count} on page 1)")
-        if connection.vendor == "postgresql":
-            print("\nPlan, full text:")
-            print(
-                Institution.objects.annotate(doc=document("institutions_institution", "fr"))
-                .filter(doc=SearchQuery("hepatocarcinome", config="french"))
-                .explain()
-            )
-            print("\nPlan, typo (trigram):")
-            print(
-                Institution.objects.annotate(n=folded("name_en"))
-                .filter(n__trigram_word_similar="weizman")
-                .explain()
-            )
-    finally:
-        teardown_databases(old, verbosity=0)
+    settings.ALLOWED_HOSTS = ["*"]
+    client = Client()
+    print(f"{connection.vendor}, SEARCH_CANDIDATES={settings.SEARCH_CANDIDATES}")
+    for url in URLS:
+        client.get(url)  # warm
+        run(client, url, args.repeat)
+    if args.explain and connection.vendor == "postgresql":
+        for url in URLS[:4]:
+            explain(client, url)
 
 
 if __name__ == "__main__":

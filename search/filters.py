@@ -1,18 +1,37 @@
 """Filters of the partner search, for teams and for institutions (page, API and CSV alike)."""
 
 import django_filters
+from django import forms
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.filters import CountryFilter, SlugChoiceFilter
 from institutions.models import Institution, Team
 from institutions.ror import ROR_TYPES
-from partnerships.models import Agreement, AgreementParty, Partnership
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from themes.models import ResearchTheme
 
 CLARA_SLUG = "canceropole-clara"
+
+
+def suggested_input(field: str) -> forms.TextInput:
+    """A text input for a choice among thousands: typing asks the suggestions endpoint for a
+    few matching options (htmx, into a <datalist>); the value is the record's slug."""
+    return forms.TextInput(
+        attrs={
+            "list": f"{field}-options",
+            "autocomplete": "off",
+            "data-hx-get": reverse_lazy("search:suggest", args=[field]),
+            "data-hx-trigger": "input changed delay:300ms",
+            "data-hx-target": f"#{field}-options",
+            "data-hx-swap": "innerHTML",
+            "data-hx-push-url": "false",
+        }
+    )
 
 
 def in_force_with_clara() -> Exists:
@@ -24,6 +43,34 @@ def in_force_with_clara() -> Exists:
     return Exists(
         AgreementParty.objects.filter(institution=OuterRef("pk"), agreement__in=clara_agreements)
     )
+
+
+class Probe(Exists):
+    """EXISTS as a per-row index probe: OFFSET 0 keeps PostgreSQL from turning it into a hash
+    of the whole related table (built before the first row, whatever the LIMIT)."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
+
+
+def partner_condition() -> Q:
+    """Institution.objects.partners() as a row test: entered by CLARA, or taking part in
+    something. One EXISTS per relation, each an index probe, so that a page or a bounded
+    candidate set tests only its own rows (partners() builds the whole UNION of participants)."""
+    Event = apps.get_model("events", "Event")
+    MobilityExchange = apps.get_model("mobility", "MobilityExchange")
+    institution = OuterRef("pk")
+    condition = Q(source=Institution.Source.CLARA)
+    for related in (
+        PartnershipMember.objects.filter(institution=institution),
+        AgreementParty.objects.filter(institution=institution),
+        Team.objects.filter(institution=institution),
+        MobilityExchange.objects.filter(host_institution=institution),
+        MobilityExchange.objects.filter(home_institution=institution),
+        MobilityExchange.objects.filter(funder=institution),
+        Event.organisers.through.objects.filter(institution=institution),
+    ):
+        condition |= Probe(related.order_by())
+    return condition
 
 
 class PartnerFilterSet(django_filters.FilterSet):
@@ -47,6 +94,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_collaboration",
         label=_("Collaboration"),
+        widget=suggested_input("collaboration"),
     )
     agreement_in_force = django_filters.ChoiceFilter(
         choices=[("true", _("Yes")), ("false", _("No"))],
@@ -86,6 +134,7 @@ class TeamFilterSet(PartnerFilterSet):
         queryset=Person.objects.public(),
         to_field_name="slug",
         label=_("Team leader"),
+        widget=suggested_input("leader"),
     )
 
     class Meta:
@@ -140,7 +189,7 @@ class InstitutionFilterSet(PartnerFilterSet):
         """CLARA's partners, unless the visitor asks for the whole ROR directory."""
         if params and params.get("directory") == "all":
             return Institution.objects.all()
-        return Institution.objects.partners()
+        return Institution.objects.filter(partner_condition())
 
     def filter_directory(self, queryset, name, value: str):
         return queryset  # applied by base_queryset(), which the search starts from

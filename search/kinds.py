@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +15,7 @@ from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
 from people.models import Person
 
-from .filters import InstitutionFilterSet, TeamFilterSet
+from .filters import InstitutionFilterSet, TeamFilterSet, partner_condition
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,11 @@ def _teams_in_context(queryset: QuerySet) -> QuerySet:
 
 
 def _institutions_in_context(queryset: QuerySet) -> QuerySet:
+    # Whether each row has a public page, in the same query (not one query per directory row).
+    is_partner = ExpressionWrapper(partner_condition(), output_field=BooleanField())
     return (
         queryset.light()
+        .annotate(is_partner=is_partner)
         .select_related("parent")
         .prefetch_related(
             Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
