@@ -1,17 +1,58 @@
+"""The sitemap: an index (/sitemap.xml) of sections, each in pages of at most LIMIT addresses
+(the protocol allows 50,000 per file). A page reads its own slice of the records (values only,
+no query per record); only the index counts them."""
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
+from core.paging import UncountedPaginator
 from events.models import Event
 from institutions.models import Institution
 from partnerships.models import Agreement, Partnership
 from themes.models import ResearchTheme
+
+LIMIT = 500  # addresses per sitemap page (each with its language alternates)
+PLACEHOLDER = "record-slug"
+
+
+class LanguagePairs:
+    """(record, language) pairs of a queryset, sliced without reading the records before."""
+
+    def __init__(self, queryset, languages: list[str]):
+        self.queryset, self.languages = queryset, languages
+
+    def __len__(self) -> int:
+        return self.queryset.count() * len(self.languages)
+
+    def __getitem__(self, index: slice) -> list:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        size = len(self.languages)
+        start, stop = index.start or 0, index.stop
+        first = start // size
+        last = None if stop is None else -(-stop // size)
+        pairs = [
+            (item, language) for item in self.queryset[first:last] for language in self.languages
+        ]
+        return pairs[start - first * size : None if stop is None else stop - first * size]
 
 
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = LIMIT
+
+    @property
+    def paginator(self) -> Paginator:
+        items = self.items()
+        if isinstance(items, list):
+            return Paginator(self._items(), self.limit)
+        return UncountedPaginator(LanguagePairs(items, self._languages()), self.limit)
 
     def get_urls(self, page=1, site=None, protocol=None):
         """x-default names the page in the default language: every address is prefixed, so
@@ -23,6 +64,60 @@ class BilingualSitemap(Sitemap):
                 if alternate["lang_code"] == "x-default":
                     alternate["location"] = by_language[settings.LANGUAGE_CODE]
         return urls
+
+
+class SlugSitemap(BilingualSitemap):
+    """Records read as (slug, updated_at) rows, in primary key order."""
+
+    url_name = ""
+    dated = True
+
+    def queryset(self):
+        raise NotImplementedError
+
+    def items(self):
+        fields = ["slug", "updated_at"] if self.dated else ["slug"]
+        return self.queryset().order_by("pk").values(*fields)
+
+    def location(self, item) -> str:
+        return reverse(self.url_name, kwargs={"slug": item["slug"]})
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The page's entries from one address pattern per language (no reverse per record)."""
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        languages = self._languages()
+        patterns = {}
+        for language in languages:
+            with translation.override(language):
+                patterns[language] = base + reverse(self.url_name, kwargs={"slug": PLACEHOLDER})
+        urls = []
+        for item, language in self.paginator.page(page).object_list:
+            where = {code: patterns[code].replace(PLACEHOLDER, item["slug"]) for code in languages}
+            alternates = [{"location": where[code], "lang_code": code} for code in languages]
+            if settings.LANGUAGE_CODE in where:
+                alternates.append(
+                    {"location": where[settings.LANGUAGE_CODE], "lang_code": "x-default"}
+                )
+            urls.append(
+                {
+                    "item": item,
+                    "location": where[language],
+                    "lastmod": item.get("updated_at"),
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        return urls
+
+    def lastmod(self, item):
+        return item.get("updated_at")
+
+    def get_latest_lastmod(self):
+        """One aggregate, not a pass over every record."""
+        if not self.dated:
+            return None
+        return self.queryset().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class StaticPagesSitemap(BilingualSitemap):
@@ -42,32 +137,43 @@ class StaticPagesSitemap(BilingualSitemap):
         return reverse(item)
 
 
-class PartnershipSitemap(BilingualSitemap):
-    def items(self):
-        return Partnership.objects.public().order_by("pk")
+class PartnershipSitemap(SlugSitemap):
+    url_name = "partnerships:partnership-detail"
 
-    def lastmod(self, obj):
-        return obj.updated_at
-
-
-class AgreementSitemap(BilingualSitemap):
-    def items(self):
-        return Agreement.objects.published().order_by("pk")
+    def queryset(self):
+        return Partnership.objects.public()
 
 
-class InstitutionSitemap(BilingualSitemap):
-    def items(self):
-        return Institution.objects.partners().light().order_by("pk")
+class AgreementSitemap(SlugSitemap):
+    url_name = "partnerships:agreement-detail"
+
+    def queryset(self):
+        return Agreement.objects.published()
 
 
-class ThemeSitemap(BilingualSitemap):
-    def items(self):
-        return ResearchTheme.objects.order_by("pk")
+class InstitutionSitemap(SlugSitemap):
+    """Every public institution: CLARA's own and the directory organisations taking part."""
+
+    url_name = "institutions:institution-detail"
+    dated = False
+
+    def queryset(self):
+        return Institution.objects.partners()
 
 
-class EventSitemap(BilingualSitemap):
-    def items(self):
-        return Event.objects.public().order_by("pk")
+class ThemeSitemap(SlugSitemap):
+    url_name = "themes:theme-detail"
+    dated = False
+
+    def queryset(self):
+        return ResearchTheme.objects.all()
+
+
+class EventSitemap(SlugSitemap):
+    url_name = "events:event-detail"
+
+    def queryset(self):
+        return Event.objects.public()
 
 
 SITEMAPS = {

@@ -1,0 +1,40 @@
+"""Pagination of long public lists without counting them: a COUNT reads every row."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as CountedPage
+
+
+class UncountedPage(CountedPage):
+    def __init__(self, object_list, number, paginator, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+class UncountedPaginator(Paginator):
+    """Reads one row more than a page to know whether another page follows. It counts only
+    when asked for `count` or `num_pages` (a sitemap index), never to show a page."""
+
+    counted = False  # pages say "Page 3", not "Page 3 of 40"
+
+    def validate_number(self, number) -> int:
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number) -> UncountedPage:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return UncountedPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
