@@ -122,8 +122,8 @@ def _mobility_figures() -> list[Figure]:
     per_category = Counter()
     per_direction = Counter()
     for row in _rows(mobilities, "category", "direction", order=()):
-        per_category[categories[row["category"]]] += row["total"]
-        per_direction[directions[row["direction"]]] += row["total"]
+        per_category[str(categories[row["category"]])] += row["total"]
+        per_direction[str(directions[row["direction"]])] += row["total"]
 
     languages = content_languages()
     names_at = languages.index(language) if language in languages else 0

@@ -23,5 +23,5 @@ class MobilityFiguresCsvView(View):
         writer.writerow(["figure", "label", "value"])
         for figure in mobility_figures():
             for label, value in figure.rows:
-                writer.writerow([figure.key, typography(label), value])
+                writer.writerow([figure.key, typography(str(label)), value])
         return response
