@@ -17,8 +17,8 @@ class UncountedPage(CountedPage):
 
 
 class UncountedPaginator(Paginator):
-    """Reads one row more than a page to know whether another page follows. It counts only
-    when asked for `count` or `num_pages` (a sitemap index), never to show a page."""
+    """Reads one row more than a page to know whether another page follows: showing a page
+    never counts the rows."""
 
     counted = False  # pages say "Page 3", not "Page 3 of 40"
 

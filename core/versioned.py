@@ -25,9 +25,11 @@ def bump(name: str) -> None:
         cache.set(_version_key(name), 1, None)
 
 
-def cached(name: str, build: Callable[[], object], timeout: int = TIMEOUT):
+def cached(name: str, build: Callable[[], object], *, variant: str = "", timeout: int = TIMEOUT):
+    """`build()`'s result for this version of `name`, the active language and `variant` (a
+    record's own aggregate, for instance)."""
     version = cache.get_or_set(_version_key(name), 1, None)
-    key = f"aggregate:{name}:{version}:{translation.get_language()}"
+    key = f"aggregate:{name}:{version}:{translation.get_language()}:{variant}"
     found = cache.get(key)
     if found is None:
         found = build()

@@ -10,6 +10,7 @@ from core.models import DatePrecision
 
 from .models import Event
 
+FEED_AGGREGATE = "events-feed"  # cached per content version (core.versioned)
 PAST_YEARS = 1  # the feed's window: upcoming events and those of the last 12 months
 MAX_PAST_YEARS = 5  # ?past=N asks for N years back, at most this many
 

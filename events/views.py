@@ -1,7 +1,9 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from core import versioned
 from core.calendars import ics_response
 
 from . import calendars
@@ -55,5 +57,12 @@ def public_events_calendar(request):
         return HttpResponseBadRequest(
             f"past: a number of years, 1 to {calendars.MAX_PAST_YEARS}", content_type="text/plain"
         )
-    feed = calendars.public_events(absolute=request.build_absolute_uri, years=years)
+    today = timezone.localdate()
+    feed = versioned.cached(
+        calendars.FEED_AGGREGATE,
+        lambda: calendars.public_events(
+            absolute=request.build_absolute_uri, years=years, today=today
+        ),
+        variant=f"{request.build_absolute_uri('/')}:{years}:{today}",
+    )
     return ics_response(feed, "clara-events.ics")

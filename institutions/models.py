@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +74,7 @@ class InstitutionQuerySet(models.QuerySet):
     @staticmethod
     def taking_part() -> Q:
         """Takes part in something: a partnership, an agreement, a team, a mobility, an event.
-        One indexed probe per relation and row: a page of a sorted list stops after its rows."""
+        Indexed probes per row: a page of a sorted list stops after its rows."""
         Event = apps.get_model("events", "Event")
         MobilityExchange = apps.get_model("mobility", "MobilityExchange")
         AgreementParty = apps.get_model("partnerships", "AgreementParty")
@@ -88,9 +89,12 @@ class InstitutionQuerySet(models.QuerySet):
             MobilityExchange.objects.filter(funder=here),
             Event.organisers.through.objects.filter(institution=here),
         ]
+        # A scalar subquery per relation ("the first id, if any"), not EXISTS: PostgreSQL may
+        # turn EXISTS into hashing the whole relation before the first row.
         condition = Q()
         for queryset in related:
-            condition |= Q(models.Exists(queryset.order_by()))
+            first = models.Subquery(queryset.order_by().values("pk")[:1])
+            condition |= Q(IsNull(first, False))
         return condition
 
     def partners(self) -> "InstitutionQuerySet":
@@ -195,7 +199,8 @@ class Institution(models.Model):
             # The public list's order, in each content language.
             *(
                 models.Index(
-                    fields=["country", f"name_{code}"], name=f"institution_country_name_{code}"
+                    fields=["country", f"name_{code}", "id"],
+                    name=f"institution_country_name_{code}",
                 )
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),
@@ -382,12 +387,13 @@ class Team(models.Model):
         indexes = [
             # A theme's teams and an institution's teams, by name, in each content language.
             *(
-                models.Index(fields=[f"name_{code}"], name=f"team_name_{code}")
+                models.Index(fields=[f"name_{code}", "id"], name=f"team_name_{code}")
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),
             *(
                 models.Index(
-                    fields=["institution", f"name_{code}"], name=f"team_institution_name_{code}"
+                    fields=["institution", f"name_{code}", "id"],
+                    name=f"team_institution_name_{code}",
                 )
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),

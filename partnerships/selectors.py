@@ -70,24 +70,18 @@ class PartnersSummary:
 
     @property
     def more(self) -> bool:
-        return self.total > len(self.first)
+        return self.total > len(self.first)  # distinct institutions against memberships
 
 
-def partners_summary(partnership: Partnership) -> PartnersSummary:
-    """Partners counted per country in SQL, and the first MEMBERS_SHOWN of them."""
-    rows = (
-        PartnershipMember.objects.filter(partnership=partnership)
-        .values("institution__country")
-        .annotate(count=Count("institution", distinct=True))
-        .order_by()
-    )
-    per_country = sorted(
-        ((countries.name(row["institution__country"]), row["count"]) for row in rows),
-        key=lambda item: item[0],
-    )
+def partners_summary(partnership: Partnership, partner_map: "PartnerMap") -> PartnersSummary:
+    """Partners counted per country (the map's counts, made in SQL) and the first
+    MEMBERS_SHOWN of them."""
     first = list(members_by_place(partnership)[:MEMBERS_SHOWN])
-    total = PartnershipMember.objects.filter(partnership=partnership).count()
-    return PartnersSummary(total=total, countries=per_country, first=first)
+    return PartnersSummary(
+        total=partner_map.total,
+        countries=[(country.name, country.count) for country in partner_map.countries],
+        first=first,
+    )
 
 
 def partnership_agreements(partnership: Partnership) -> tuple[list[Agreement], int]:
@@ -243,13 +237,17 @@ def _mapped_institutions(partnerships) -> QuerySet:
     return Institution.objects.order_by().filter(pk__in=members)
 
 
-def partner_map(*, partnerships=None) -> PartnerMap:
-    """The map of every public collaboration is the same for every visitor: computed once per
-    language and content version, then read from the cache (the aggregate reads every
-    membership). A collaboration's own map is small and computed each time."""
-    if partnerships is not None:
-        return _partner_map(partnerships=partnerships)
-    return versioned.cached(MAP_AGGREGATE, _partner_map)
+def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
+    """The partners' map, the same for every visitor: computed once per language and content
+    version (saves and deletions bump it), then read from the cache. Of every public
+    collaboration, or of one."""
+    if partnership is None:
+        return versioned.cached(MAP_AGGREGATE, _partner_map)
+    return versioned.cached(
+        MAP_AGGREGATE,
+        lambda: _partner_map(partnerships=[partnership]),
+        variant=str(partnership.pk),
+    )
 
 
 def _partner_map(*, partnerships=None) -> PartnerMap:

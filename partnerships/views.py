@@ -48,13 +48,14 @@ class PartnershipDetailView(DetailView):
         attach_sources(partnership.key_figures.all())
         attach_sources([partnership])
         agreements, agreements_total = selectors.partnership_agreements(partnership)
+        partner_map = selectors.partner_map(partnership=partnership)
         return super().get_context_data(
-            partners=selectors.partners_summary(partnership),
+            partners=selectors.partners_summary(partnership, partner_map),
             agreements=agreements,
             agreements_total=agreements_total,
             timeline=selectors.timeline(partnership, agreements),
             mobility_summary=selectors.mobility_summary(partnership),
-            map=selectors.partner_map(partnerships=[partnership]),
+            map=partner_map,
             **kwargs,
         )
 

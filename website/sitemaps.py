@@ -1,15 +1,15 @@
 """The sitemap: an index (/sitemap.xml) of sections, each in pages of at most LIMIT addresses
-(the protocol allows 50,000 per file). A page reads its own slice of the records (values only,
-no query per record); only the index counts them."""
+(the protocol allows 50,000 per file). A page reads its own range of records (values only, no
+query per record, nothing counted)."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.paginator import Paginator
-from django.db.models import Max
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 
-from core.paging import UncountedPaginator
 from events.models import Event
 from institutions.models import Institution
 from partnerships.models import Agreement, Partnership
@@ -19,26 +19,28 @@ LIMIT = 500  # addresses per sitemap page (each with its language alternates)
 PLACEHOLDER = "record-slug"
 
 
-class LanguagePairs:
-    """(record, language) pairs of a queryset, sliced without reading the records before."""
+class PkRanges:
+    """A section's pages as ranges of primary keys: page p holds the records whose key is in
+    ((p - 1) * size, p * size]. No count and no offset: a page reads at most `size` rows of its
+    range, and the number of pages comes from the table's largest key (its index)."""
 
-    def __init__(self, queryset, languages: list[str]):
-        self.queryset, self.languages = queryset, languages
+    def __init__(self, queryset, size: int):
+        self.queryset, self.size = queryset, size
 
-    def __len__(self) -> int:
-        return self.queryset.count() * len(self.languages)
+    @cached_property
+    def num_pages(self) -> int:
+        top = self.queryset.model._default_manager.aggregate(top=Max("pk"))["top"] or 0
+        return max(1, -(-top // self.size))
 
-    def __getitem__(self, index: slice) -> list:
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        size = len(self.languages)
-        start, stop = index.start or 0, index.stop
-        first = start // size
-        last = None if stop is None else -(-stop // size)
-        pairs = [
-            (item, language) for item in self.queryset[first:last] for language in self.languages
-        ]
-        return pairs[start - first * size : None if stop is None else stop - first * size]
+    def rows(self, page) -> QuerySet:
+        try:
+            number = int(page)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(page) from None
+        if not 1 <= number <= self.num_pages:
+            raise EmptyPage(page)
+        low = (number - 1) * self.size
+        return self.queryset.filter(pk__gt=low, pk__lte=low + self.size).order_by("pk")
 
 
 class BilingualSitemap(Sitemap):
@@ -46,13 +48,6 @@ class BilingualSitemap(Sitemap):
     alternates = True
     x_default = True
     limit = LIMIT
-
-    @property
-    def paginator(self) -> Paginator:
-        items = self.items()
-        if isinstance(items, list):
-            return Paginator(self._items(), self.limit)
-        return UncountedPaginator(LanguagePairs(items, self._languages()), self.limit)
 
     def get_urls(self, page=1, site=None, protocol=None):
         """x-default names the page in the default language: every address is prefixed, so
@@ -67,7 +62,7 @@ class BilingualSitemap(Sitemap):
 
 
 class SlugSitemap(BilingualSitemap):
-    """Records read as (slug, updated_at) rows, in primary key order."""
+    """Records read as (slug, updated_at) rows, in pages of primary key ranges."""
 
     url_name = ""
     dated = True
@@ -76,8 +71,15 @@ class SlugSitemap(BilingualSitemap):
         raise NotImplementedError
 
     def items(self):
-        fields = ["slug", "updated_at"] if self.dated else ["slug"]
-        return self.queryset().order_by("pk").values(*fields)
+        return self.queryset().order_by("pk").values(*self.fields)
+
+    @property
+    def fields(self) -> list[str]:
+        return ["slug", "updated_at"] if self.dated else ["slug"]
+
+    @cached_property
+    def paginator(self) -> PkRanges:
+        return PkRanges(self.queryset(), self.limit // len(self._languages()))
 
     def location(self, item) -> str:
         return reverse(self.url_name, kwargs={"slug": item["slug"]})
@@ -91,7 +93,8 @@ class SlugSitemap(BilingualSitemap):
             with translation.override(language):
                 patterns[language] = base + reverse(self.url_name, kwargs={"slug": PLACEHOLDER})
         urls = []
-        for item, language in self.paginator.page(page).object_list:
+        items = self.paginator.rows(page).values(*self.fields)
+        for item, language in ((item, code) for item in items for code in languages):
             where = {code: patterns[code].replace(PLACEHOLDER, item["slug"]) for code in languages}
             alternates = [{"location": where[code], "lang_code": code} for code in languages]
             if settings.LANGUAGE_CODE in where:
