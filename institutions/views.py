@@ -27,7 +27,8 @@ class InstitutionListView(ListView):
         code = self.request.GET.get("country", "").upper()
         self.country = code if code in countries else ""
         if not self.whole_directory:
-            queryset = Institution.objects.partners().light()
+            # Partners by definition (no per-row test in the template).
+            queryset = Institution.objects.partners().light().annotate(is_partner=Value(True))
         else:
             queryset = Institution.objects.light().annotate(
                 is_partner=Case(

@@ -10,7 +10,9 @@ class PartnershipsConfig(AppConfig):
         from core import versioned
         from institutions.models import Institution
 
+        from .filters import COUNTRY_CHOICES
         from .models import Partnership, PartnershipMember
         from .selectors import MAP_AGGREGATE
 
         versioned.invalidate_on(MAP_AGGREGATE, Partnership, PartnershipMember, Institution)
+        versioned.invalidate_on(COUNTRY_CHOICES, Partnership)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
+from core import versioned
 from core.filters import CountryFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
@@ -13,10 +14,19 @@ from themes.models import ResearchTheme
 
 from .models import Partnership
 
+COUNTRY_CHOICES = "partnership-countries"
+
 
 def country_choices() -> list[tuple[str, str]]:
+    """The partner countries of the public collaborations, computed once per content version
+    (a collaboration's save bumps it)."""
+    return versioned.cached(COUNTRY_CHOICES, _country_choices)
+
+
+def _country_choices() -> list[tuple[str, str]]:
     used = set()
-    for codes in Partnership.objects.public().values_list("countries", flat=True):
+    lists = Partnership.objects.public().order_by().values_list("countries", flat=True)
+    for codes in lists.distinct():
         used.update(code for code in str(codes).split(",") if code)
     return sorted(((code, countries.name(code)) for code in used), key=lambda item: item[1])
 

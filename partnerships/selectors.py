@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, CharField, Count, Min, Prefetch, QuerySet, Value
+from django.db.models import Avg, Case, CharField, Count, Min, Prefetch, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import translation
@@ -32,7 +32,8 @@ def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
     filterset = PartnershipFilterSet(params or None, queryset=base)
     if filterset.is_bound and not filterset.is_valid():
         return filterset, base, False
-    return filterset, filterset.qs.distinct(), True
+    # One theme at most joins one row per collaboration: no DISTINCT to sort and count.
+    return filterset, filterset.qs, True
 
 
 MEMBERS_SHOWN = 30  # on the collaboration's page; the others on its partners page
@@ -62,6 +63,11 @@ def members_by_place(partnership: Partnership) -> QuerySet:
     )
 
 
+def _coordinators_first() -> Case:
+    coordinator = PartnershipMember.Role.COORDINATOR
+    return Case(When(role=coordinator, then=Value(0)), default=Value(1))
+
+
 @dataclass
 class PartnersSummary:
     total: int
@@ -76,7 +82,15 @@ class PartnersSummary:
 def partners_summary(partnership: Partnership, partner_map: "PartnerMap") -> PartnersSummary:
     """Partners counted per country (the map's counts, made in SQL) and the first
     MEMBERS_SHOWN of them."""
-    first = list(members_by_place(partnership)[:MEMBERS_SHOWN])
+    # Coordinators first, then in the order they joined (the membership's own index; ordering
+    # by the institutions' country and name here walks the whole institution index), shown
+    # by country and name.
+    members = PartnershipMember.objects.filter(partnership=partnership)
+    chosen = members.order_by(_coordinators_first(), "pk").values("pk")[:MEMBERS_SHOWN]
+    first = sorted(
+        PartnershipMember.objects.filter(pk__in=chosen).select_related("institution"),
+        key=lambda member: (member.institution.country.name, member.institution.name, member.pk),
+    )
     return PartnersSummary(
         total=partner_map.total,
         countries=[(country.name, country.count) for country in partner_map.countries],

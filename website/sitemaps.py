@@ -15,7 +15,7 @@ from institutions.models import Institution
 from partnerships.models import Agreement, Partnership
 from themes.models import ResearchTheme
 
-LIMIT = 500  # addresses per sitemap page (each with its language alternates)
+LIMIT = 400  # addresses per sitemap page (each with its language alternates)
 PLACEHOLDER = "record-slug"
 
 
