@@ -5,9 +5,10 @@ from django.core.paginator import Page as CountedPage
 
 
 class UncountedPage(CountedPage):
-    def __init__(self, object_list, number, paginator, has_next: bool):
+    def __init__(self, object_list, number, paginator, has_next: bool, truncated: bool = False):
         super().__init__(object_list, number, paginator)
         self._has_next = has_next
+        self.truncated = truncated  # more rows follow, past the last page served
 
     def has_next(self) -> bool:
         return self._has_next
@@ -21,6 +22,7 @@ class UncountedPaginator(Paginator):
     never counts the rows."""
 
     counted = False  # pages say "Page 3", not "Page 3 of 40"
+    max_pages: int | None = None  # a deep page skips (and tests) every row before it
 
     def validate_number(self, number) -> int:
         try:
@@ -29,6 +31,8 @@ class UncountedPaginator(Paginator):
             raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
+        if self.max_pages and number > self.max_pages:
+            raise EmptyPage(self.error_messages["no_results"])
         return number
 
     def page(self, number) -> UncountedPage:
@@ -37,4 +41,6 @@ class UncountedPaginator(Paginator):
         rows = list(self.object_list[bottom : bottom + self.per_page + 1])
         if not rows and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
-        return UncountedPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
+        more = len(rows) > self.per_page
+        last = self.max_pages is not None and number == self.max_pages
+        return UncountedPage(rows[: self.per_page], number, self, more and not last, more and last)

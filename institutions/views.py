@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Q, Value, When
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_countries import countries
 
@@ -13,14 +14,19 @@ UNITS_SHOWN = 30
 COLLABORATIONS_SHOWN = 30
 
 
+class InstitutionPaginator(UncountedPaginator):
+    max_pages = 100  # 5,000 institutions
+
+
 class InstitutionListView(ListView):
     """CLARA's partners (or the whole directory) by country and name, on an index of both;
-    pages are not counted (a count reads every row)."""
+    pages are not counted (a count reads every row), and the list stops at its 100th page (a
+    deep page skips, and tests, every row before it): search or a country go further."""
 
     template_name = "institutions/institution_list.html"
     context_object_name = "institutions"
     paginate_by = 50
-    paginator_class = UncountedPaginator
+    paginator_class = InstitutionPaginator
 
     def get_queryset(self):
         self.whole_directory = self.request.GET.get("directory") == "all"
@@ -53,6 +59,8 @@ class InstitutionListView(ListView):
         return super().get_context_data(
             whole_directory=self.whole_directory,
             country_name=countries.name(self.country) if self.country else "",
+            map_url=reverse("website:map"),
+            search_url=reverse("search:search"),
             query_string="&".join(f"{key}={value}" for key, value in params.items()),
             **kwargs,
         )

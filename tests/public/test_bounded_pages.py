@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import Event
 from institutions.models import Institution, Team
@@ -341,3 +341,17 @@ def test_mobility_csv_in_french_follows_french_typography(client):
     assert "collaboration,Programme d’échanges\u00a0: Lyon-Québec,1" in content
     english = client.get("/en/mobility/figures.csv").content.decode()
     assert "Programme d'échanges : Lyon-Québec" not in english  # English name shown there
+
+
+def test_the_institution_list_stops_at_its_last_page(client, world, monkeypatch):
+    from institutions.views import InstitutionPaginator
+
+    monkeypatch.setattr(InstitutionPaginator, "max_pages", 1)
+    world.grow(60)
+    html = client.get("/en/institutions/").content.decode()
+    assert "The list stops here" in html
+    assert 'rel="next"' not in html
+    assert client.get("/en/institutions/?page=2").status_code == 404
+    with translation.override("fr"):
+        french = client.get("/fr/institutions/").content.decode()
+    assert "La liste s’arrête ici\u00a0:" in french
