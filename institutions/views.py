@@ -34,7 +34,9 @@ class InstitutionListView(ListView):
         self.country = code if code in countries else ""
         if not self.whole_directory:
             # Partners by definition (no per-row test in the template).
-            queryset = Institution.objects.partners().light().annotate(is_partner=Value(True))
+            queryset = (
+                Institution.objects.partners_probed().light().annotate(is_partner=Value(True))
+            )
         else:
             queryset = Institution.objects.light().annotate(
                 is_partner=Case(
@@ -74,7 +76,7 @@ class InstitutionDetailView(DetailView):
 
     def get_queryset(self):
         # A directory organisation has a public page only once it takes part in something.
-        return Institution.objects.partners().select_related("parent__parent__parent")
+        return Institution.objects.partners_probed().select_related("parent__parent__parent")
 
     def get_context_data(self, **kwargs):
         institution = self.object
@@ -88,7 +90,7 @@ class InstitutionDetailView(DetailView):
             TEAMS_PER_PAGE,
         ).get_page(self.request.GET.get("page"))
         units = list(
-            Institution.objects.partners()
+            Institution.objects.partners_probed()
             .light()
             .filter(parent=institution)
             .order_by("name", "pk")[: UNITS_SHOWN + 1]

@@ -161,7 +161,7 @@ class InstitutionSitemap(SlugSitemap):
     dated = False
 
     def queryset(self):
-        return Institution.objects.partners()
+        return Institution.objects.partners_probed()
 
 
 class ThemeSitemap(SlugSitemap):
