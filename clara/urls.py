@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from events.views import public_events_calendar
@@ -15,7 +15,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("backoffice/", include("backoffice.urls")),
     path("robots.txt", website_views.RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("map/world.svg", website_views.world_map_svg, name="world-map"),
     path("api/", include("api.urls")),
     path("calendar/events.ics", public_events_calendar, name="events-calendar"),

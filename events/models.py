@@ -67,6 +67,7 @@ class Event(TimeStampedModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_last=True), "title"]
+        indexes = [models.Index(fields=["start_date"], name="event_start_date_idx")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="event_unique_slug"),
             models.CheckConstraint(

@@ -1,26 +1,35 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from core import versioned
 from core.calendars import ics_response
 
 from . import calendars
 from .models import Event
 
+UPCOMING_SHOWN = 20
+UNDATED_SHOWN = 20
+
 
 class EventListView(TemplateView):
-    """Upcoming events first, then past ones (paginated), then those whose date is unknown."""
+    """The next upcoming events, then past ones (paginated, newest first, on the start date's
+    index), then the first of those whose date is unknown."""
 
     template_name = "events/event_list.html"
 
     def get_context_data(self, **kwargs):
-        events = Event.objects.public().select_related("partnership")
+        events = Event.objects.public()
         past = Paginator(events.past(), 20).get_page(self.request.GET.get("page"))
+        upcoming = list(events.upcoming().order_by("start_date", "pk")[: UPCOMING_SHOWN + 1])
         return super().get_context_data(
-            upcoming=events.upcoming().order_by("start_date"),
+            upcoming=upcoming[:UPCOMING_SHOWN],
+            more_upcoming=len(upcoming) > UPCOMING_SHOWN,
             past=past,
             page_obj=past,
             is_paginated=past.has_other_pages(),
-            undated=events.filter(start_date__isnull=True),
+            undated=events.filter(start_date__isnull=True).order_by("title", "pk")[:UNDATED_SHOWN],
             **kwargs,
         )
 
@@ -39,6 +48,21 @@ class EventDetailView(DetailView):
 
 
 def public_events_calendar(request):
-    """The public events as an iCalendar feed (outside the language prefix, like an API)."""
-    feed = calendars.public_events(absolute=request.build_absolute_uri)
+    """The public events as an iCalendar feed (outside the language prefix, like an API):
+    upcoming ones and those of the last 12 months; `?past=N` goes N years back (at most
+    MAX_PAST_YEARS)."""
+    try:
+        years = calendars.past_years(request.GET.get("past"))
+    except ValueError:
+        return HttpResponseBadRequest(
+            f"past: a number of years, 1 to {calendars.MAX_PAST_YEARS}", content_type="text/plain"
+        )
+    today = timezone.localdate()
+    feed = versioned.cached(
+        calendars.FEED_AGGREGATE,
+        lambda: calendars.public_events(
+            absolute=request.build_absolute_uri, years=years, today=today
+        ),
+        variant=f"{request.build_absolute_uri('/')}:{years}:{today}",
+    )
     return ics_response(feed, "clara-events.ics")

@@ -1,22 +1,44 @@
 from django.apps import apps
-from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
+from django_countries import countries
+
+from core.paging import UncountedPaginator
 
 from .models import Institution, Team
 
+TEAMS_PER_PAGE = 30
+UNITS_SHOWN = 30
+COLLABORATIONS_SHOWN = 30
+
+
+class InstitutionPaginator(UncountedPaginator):
+    max_pages = 100  # 5,000 institutions
+
 
 class InstitutionListView(ListView):
+    """CLARA's partners (or the whole directory) by country and name, on an index of both;
+    pages are not counted (a count reads every row), and the list stops at its 100th page (a
+    deep page skips, and tests, every row before it): search or a country go further."""
+
     template_name = "institutions/institution_list.html"
     context_object_name = "institutions"
     paginate_by = 50
+    paginator_class = InstitutionPaginator
 
     def get_queryset(self):
         self.whole_directory = self.request.GET.get("directory") == "all"
+        code = self.request.GET.get("country", "").upper()
+        self.country = code if code in countries else ""
         if not self.whole_directory:
-            return Institution.objects.partners().light().order_by("country", "name")
-        return (
-            Institution.objects.light()
-            .annotate(
+            # Partners by definition (no per-row test in the template).
+            queryset = (
+                Institution.objects.partners_probed().light().annotate(is_partner=Value(True))
+            )
+        else:
+            queryset = Institution.objects.light().annotate(
                 is_partner=Case(
                     When(
                         Q(source=Institution.Source.CLARA) | Institution.objects.taking_part(),
@@ -26,37 +48,72 @@ class InstitutionListView(ListView):
                     output_field=BooleanField(),
                 )
             )
-            .order_by("country", "name")
-        )
+        if self.country:
+            queryset = queryset.filter(country=self.country)
+        return queryset.order_by("country", "name", "pk")
 
     def get_context_data(self, **kwargs):
+        params = {}
+        if self.whole_directory:
+            params["directory"] = "all"
+        if self.country:
+            params["country"] = self.country
         return super().get_context_data(
             whole_directory=self.whole_directory,
-            query_string="directory=all" if self.whole_directory else "",
+            country_name=countries.name(self.country) if self.country else "",
+            map_url=reverse("website:map"),
+            search_url=reverse("search:search"),
+            query_string="&".join(f"{key}={value}" for key, value in params.items()),
             **kwargs,
         )
 
 
 class InstitutionDetailView(DetailView):
+    """An institution with its first units and collaborations, and its teams page by page."""
+
     template_name = "institutions/institution_detail.html"
     context_object_name = "institution"
 
     def get_queryset(self):
         # A directory organisation has a public page only once it takes part in something.
-        partners = Institution.objects.partners()
-        return partners.select_related("parent__parent__parent").prefetch_related(
-            Prefetch("children", queryset=Institution.objects.partners(), to_attr="partner_units"),
-            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
-            # partnerships sits above institutions: its model is reached by name, not imported.
-            apps.get_model("partnerships", "PartnershipMember").objects.public_prefetch(),
-        )
+        return Institution.objects.partners_probed().select_related("parent__parent__parent")
 
     def get_context_data(self, **kwargs):
         institution = self.object
         json_ld = institution.as_schema_org(
             url=self.request.build_absolute_uri(institution.get_absolute_url())
         )
-        return super().get_context_data(json_ld=json_ld, **kwargs)
+        teams = Paginator(
+            Team.objects.filter(institution=institution)
+            .prefetch_related("themes")
+            .order_by("name", "pk"),
+            TEAMS_PER_PAGE,
+        ).get_page(self.request.GET.get("page"))
+        units = list(
+            Institution.objects.partners_probed()
+            .light()
+            .filter(parent=institution)
+            .order_by("name", "pk")[: UNITS_SHOWN + 1]
+        )
+        # partnerships sits above institutions: its model is reached by name, not imported.
+        memberships = list(
+            apps.get_model("partnerships", "PartnershipMember")
+            .objects.public()
+            .filter(institution=institution)
+            .select_related("partnership")
+            .order_by("partnership__name", "pk")[: COLLABORATIONS_SHOWN + 1]
+        )
+        return super().get_context_data(
+            json_ld=json_ld,
+            teams=teams.object_list,
+            page_obj=teams,
+            is_paginated=teams.has_other_pages(),
+            partner_units=units[:UNITS_SHOWN],
+            more_units=len(units) > UNITS_SHOWN,
+            public_memberships=memberships[:COLLABORATIONS_SHOWN],
+            more_memberships=len(memberships) > COLLABORATIONS_SHOWN,
+            **kwargs,
+        )
 
 
 class TeamDetailView(DetailView):
@@ -76,5 +133,6 @@ class TeamDetailView(DetailView):
             .objects.public()
             .filter(members__institution=self.object.institution)
             .distinct()
+            .order_by("name")[:COLLABORATIONS_SHOWN]
         )
         return super().get_context_data(collaborations=collaborations, **kwargs)

@@ -1,12 +1,16 @@
 """Mobility figures for the public: aggregates only, never a name."""
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Case, Count, DurationField, F, Sum, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core import versioned
 from core.languages import content_languages, localized
 
 from .models import MobilityExchange
@@ -58,61 +62,98 @@ class Figure:
         return self.ROW_HEIGHT * len(self.chart_rows)
 
 
+COLLABORATIONS_SHOWN = 30  # the busiest collaborations; the others are added up in one row
+
+
+def _rows(queryset, *group, order=("-total",)) -> list[dict]:
+    return list(queryset.values(*group).annotate(total=Count("pk")).order_by(*order, *group))
+
+
+FIGURES_AGGREGATE = "mobility-figures"
+
+
 def mobility_figures() -> list[Figure]:
-    """One query, whatever the number of mobilities; counted in Python."""
+    """The same for every visitor: computed once per language and content version."""
+    return versioned.cached(FIGURES_AGGREGATE, _mobility_figures)
+
+
+def _mobility_figures() -> list[Figure]:
+    """Counted by the database (GROUP BY), a few bounded queries whatever the number of
+    mobilities; at most COLLABORATIONS_SHOWN collaborations are named."""
     language = translation.get_language() or "fr"
-    rows = (
-        MobilityExchange.objects.not_cancelled()
-        .filter(partnership__is_public=True)
-        .values_list(
-            "category",
-            "direction",
-            "planned_start",
-            "planned_end",
-            "actual_start",
-            "actual_end",
-            *localized("partnership__name"),
-            "host_institution__country",
-            "home_institution__country",
-        )
-    )
+    mobilities = MobilityExchange.objects.not_cancelled().filter(partnership__is_public=True)
+    mobilities = mobilities.annotate(
+        start=Coalesce("actual_start", "planned_start"),
+        end=Coalesce("actual_end", "planned_end"),
+    ).order_by()
     categories = dict(MobilityExchange.Category.choices)
     directions = dict(MobilityExchange.Direction.choices)
-    per_year, per_country, per_category, per_collaboration, per_direction = (
-        Counter(),
-        Counter(),
-        Counter(),
-        Counter(),
-        Counter(),
+    unknown_date = _("date not known")
+
+    years = mobilities.annotate(year=ExtractYear("start"))
+    per_year = [
+        (str(row["year"]) if row["year"] else unknown_date, row["total"])
+        for row in _rows(years, "year", order=())
+    ]
+    durations = (
+        years.exclude(start=None)
+        .exclude(end=None)
+        .values("year")
+        .annotate(days=Sum(F("end") - F("start"), output_field=DurationField()))
+        .order_by("year")
     )
-    months = Counter()
+    months = [
+        (str(row["year"]), round(_days(row["days"]) / DAYS_PER_MONTH, 1)) for row in durations
+    ]
+
+    partner_country = mobilities.annotate(
+        partner=Case(
+            When(
+                direction=MobilityExchange.Direction.OUTGOING, then=F("host_institution__country")
+            ),
+            default=F("home_institution__country"),
+        )
+    )
+    per_country = Counter()
+    for row in _rows(partner_country, "partner", order=()):
+        label = countries.name(row["partner"]) if row["partner"] else _("not known")
+        per_country[label] += row["total"]
+
+    per_category = Counter()
+    per_direction = Counter()
+    for row in _rows(mobilities, "category", "direction", order=()):
+        per_category[str(categories[row["category"]])] += row["total"]
+        per_direction[str(directions[row["direction"]])] += row["total"]
+
     languages = content_languages()
     names_at = languages.index(language) if language in languages else 0
-    for category, direction, p_start, p_end, a_start, a_end, *names, host, home in rows:
-        start, end = a_start or p_start, a_end or p_end
-        year = str(start.year) if start else _("date not known")
-        per_year[year] += 1
-        partner = host if direction == MobilityExchange.Direction.OUTGOING else home
-        per_country[countries.name(partner) if partner else _("not known")] += 1
-        per_category[categories[category]] += 1
-        per_collaboration[names[names_at] or next(filter(None, names), "")] += 1
-        per_direction[directions[direction]] += 1
-        if start and end:
-            months[year] += round((end - start).days / DAYS_PER_MONTH, 1)
+    names = localized("partnership__name")
+    busiest = _rows(mobilities, "partnership", *names)
+    per_collaboration = Counter()
+    for row in busiest[:COLLABORATIONS_SHOWN]:
+        values = [row[name] for name in names]
+        per_collaboration[values[names_at] or next(filter(None, values), "")] += row["total"]
+    others = sum(row["total"] for row in busiest[COLLABORATIONS_SHOWN:])
 
     def ordered(counter: Counter, by_label: bool = False) -> list[tuple[str, float]]:
         items = counter.items()
         return sorted(items) if by_label else sorted(items, key=lambda item: (-item[1], item[0]))
 
+    collaborations = ordered(per_collaboration)
+    if others:
+        collaborations.append((_("Other collaborations"), others))
     return [
-        Figure("year", _("Mobilities per year"), ordered(per_year, by_label=True)),
+        Figure("year", _("Mobilities per year"), sorted(per_year)),
         Figure("country", _("Mobilities per partner country"), ordered(per_country)),
         Figure("category", _("Mobilities per category"), ordered(per_category)),
-        Figure("collaboration", _("Mobilities per collaboration"), ordered(per_collaboration)),
+        Figure("collaboration", _("Mobilities per collaboration"), collaborations),
         Figure("direction", _("Outgoing and incoming"), ordered(per_direction)),
-        Figure(
-            "months",
-            _("Months spent abroad or in the region, per year"),
-            [(label, round(value, 1)) for label, value in ordered(months, by_label=True)],
-        ),
+        Figure("months", _("Months spent abroad or in the region, per year"), months),
     ]
+
+
+def _days(value) -> float:
+    """A sum of date differences: a timedelta, or a number of days on some databases."""
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds() / 86400
+    return float(value or 0)

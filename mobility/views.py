@@ -3,6 +3,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.spreadsheets import SafeWriter
+from core.typography import typography
 
 from .selectors import mobility_figures
 
@@ -22,5 +23,5 @@ class MobilityFiguresCsvView(View):
         writer.writerow(["figure", "label", "value"])
         for figure in mobility_figures():
             for label, value in figure.rows:
-                writer.writerow([figure.key, label, value])
+                writer.writerow([figure.key, typography(str(label)), value])
         return response

@@ -17,8 +17,10 @@ from .models import Partnership
 
 @per_content_version
 def country_choices() -> list[tuple[str, str]]:
+    """The partner countries of the public collaborations, computed once per content version."""
     used = set()
-    for codes in Partnership.objects.public().values_list("countries", flat=True):
+    lists = Partnership.objects.public().order_by().values_list("countries", flat=True)
+    for codes in lists.distinct():
         used.update(code for code in str(codes).split(",") if code)
     return sorted(((code, countries.name(code)) for code in used), key=lambda item: item[1])
 

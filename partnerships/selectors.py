@@ -3,9 +3,15 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Case, CharField, Count, Min, Prefetch, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django_countries import countries
 
+from core import versioned
+from core.languages import content_languages, in_default_language, localized_in
 from core.maps import country_shapes, project
 from core.models import format_partial_date
 from institutions.models import Institution
@@ -26,35 +32,81 @@ def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
     filterset = PartnershipFilterSet(params or None, queryset=base)
     if filterset.is_bound and not filterset.is_valid():
         return filterset, base, False
-    return filterset, filterset.qs.distinct(), True
+    # One theme at most joins one row per collaboration: no DISTINCT to sort and count.
+    return filterset, filterset.qs, True
+
+
+MEMBERS_SHOWN = 30  # on the collaboration's page; the others on its partners page
+AGREEMENTS_SHOWN = 20
+TIMELINE_PER_KIND = 20  # the latest agreements, events and mobilities
 
 
 def public_partnerships() -> QuerySet:
+    """A collaboration's page: its small relations prefetched, the large ones read bounded by
+    `partnership_page`."""
     return Partnership.objects.public().prefetch_related(
         "themes",
         "key_figures",
-        Prefetch(
-            "members",
-            queryset=PartnershipMember.objects.select_related("institution").order_by(
-                "institution__country", "institution__name", "role"
-            ),
-        ),
-        Prefetch(
-            "agreements",
-            queryset=Agreement.objects.public().prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=AgreementParty.objects.select_related("institution", "signatory"),
-                )
-            ),
-        ),
-        Prefetch("events", queryset=_model_of("events").objects.public()),
         Prefetch(
             "coordinators",
             queryset=_model_of("coordinators").objects.public(),
             to_attr="public_coordinators",
         ),
     )
+
+
+def members_by_place(partnership: Partnership) -> QuerySet:
+    return (
+        PartnershipMember.objects.filter(partnership=partnership)
+        .select_related("institution")
+        .order_by("institution__country", "institution__name", "role", "pk")
+    )
+
+
+def _coordinators_first() -> Case:
+    coordinator = PartnershipMember.Role.COORDINATOR
+    return Case(When(role=coordinator, then=Value(0)), default=Value(1))
+
+
+@dataclass
+class PartnersSummary:
+    total: int
+    countries: list[tuple[str, int]]
+    first: list[PartnershipMember]
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.first)  # distinct institutions against memberships
+
+
+def partners_summary(partnership: Partnership, partner_map: "PartnerMap") -> PartnersSummary:
+    """Partners counted per country (the map's counts, made in SQL) and the first
+    MEMBERS_SHOWN of them."""
+    # Coordinators first, then in the order they joined (the membership's own index; ordering
+    # by the institutions' country and name here walks the whole institution index), shown
+    # by country and name.
+    members = PartnershipMember.objects.filter(partnership=partnership)
+    chosen = members.order_by(_coordinators_first(), "pk").values("pk")[:MEMBERS_SHOWN]
+    first = sorted(
+        PartnershipMember.objects.filter(pk__in=chosen).select_related("institution"),
+        key=lambda member: (member.institution.country.name, member.institution.name, member.pk),
+    )
+    return PartnersSummary(
+        total=partner_map.total,
+        countries=[(country.name, country.count) for country in partner_map.countries],
+        first=first,
+    )
+
+
+def partnership_agreements(partnership: Partnership) -> tuple[list[Agreement], int]:
+    """The latest public agreements with their parties, and how many there are."""
+    agreements = Agreement.objects.public().filter(partnership=partnership)
+    shown = list(
+        agreements.prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("institution"))
+        )[:AGREEMENTS_SHOWN]
+    )
+    return shown, agreements.count()
 
 
 @dataclass
@@ -66,10 +118,11 @@ class TimelineEntry:
     url: str = ""
 
 
-def timeline(partnership: Partnership) -> list[TimelineEntry]:
-    """Agreements, events and mobility milestones in date order; undated entries last."""
+def timeline(partnership: Partnership, agreements: list[Agreement]) -> list[TimelineEntry]:
+    """Agreements, events and mobility milestones in date order; undated entries last. The
+    latest TIMELINE_PER_KIND of each kind."""
     entries = []
-    for agreement in partnership.agreements.all():
+    for agreement in agreements:
         entries.append(
             TimelineEntry(
                 agreement.signed_on,
@@ -79,7 +132,8 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
                 agreement.get_absolute_url(),
             )
         )
-    for event in partnership.events.all():
+    events = partnership.events.public()[:TIMELINE_PER_KIND]  # newest first (Event.Meta)
+    for event in events:
         entries.append(
             TimelineEntry(
                 event.start_date,
@@ -89,8 +143,12 @@ def timeline(partnership: Partnership) -> list[TimelineEntry]:
                 event.get_absolute_url(),
             )
         )
-    mobilities = partnership.mobilities.not_cancelled().select_related("host_institution")
-    for mobility in mobilities:
+    mobilities = (
+        partnership.mobilities.not_cancelled()
+        .select_related("host_institution")
+        .order_by(Coalesce("actual_start", "planned_start").desc(nulls_last=True), "pk")
+    )
+    for mobility in mobilities[:TIMELINE_PER_KIND]:
         if mobility.start:
             entries.append(
                 TimelineEntry(
@@ -130,66 +188,147 @@ def mobility_summary(partnership: Partnership) -> list[dict]:
 
 HUB_SLUG = "canceropole-clara"
 LYON = (45.7485, 4.8467)
+MAP_AGGREGATE = "partner-map"
+MAX_MARKERS = 150  # the busiest places; every partner is still counted by country
 
 
 @dataclass
-class MapPoint:
-    name: str
+class MapMarker:
+    """The partners of one place (city) on the map: a name and a link when there is one."""
+
+    label: str
     url: str
     city: str
     country: str
+    count: int
     x: float
     y: float
     foreign: bool
+
+    @property
+    def radius(self) -> float:
+        base = 4 if self.foreign else 3
+        return round(base + min(8.0, (self.count - 1) ** 0.5), 1)
+
+
+@dataclass
+class CountryCount:
+    code: str
+    name: str
+    count: int
+    url: str
 
 
 @dataclass
 class PartnerMap:
     hub: tuple[float, float]
-    points: list[MapPoint] = field(default_factory=list)
-    country_paths: list[str] = field(default_factory=list)
+    points: list[MapMarker] = field(default_factory=list)
+    countries: list[CountryCount] = field(default_factory=list)
+    country_codes: list[str] = field(default_factory=list)
 
     @property
-    def foreign_points(self) -> list[MapPoint]:
+    def foreign_points(self) -> list[MapMarker]:
         return [point for point in self.points if point.foreign]
 
+    @property
+    def total(self) -> int:
+        return sum(country.count for country in self.countries)
 
-def partner_map(*, partnerships=None) -> PartnerMap:
-    """Public partners with coordinates, linked to the region's hub (CLARA, in Lyon)."""
+    @property
+    def foreign_total(self) -> int:
+        return sum(country.count for country in self.countries if country.code != "FR")
+
+
+def _in_language(column: str, field: str) -> Coalesce:
+    """The column in the page's language, else in the default one."""
+    return Coalesce(NullIf(column, Value("")), in_default_language(field), output_field=CharField())
+
+
+def _mapped_institutions(partnerships) -> QuerySet:
+    members = PartnershipMember.objects.filter(partnership__in=partnerships).values(
+        "institution_id"
+    )
+    return Institution.objects.order_by().filter(pk__in=members)
+
+
+def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
+    """The partners' map, the same for every visitor: computed once per language and content
+    version (saves and deletions bump it), then read from the cache. Of every public
+    collaboration, or of one."""
+    if partnership is None:
+        return versioned.cached(MAP_AGGREGATE, _partner_map)
+    return versioned.cached(
+        MAP_AGGREGATE,
+        lambda: _partner_map(partnerships=[partnership]),
+        variant=str(partnership.pk),
+    )
+
+
+def _partner_map(*, partnerships=None) -> PartnerMap:
+    """Partners of public collaborations, counted per place and per country in SQL (bounded:
+    at most MAX_MARKERS places and one row per country), linked to the region's hub."""
     public = Partnership.objects.public()
     if partnerships is not None:
         public = public.filter(pk__in=[p.pk for p in partnerships])
-    institutions = (
-        Institution.objects.filter(memberships__partnership__in=public)
-        .exclude(Q(latitude__isnull=True) | Q(longitude__isnull=True))
-        .distinct()
-        .order_by("country", "name")
+    institutions = _mapped_institutions(public.values("pk"))
+    language = translation.get_language()
+    if language not in content_languages():
+        language = content_languages()[0]
+    name, city = localized_in(language, "name", "city")
+    places = (
+        institutions.exclude(latitude__isnull=True)
+        .values("country", in_default_language("city"))
+        .annotate(
+            count=Count("pk"),
+            latitude=Avg("latitude"),
+            longitude=Avg("longitude"),
+            first_slug=Min("slug"),
+            first_name=Min(_in_language(name, "name")),
+            city_name=Min(_in_language(city, "city")),
+        )
+        .order_by("-count", "country", in_default_language("city"))[:MAX_MARKERS]
     )
-    hub_institution = Institution.objects.filter(slug=HUB_SLUG).exclude(latitude=None).first()
-    hub = (
-        (float(hub_institution.latitude), float(hub_institution.longitude))
-        if hub_institution
-        else LYON
+    by_country = institutions.values("country").annotate(count=Count("pk")).order_by("country")
+    hub_institution = (
+        Institution.objects.filter(slug=HUB_SLUG)
+        .exclude(latitude=None)
+        .values_list("latitude", "longitude")
+        .first()
     )
+    hub = (float(hub_institution[0]), float(hub_institution[1])) if hub_institution else LYON
     result = PartnerMap(hub=project(hub[1], hub[0]))
-    codes = set()
-    for partnership in public.only("countries"):
-        codes.update(country.code for country in partnership.countries)
-    for institution in institutions:
-        x, y = project(float(institution.longitude), float(institution.latitude))
-        foreign = institution.country.code != "FR"
-        if foreign:
-            codes.add(institution.country.code)
+    list_url = reverse("institutions:institution-list")
+    for row in by_country:
+        code = row["country"]
+        result.countries.append(
+            CountryCount(code, countries.name(code), row["count"], f"{list_url}?country={code}")
+        )
+    result.countries.sort(key=lambda country: country.name)
+    codes = {country.code for country in result.countries if country.code != "FR"}
+    for value in public.order_by().values_list("countries", flat=True).distinct():
+        codes.update(code for code in str(value or "").split(",") if code)
+    for row in places:
+        x, y = project(float(row["longitude"]), float(row["latitude"]))
+        code = row["country"]
+        single = row["count"] == 1
+        url = (
+            reverse("institutions:institution-detail", kwargs={"slug": row["first_slug"]})
+            if single
+            else f"{list_url}?country={code}"
+        )
         result.points.append(
-            MapPoint(
-                name=str(institution),
-                url=institution.get_absolute_url(),
-                city=institution.city,
-                country=institution.country.name,
+            MapMarker(
+                label=row["first_name"] if single else row["city_name"] or countries.name(code),
+                url=url,
+                city=row["city_name"] or "",
+                country=countries.name(code),
+                count=row["count"],
                 x=x,
                 y=y,
-                foreign=foreign,
+                foreign=code != "FR",
             )
         )
-    result.country_paths = [shape.path for shape in country_shapes() if shape.code in codes]
+    result.points.sort(key=lambda point: (point.country, point.city, point.label))
+    known = {shape.code for shape in country_shapes()}
+    result.country_codes = sorted(codes & known)
     return result

@@ -1,11 +1,12 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from people.models import Person
 from sources.selectors import attach_sources
 
 from . import selectors
-from .models import Agreement, AgreementParty
+from .models import Agreement, AgreementParty, Partnership
 
 
 class PartnershipListView(ListView):
@@ -46,12 +47,32 @@ class PartnershipDetailView(DetailView):
         partnership = self.object
         attach_sources(partnership.key_figures.all())
         attach_sources([partnership])
+        agreements, agreements_total = selectors.partnership_agreements(partnership)
+        partner_map = selectors.partner_map(partnership=partnership)
         return super().get_context_data(
-            timeline=selectors.timeline(partnership),
+            partners=selectors.partners_summary(partnership, partner_map),
+            agreements=agreements,
+            agreements_total=agreements_total,
+            timeline=selectors.timeline(partnership, agreements),
             mobility_summary=selectors.mobility_summary(partnership),
-            map=selectors.partner_map(partnerships=[partnership]),
+            map=partner_map,
             **kwargs,
         )
+
+
+class PartnershipMembersView(ListView):
+    """Every partner of a collaboration, page by page."""
+
+    template_name = "partnerships/partnership_members.html"
+    context_object_name = "members"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.partnership = get_object_or_404(Partnership.objects.public(), slug=self.kwargs["slug"])
+        return selectors.members_by_place(self.partnership)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partnership=self.partnership, **kwargs)
 
 
 class AgreementDetailView(DetailView):

@@ -12,6 +12,15 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached aggregates (map, figures) never outlive the test that filled them: a rolled-back
+    test sends no signal."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Messages are asserted in English; a test that checks French switches explicitly."""
     with translation.override("en"):

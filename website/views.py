@@ -23,7 +23,12 @@ def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
 @cache_control(public=True, max_age=86400)
 def world_map_svg(request: HttpRequest) -> HttpResponse:
     """The countries as one static-like SVG image, drawn once and cached."""
-    paths = "".join(f'<path d="{shape.path}"/>' for shape in country_shapes())
+    paths = "".join(
+        f'<path id="c-{shape.code}" d="{shape.path}"/>'
+        if shape.code
+        else f'<path d="{shape.path}"/>'
+        for shape in country_shapes()
+    )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eaf1f6"/>'
@@ -32,15 +37,19 @@ def world_map_svg(request: HttpRequest) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
+FEATURED_SHOWN = 12
+KEY_FIGURES_SHOWN = 12
+
+
 class HomeView(TemplateView):
     template_name = "website/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured"] = (
-            Partnership.objects.featured().prefetch_related("themes").order_by("name")
-        )
-        context["key_figures"] = KeyFigure.objects.filter(partnership__isnull=True)
+        context["featured"] = Partnership.objects.featured().order_by("name", "pk")[:FEATURED_SHOWN]
+        context["key_figures"] = KeyFigure.objects.filter(partnership__isnull=True)[
+            :KEY_FIGURES_SHOWN
+        ]
         context["latest_events"] = Event.objects.public().exclude(start_date=None)[:5]
         context["map"] = partner_map()
         context["organization"] = {

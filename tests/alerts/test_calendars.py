@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from alerts.models import CalendarToken
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR
@@ -11,25 +12,26 @@ pytestmark = pytest.mark.django_db
 
 
 def test_public_events_calendar(client):
+    start = timezone.localdate() - datetime.timedelta(days=60)  # in the feed's window
     EventFactory(
         title_en="Shanghai symposium",
         title_fr="Symposium de Shanghaï",
-        start_date=datetime.date(2011, 7, 4),
-        end_date=datetime.date(2011, 7, 6),
+        start_date=start,
+        end_date=start + datetime.timedelta(days=2),
     )
     EventFactory(title_en="Private meeting", title_fr="Réunion privée", is_public=False)
     EventFactory(
         title_en="Month only",
         title_fr="Mois seulement",
         date_precision="month",
-        start_date=datetime.date(2018, 11, 1),
+        start_date=start,
         end_date=None,
     )
     response = client.get("/calendar/events.ics")
     assert response["Content-Type"].startswith("text/calendar")
     body = response.content.decode()
-    assert "DTSTART;VALUE=DATE:20110704" in body
-    assert "DTEND;VALUE=DATE:20110707" in body
+    assert f"DTSTART;VALUE=DATE:{start:%Y%m%d}" in body
+    assert f"DTEND;VALUE=DATE:{start + datetime.timedelta(days=3):%Y%m%d}" in body
     assert "Réunion privée" not in body
     assert "Private meeting" not in body
     assert "Mois seulement" not in body

@@ -18,6 +18,7 @@ from mobility.models import MobilityExchange
 from partnerships.models import AgreementDocument
 from people.services import erase_person
 from tests.factories import AgreementFactory, MobilityExchangeFactory, PersonFactory
+from tests.helpers import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,7 @@ def test_server_error_page_speaks_both_languages():
 
 
 def test_sitemap_x_default_points_at_a_page_not_a_redirect(client):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     defaults = re.findall(r'hreflang="x-default" href="([^"]+)"', sitemap)
     assert defaults
     for url in defaults:

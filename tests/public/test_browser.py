@@ -17,7 +17,7 @@ def test_visitor_browses_filters_and_switches_language(page, site):
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     page.goto(f"{site}/fr/")
     assert page.locator("h1").inner_text() == "Les collaborations internationales de CLARA"
-    assert page.locator(".world-map .marker").count() >= 15
+    assert page.locator(".world-map .marker").count() >= 10  # one per city
 
     page.get_by_role("link", name="Collaborations", exact=True).first.click()
     page.wait_for_url(re.compile(r"/fr/collaborations/$"))
@@ -30,7 +30,7 @@ def test_visitor_browses_filters_and_switches_language(page, site):
     cards.first.locator("a").click()
     page.wait_for_url(re.compile(r"/fr/collaborations/clara-international-shanghai/$"))
     assert page.get_by_role("heading", name="Partenaires").is_visible()
-    assert page.locator(".world-map .marker").count() >= 9
+    assert page.locator(".world-map .marker").count() >= 1
 
     page.get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/collaborations/clara-international-shanghai/$"))

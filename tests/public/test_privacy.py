@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.helpers import whole_sitemap
+
 pytestmark = pytest.mark.django_db
 
 URLS = [
@@ -29,6 +31,13 @@ def test_no_private_string_on_public_pages(client, secrets, url):
     content = response.content.decode()
     for secret in secrets["strings"]:
         assert secret not in content, f"{secret!r} leaked on {url}"
+
+
+def test_no_private_string_in_any_sitemap_section(client, secrets):
+    sitemap = whole_sitemap(client)
+    assert "/en/collaborations/public-programme/" in sitemap
+    for secret in secrets["strings"]:
+        assert secret not in sitemap
 
 
 def test_private_records_have_no_page(client, secrets):
