@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
 from sources.admin import SourceLinkInline
@@ -23,7 +24,13 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "planned_end",
         "status",
     ]
-    list_filter = ["status", "category", "direction", "host_institution__country"]
+    list_filter = [
+        "status",
+        "category",
+        "direction",
+        "host_institution__country",
+        ("partnership", AutocompleteListFilter),
+    ]
     list_select_related = ["person", "host_institution", "partnership"]
     search_fields = [
         "person__last_name",
