@@ -93,6 +93,24 @@ class ScaledListMixin:
         return media
 
 
+def scale_every_admin(site) -> None:
+    """Give the admins of other packages (users, groups, login attempts, tasks…) the same
+    bounded counts: re-registered with ScaledListMixin in front."""
+    for model, model_admin in list(site._registry.items()):
+        if isinstance(model_admin, ScaledListMixin):
+            continue
+        admin_class = type(model_admin)
+        site.unregister(model)
+        site.register(
+            model,
+            type(
+                admin_class.__name__,
+                (ScaledListMixin, admin_class),
+                {"__module__": admin_class.__module__},
+            ),
+        )
+
+
 class AutocompleteListFilter(admin.FieldListFilter):
     """A filter on a relation to a big table (“by partnership”): an autocomplete box reading the
     admin's own autocomplete view, instead of a sidebar listing every choice.
