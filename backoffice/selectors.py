@@ -112,7 +112,15 @@ LABEL_RELATIONS: dict[type[Model], list[str]] = {
 
 
 def _label(model: type[Model], record) -> str:
-    instance = record.instance
+    # Built from the history row alone (`record.instance` reads the fields history does not
+    # keep from the live row: one query per record).
+    instance = model(
+        **{
+            field.attname: getattr(record, field.attname)
+            for field in model._meta.concrete_fields
+            if hasattr(record, field.attname)
+        }
+    )
     for name in LABEL_RELATIONS.get(model, []):
         related = getattr(record, name)
         if related is not None:
@@ -168,9 +176,9 @@ def unsourced_records(*, per_model: int = 5) -> list[Unsourced]:
         content_type = ContentType.objects.get_for_model(model)
         cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
         missing = queryset.exclude(pk__in=cited)
-        first = list(missing.order_by("pk")[:per_model])
-        if first:
-            count = len(first) if len(first) < per_model else capped_count(missing)
+        count = capped_count(missing)  # always: the same queries whatever the data
+        if count:
+            first = list(missing.order_by("pk")[:per_model])
             found.append(Unsourced(str(model._meta.verbose_name_plural), count, first))
     return found
 

@@ -64,7 +64,7 @@ class EstimatedCountPaginator(Paginator):
             if estimate is not None and estimate > EXACT_COUNT_LIMIT:
                 self.count_is = "estimate"
                 return estimate
-        counted = queryset.order_by()[: EXACT_COUNT_LIMIT + 1].count()
+        counted = queryset.order_by().values("pk")[: EXACT_COUNT_LIMIT + 1].count()
         if counted > EXACT_COUNT_LIMIT:
             self.count_is = "at_least"
             return EXACT_COUNT_LIMIT

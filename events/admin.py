@@ -20,7 +20,15 @@ class EventParticipantInline(BoundedInlineMixin, TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(ClaraModelAdmin):
-    list_display = ["title", "kind", "date_shown", "city", "country", "partnership", "is_public"]
+    list_display = [
+        "title",
+        "kind",
+        "date_shown",
+        "city",
+        "country_name",
+        "partnership",
+        "is_public",
+    ]
     list_filter = ["kind", "is_public", "country", ("partnership", AutocompleteListFilter)]
     list_select_related = ["partnership"]
     search_fields = [*localized("title"), *localized("city"), "slug"]
@@ -29,6 +37,10 @@ class EventAdmin(ClaraModelAdmin):
     date_hierarchy = "start_date"
     partial_dates = {"start_date": "date_precision", "end_date": "date_precision"}
     inlines = [EventParticipantInline, SourceLinkInline]
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name  # not the field's display: it sorts every country per row
 
     @admin.display(description=_("date"), ordering="start_date")
     def date_shown(self, obj):
@@ -46,3 +58,7 @@ class EventParticipantAdmin(ScaledListMixin, admin.ModelAdmin):
     search_fields = ["person__last_name", "person__first_name", *localized("event__title")]
     autocomplete_fields = ["event", "person"]
     inlines = [SourceLinkInline]
+
+    def get_ordering(self, request):
+        # One event's participants in their order; all of them newest first (the primary key).
+        return ["position", "pk"] if "event__id__exact" in request.GET else ["-pk"]

@@ -66,6 +66,7 @@ class Event(TimeStampedModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_last=True), "title"]
+        # The index of this ordering is PostgreSQL's only (0004_admin_list_start_index).
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="event_unique_slug"),
             models.CheckConstraint(

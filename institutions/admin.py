@@ -46,7 +46,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         "kind",
         "network_role",
         "city",
-        "country",
+        "country_name",
         "parent",
         "team_count",
         "ror_link",
@@ -194,6 +194,10 @@ class InstitutionAdmin(ClaraImportExportAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(team_total=count_of(Team, "institution"))
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name  # not the field's display: it sorts every country per row
 
     @admin.display(description=_("Teams"), ordering="team_total")
     def team_count(self, obj):

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.languages import localized
 from core.validators import validate_ror_id, validate_wikidata_id
 
 
@@ -171,6 +172,11 @@ class Institution(models.Model):
         verbose_name_plural = _("institutions")
         ordering = ["name"]
         indexes = [
+            # The admin's and the directory's lists sort by name, in each language.
+            *(
+                models.Index(fields=[name], name=f"institution_{name}_idx")
+                for name in localized("name")
+            ),
             models.Index(fields=["source"], name="institution_source_idx"),
             models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
         ]
@@ -353,6 +359,9 @@ class Team(models.Model):
         verbose_name = _("team")
         verbose_name_plural = _("teams")
         ordering = ["name"]
+        indexes = [
+            *(models.Index(fields=[name], name=f"team_{name}_idx") for name in localized("name")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="team_unique_slug"),
         ]

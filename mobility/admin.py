@@ -29,6 +29,7 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "category",
         "direction",
         "host_institution__country",
+        "planned_start",
         ("partnership", AutocompleteListFilter),
     ]
     list_select_related = ["person", "host_institution", "partnership"]
@@ -49,7 +50,6 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "agreement",
         "funder",
     ]
-    date_hierarchy = "planned_start"
 
     @admin.display(description=_("participant"), ordering="person__last_name")
     def participant(self, obj):

@@ -116,6 +116,7 @@ class MobilityInline(BoundedInlineMixin, admin.TabularInline):
         "status",
     ]
     autocomplete_fields = ["person", "home_institution", "host_institution"]
+    max_rows = 5
     show_change_link = True
     extra = 0
 
@@ -135,6 +136,7 @@ class EventInline(BoundedInlineMixin, TranslationTabularInline):
     ]
     prepopulated_fields = {"slug": [in_default_language("title")]}
     partial_dates = {"start_date": "date_precision", "end_date": "date_precision"}
+    max_rows = 5
     show_change_link = True
     extra = 0
 
@@ -386,7 +388,12 @@ class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
     list_filter = [("partnership", AutocompleteListFilter), "role"]
     search_fields = [*localized("institution__name"), "institution__acronym", "note"]
     autocomplete_fields = ["partnership", "institution"]
-    ordering = ["partnership", "pk"]
+
+    def get_ordering(self, request):
+        # One partnership's members by role and name; all of them newest first (primary key).
+        if "partnership__id__exact" in request.GET:
+            return ["role", "institution__name", "pk"]
+        return ["-pk"]
 
     @admin.display(description=_("country"), ordering="institution__country")
     def country(self, obj):
@@ -403,7 +410,9 @@ class AgreementPartyAdmin(ScaledListMixin, admin.ModelAdmin):
     list_filter = [("agreement", AutocompleteListFilter)]
     search_fields = [*localized("institution__name"), "institution__acronym"]
     autocomplete_fields = ["agreement", "institution", "signatory"]
-    ordering = ["agreement", "position", "pk"]
+
+    def get_ordering(self, request):
+        return ["position", "pk"] if "agreement__id__exact" in request.GET else ["-pk"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(visibility_q(request.user, "agreement__"))

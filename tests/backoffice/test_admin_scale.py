@@ -92,7 +92,10 @@ MAKERS = {
     "axes.accessfailurelog": lambda: _axes("AccessFailureLog"),
     "django_tasks_database.dbtaskresult": _task_result,
     "alerts.reminderlog": lambda: __import__("alerts.models").models.ReminderLog.objects.create(
-        kind=__import__("alerts.models").models.ReminderLog.Kind.values[0], object_id=1, due_on=datetime.date(2030, 1, 1), recipient=_user()
+        kind=__import__("alerts.models").models.ReminderLog.Kind.values[0],
+        object_id=1,
+        due_on=datetime.date(2030, 1, 1),
+        recipient=_user(),
     ),
     "alerts.calendartoken": lambda: __import__("alerts.models").models.CalendarToken.objects.create(
         user=_user()
@@ -278,3 +281,36 @@ def test_participant_sources_are_edited_on_the_participant_page(staff_client):
     # The event's page links to the participant's own page.
     event_page = staff_client.get(f"/admin/events/event/{participant.event_id}/change/")
     assert url in event_page.content.decode()
+
+
+def dashboard_records():
+    today = timezone.localdate()
+    f.AgreementFactory(
+        status="in_force",
+        start_date=today - datetime.timedelta(days=300),
+        end_date=today + datetime.timedelta(days=30),
+    )
+    f.MobilityExchangeFactory(
+        planned_start=today - datetime.timedelta(days=10),
+        planned_end=today + datetime.timedelta(days=80),
+    )
+    f.EventFactory(partnership=f.PartnershipFactory())
+    f.KeyFigureFactory()
+    f.InstitutionFactory(name_en="")  # a translation to do
+
+
+def test_dashboard_work_is_flat(staff_client):
+    for _ in range(2):
+        dashboard_records()
+    staff_client.get("/admin/")
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get("/admin/")
+    for _ in range(8):
+        dashboard_records()
+    with CaptureQueriesContext(connection) as many:
+        page = staff_client.get("/admin/").content.decode()
+    assert len(many) == len(few)
+    start = page.index('<section class="clara-dashboard"')
+    dashboard = page[start : page.index("</section>", start)]
+    # Unsourced partnerships: the first few, linked, whatever their number.
+    assert len(re.findall(r"/admin/partnerships/partnership/\d+/change/", dashboard)) == 5
