@@ -155,11 +155,11 @@ class PartialDateFormMixin:
                         code="precision_mismatch",
                     ),
                 )
-                continue
-            if given:
+            elif given:
                 setattr(self.instance, precision_field, given[0][1].precision)
             for name, value in values:
-                cleaned[name] = value.date if value else None
+                if name in cleaned:
+                    cleaned[name] = value.date if value else None
         return cleaned
 
 
