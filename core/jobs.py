@@ -87,6 +87,7 @@ def run_export(job_id: int) -> str:
     queryset = model_admin.get_queryset(request).filter(pk__in=job.record_ids)
     resource_class = model_admin.get_export_resource_classes(request)[job.resource_index]
     resource = resource_class(user=job.user)
+    resource.progress = _progress(job)
     file_format = model_admin.get_export_formats()[job.format_index]()
     dataset = resource.export(queryset=queryset, export_fields=job.fields or None)
     content = file_format.export_data(dataset)

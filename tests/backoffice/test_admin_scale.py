@@ -314,3 +314,43 @@ def test_dashboard_work_is_flat(staff_client):
     dashboard = page[start : page.index("</section>", start)]
     # Unsourced partnerships: the first few, linked, whatever their number.
     assert len(re.findall(r"/admin/partnerships/partnership/\d+/change/", dashboard)) == 5
+
+
+def export_queries(resource_class, model, user) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        dataset = resource_class(user=user).export(queryset=model.objects.all())
+    assert len(dataset) == model.objects.count()
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("resource_path", "make"),
+    [
+        (
+            "institutions.resources.InstitutionResource",
+            lambda: f.InstitutionFactory(parent=f.InstitutionFactory()),
+        ),
+        (
+            "institutions.resources.TeamResource",
+            lambda: MAKERS["institutions.team"]().themes.add(f.ResearchThemeFactory()),
+        ),
+        ("people.resources.PersonResource", f.PersonFactory),
+        (
+            "mobility.resources.MobilityExchangeResource",
+            lambda: f.MobilityExchangeFactory(partnership=f.PartnershipFactory()),
+        ),
+        ("partnerships.resources.AgreementResource", MAKERS["partnerships.agreement"]),
+    ],
+)
+def test_exports_read_related_records_once_not_per_row(admin_user, resource_path, make):
+    import importlib
+
+    module, name = resource_path.rsplit(".", 1)
+    resource_class = getattr(importlib.import_module(module), name)
+    model = resource_class._meta.model
+    for _ in range(2):
+        make()
+    few = export_queries(resource_class, model, admin_user)
+    for _ in range(8):
+        make()
+    assert export_queries(resource_class, model, admin_user) == few
