@@ -125,6 +125,7 @@ class AutocompleteListFilter(admin.FieldListFilter):
         self.lookup_kwarg_isnull = f"{field_path}__isnull"
         super().__init__(field, request, params, model, model_admin, field_path)
         self.admin_site = model_admin.admin_site
+        self.request = request
         self.lookup_val = self.used_parameters.get(self.lookup_kwarg)
 
     def expected_parameters(self):
@@ -149,8 +150,15 @@ class AutocompleteListFilter(admin.FieldListFilter):
 
     def rendered_widget(self):
         remote = self.field.remote_field.model
+        remote_admin = self.admin_site._registry.get(remote)
+        # The chosen record is named only if the user may see it (confidential agreements).
+        choices = (
+            remote_admin.get_queryset(self.request)
+            if remote_admin is not None
+            else remote._default_manager.all()
+        )
         field = forms.ModelChoiceField(
-            queryset=remote._default_manager.all(),
+            queryset=choices,
             widget=AutocompleteSelect(self.field, self.admin_site),
             required=False,
         )

@@ -354,3 +354,19 @@ def test_exports_read_related_records_once_not_per_row(admin_user, resource_path
     for _ in range(8):
         make()
     assert export_queries(resource_class, model, admin_user) == few
+
+
+def test_the_filter_never_names_a_confidential_agreement(role_client):
+    from backoffice.roles import EDITOR
+
+    secret = f.AgreementFactory(
+        title_en="Secret pact", title_fr="Pacte secret", is_confidential=True
+    )
+    f.AgreementPartyFactory(agreement=secret)
+    page = role_client(EDITOR).get(
+        f"/admin/partnerships/agreementparty/?agreement__id__exact={secret.pk}"
+    )
+    assert page.status_code == 200
+    assert list(page.context["cl"].result_list) == []
+    assert "Secret pact" not in page.content.decode()
+    assert "Pacte secret" not in page.content.decode()
