@@ -24,6 +24,12 @@ pytestmark = pytest.mark.django_db
 _n = itertools.count()
 
 
+@pytest.fixture
+def admin_en(staff_client):
+    staff_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return staff_client
+
+
 def institutions(count: int) -> list[Institution]:
     """Many institutions in one query (the bulk rows of the big relations)."""
     batch = f.InstitutionFactory.build_batch(count)
@@ -140,14 +146,14 @@ def changelist(client, model_label: str):
 
 
 @pytest.mark.parametrize("model_label", REGISTERED)
-def test_changelist_work_is_flat(staff_client, model_label):
+def test_changelist_work_is_flat(admin_en, model_label):
     make = MAKERS[model_label]
     for _ in range(2):
         make()
-    few, few_size, _ = changelist(staff_client, model_label)
+    few, few_size, _ = changelist(admin_en, model_label)
     for _ in range(8):
         make()
-    many, many_size, response = changelist(staff_client, model_label)
+    many, many_size, response = changelist(admin_en, model_label)
     assert many == few, f"{model_label}: {few} queries with few rows, {many} with more"
     # The page grows by its rows only (≈ 8 more rows), never by a sidebar of every choice.
     assert many_size - few_size < 8 * 3_000, (model_label, few_size, many_size)
@@ -165,7 +171,7 @@ def change_form(client, url: str):
     return len(queries), response.content.decode()
 
 
-def test_partnership_form_is_bounded_whatever_its_members(staff_client):
+def test_partnership_form_is_bounded_whatever_its_members(admin_en):
     small, big = f.PartnershipFactory(), f.PartnershipFactory()
     for partnership, count in ((small, 2), (big, 45)):
         PartnershipMember.objects.bulk_create(
@@ -173,8 +179,8 @@ def test_partnership_form_is_bounded_whatever_its_members(staff_client):
         )
         for _ in range(2 if count == 2 else 14):
             f.MobilityExchangeFactory(partnership=partnership)
-    few, _ = change_form(staff_client, f"/admin/partnerships/partnership/{small.pk}/change/")
-    many, page = change_form(staff_client, f"/admin/partnerships/partnership/{big.pk}/change/")
+    few, _ = change_form(admin_en, f"/admin/partnerships/partnership/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/partnerships/partnership/{big.pk}/change/")
     assert many == few <= 50
     assert page.count('name="members-') < 200  # 10 rows of a few inputs, not 45
     members_url = f"/admin/partnerships/partnershipmember/?partnership__id__exact={big.pk}"
@@ -183,7 +189,7 @@ def test_partnership_form_is_bounded_whatever_its_members(staff_client):
     assert "14 mobility exchanges" in page or "View and edit all 14" in page
 
 
-def test_agreement_form_is_bounded_whatever_its_parties(staff_client):
+def test_agreement_form_is_bounded_whatever_its_parties(admin_en):
     small, big = f.AgreementFactory(), f.AgreementFactory()
     signatories = people(60)
     for agreement, count in ((small, 2), (big, 60)):
@@ -191,8 +197,8 @@ def test_agreement_form_is_bounded_whatever_its_parties(staff_client):
             AgreementParty(agreement=agreement, institution=i, signatory=p, position=n)
             for n, (i, p) in enumerate(zip(institutions(count), signatories, strict=False))
         )
-    few, _ = change_form(staff_client, f"/admin/partnerships/agreement/{small.pk}/change/")
-    many, page = change_form(staff_client, f"/admin/partnerships/agreement/{big.pk}/change/")
+    few, _ = change_form(admin_en, f"/admin/partnerships/agreement/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/partnerships/agreement/{big.pk}/change/")
     assert many == few <= 50
     assert f"/admin/partnerships/agreementparty/?agreement__id__exact={big.pk}" in page
     assert "View and edit all 60" in page
@@ -202,38 +208,38 @@ def test_agreement_form_is_bounded_whatever_its_parties(staff_client):
     assert first.signatory.full_name in page
 
 
-def test_institution_form_is_bounded_whatever_its_teams(staff_client):
+def test_institution_form_is_bounded_whatever_its_teams(admin_en):
     small, big = f.InstitutionFactory(), f.InstitutionFactory()
     for institution, count in ((small, 1), (big, 30)):
         batch = f.TeamFactory.build_batch(count, institution=institution)
         for team in batch:
             team.name = team.name_fr
         Team.objects.bulk_create(batch)
-    few, _ = change_form(staff_client, f"/admin/institutions/institution/{small.pk}/change/")
-    many, page = change_form(staff_client, f"/admin/institutions/institution/{big.pk}/change/")
+    few, _ = change_form(admin_en, f"/admin/institutions/institution/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/institutions/institution/{big.pk}/change/")
     assert many == few <= 50
     assert f"/admin/institutions/team/?institution__id__exact={big.pk}" in page
 
 
-def test_the_full_list_link_lists_every_member(staff_client):
+def test_the_full_list_link_lists_every_member(admin_en):
     partnership = f.PartnershipFactory()
     members = institutions(12)
     PartnershipMember.objects.bulk_create(
         PartnershipMember(partnership=partnership, institution=i) for i in members
     )
     other = f.PartnershipMemberFactory()  # of another partnership
-    page = staff_client.get(f"/admin/partnerships/partnership/{partnership.pk}/change/")
+    page = admin_en.get(f"/admin/partnerships/partnership/{partnership.pk}/change/")
     link = re.search(r'href="([^"]*partnershipmember/\?[^"]*)"', page.content.decode())[1]
-    listed = staff_client.get(link.replace("&amp;", "&"))
+    listed = admin_en.get(link.replace("&amp;", "&"))
     assert listed.status_code == 200
     names = {str(m.institution) for m in listed.context["cl"].result_list}
     assert names == {str(i) for i in members}
     assert str(other.institution) not in names
 
 
-def test_autocomplete_filter_filters_agreements_by_partnership(staff_client):
+def test_autocomplete_filter_filters_agreements_by_partnership(admin_en):
     wanted, other = f.AgreementFactory(), f.AgreementFactory()
-    response = staff_client.get(
+    response = admin_en.get(
         f"/admin/partnerships/agreement/?partnership__id__exact={wanted.partnership_id}"
     )
     assert list(response.context["cl"].result_list) == [wanted]
@@ -244,7 +250,7 @@ def test_autocomplete_filter_filters_agreements_by_partnership(staff_client):
     assert str(other.partnership) not in page  # the others are not listed
     assert "js/admin_autocomplete_filter.js" in page
     # The autocomplete view answers the filter's searches.
-    found = staff_client.get(
+    found = admin_en.get(
         "/admin/autocomplete/",
         {
             "app_label": "partnerships",
@@ -256,12 +262,12 @@ def test_autocomplete_filter_filters_agreements_by_partnership(staff_client):
     assert str(wanted.partnership_id) in {r["id"] for r in found["results"]}
 
 
-def test_participant_sources_are_edited_on_the_participant_page(staff_client):
+def test_participant_sources_are_edited_on_the_participant_page(admin_en):
     participant = EventParticipant.objects.create(event=f.EventFactory(), person=f.PersonFactory())
     source = Source.objects.create(key="press-2012", title="Press release 2012")
     url = f"/admin/events/eventparticipant/{participant.pk}/change/"
     prefix = "sources-sourcelink-content_type-object_id"
-    response = staff_client.post(
+    response = admin_en.post(
         url,
         {
             "event": participant.event_id,
@@ -279,7 +285,7 @@ def test_participant_sources_are_edited_on_the_participant_page(staff_client):
     link = SourceLink.objects.get()
     assert (link.record, link.source, link.locator) == (participant, source, "p. 2")
     # The event's page links to the participant's own page.
-    event_page = staff_client.get(f"/admin/events/event/{participant.event_id}/change/")
+    event_page = admin_en.get(f"/admin/events/event/{participant.event_id}/change/")
     assert url in event_page.content.decode()
 
 
@@ -299,16 +305,16 @@ def dashboard_records():
     f.InstitutionFactory(name_en="")  # a translation to do
 
 
-def test_dashboard_work_is_flat(staff_client):
+def test_dashboard_work_is_flat(admin_en):
     for _ in range(2):
         dashboard_records()
-    staff_client.get("/admin/")
+    admin_en.get("/admin/")
     with CaptureQueriesContext(connection) as few:
-        staff_client.get("/admin/")
+        admin_en.get("/admin/")
     for _ in range(8):
         dashboard_records()
     with CaptureQueriesContext(connection) as many:
-        page = staff_client.get("/admin/").content.decode()
+        page = admin_en.get("/admin/").content.decode()
     assert len(many) == len(few)
     start = page.index('<section class="clara-dashboard"')
     dashboard = page[start : page.index("</section>", start)]
