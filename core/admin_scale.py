@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -71,6 +71,27 @@ class EstimatedCountPaginator(Paginator):
         return counted
 
 
+class LookaheadPaginator(Paginator):
+    """No count at all: a page is read with one row more, which tells whether another follows
+    (the autocompletes: "more results" is all they need)."""
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as bad:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from bad
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        self.count = bottom + len(rows)  # enough for has_next()
+        return self._get_page(rows[: self.per_page], number, self)
+
+
 class ScaledListMixin:
     """For every changelist: no second count of the whole table, no facet counts, an estimated
     count beyond EXACT_COUNT_LIMIT rows, the media of the autocomplete filters."""
@@ -78,6 +99,12 @@ class ScaledListMixin:
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            return LookaheadPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     @property
     def media(self):

@@ -376,3 +376,16 @@ def test_the_filter_never_names_a_confidential_agreement(role_client):
     assert list(page.context["cl"].result_list) == []
     assert "Secret pact" not in page.content.decode()
     assert "Pacte secret" not in page.content.decode()
+
+
+def test_autocompletes_page_without_counting(admin_en):
+    for number in range(25):
+        f.PartnershipFactory(name_fr=f"Réseau cancer {number}", name_en=f"Cancer network {number}")
+    url = "/admin/autocomplete/"
+    params = {"app_label": "partnerships", "model_name": "agreement", "field_name": "partnership"}
+    with CaptureQueriesContext(connection) as queries:
+        first = admin_en.get(url, params | {"term": "cancer"}).json()
+    assert not any(q["sql"].startswith("SELECT COUNT(") for q in queries.captured_queries)
+    assert (len(first["results"]), first["pagination"]["more"]) == (20, True)
+    last = admin_en.get(url, params | {"term": "cancer", "page": 2}).json()
+    assert (len(last["results"]), last["pagination"]["more"]) == (5, False)
