@@ -207,7 +207,6 @@ class AgreementPartyInline(BoundedInlineMixin, admin.TabularInline):
     model = AgreementParty
     fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
-    max_rows = 20
     min_num = 1
     extra = 0
 
