@@ -25,7 +25,6 @@ from .models import (
     Partnership,
     PartnershipMember,
     can_see_confidential,
-    visibility_q,
 )
 from .resources import AgreementResource
 
@@ -414,7 +413,8 @@ class AgreementPartyAdmin(ScaledListMixin, admin.ModelAdmin):
         return ["position", "pk"] if "agreement__id__exact" in request.GET else ["-pk"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(visibility_q(request.user, "agreement__"))
+        visible = Agreement.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(agreement__in=visible)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "agreement":
