@@ -6,8 +6,7 @@ CONTENT = {
     "people": ["person"],
     "partnerships": ["partnership", "partnershipmember", "keyfigure"],
     "mobility": ["mobilityexchange"],
-    "events": ["event", "eventparticipant"],
-    "sources": ["source", "sourcelink"],
+    "events": ["event"],
 }
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}

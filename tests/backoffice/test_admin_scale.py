@@ -389,16 +389,3 @@ def test_autocompletes_page_without_counting(admin_en):
     assert (len(first["results"]), first["pagination"]["more"]) == (20, True)
     last = admin_en.get(url, params | {"term": "cancer", "page": 2}).json()
     assert (len(last["results"]), last["pagination"]["more"]) == (5, False)
-
-
-def test_editors_edit_participants_and_sources(role_client):
-    from backoffice.roles import EDITOR, VIEWER
-
-    participant = EventParticipant.objects.create(event=f.EventFactory(), person=f.PersonFactory())
-    url = f"/admin/events/eventparticipant/{participant.pk}/change/"
-    editor_page = role_client(EDITOR).get(url).content.decode()
-    assert 'name="sources-sourcelink-content_type-object_id-TOTAL_FORMS"' in editor_page
-    assert 'name="_save"' in editor_page
-    viewer = role_client(VIEWER)
-    viewer_page = viewer.get(url).content.decode()
-    assert 'name="_save"' not in viewer_page
