@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.admin_scale import ScaledListMixin
+
 from .models import CalendarToken, ReminderLog
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(ScaledListMixin, admin.ModelAdmin):
     list_display = ["kind", "object_id", "threshold", "due_on", "recipient", "sent_at"]
     list_filter = ["kind", "threshold"]
     list_select_related = ["recipient"]
@@ -19,7 +21,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarToken)
-class CalendarTokenAdmin(admin.ModelAdmin):
+class CalendarTokenAdmin(ScaledListMixin, admin.ModelAdmin):
     list_display = ["user", "created_at"]
     list_select_related = ["user"]
     search_fields = ["user__username"]

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from core.admin_scale import ScaledListMixin
+
 User = get_user_model()
 
 
@@ -20,7 +22,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(ScaledListMixin, UserAdmin):
     """Users: managed by superusers; named in choices (e.g. an agreement's responsible) by
     those who may change that record. The field's own limit keeps only active staff."""
 

@@ -20,3 +20,11 @@ class ClaraAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "backoffice.sites.ClaraAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib import admin
+
+        from core.admin_scale import scale_every_admin
+
+        scale_every_admin(admin.site)

@@ -10,6 +10,7 @@ CONTENT = {
 }
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}
+ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -27,10 +28,13 @@ EDITOR = "Editor"
 AGREEMENTS_MANAGER = "Agreements manager"
 
 ROLES: dict[str, set[tuple[str, str]]] = {
-    VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]),
-    EDITOR: _codes(CONTENT, ALL_ACTIONS) | _codes(AGREEMENTS, ["view"]),
+    VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]) | _codes(ROR_REVIEW, ["view"]),
+    EDITOR: _codes(CONTENT, ALL_ACTIONS)
+    | _codes(AGREEMENTS, ["view"])
+    | _codes(ROR_REVIEW, ["view", "change"]),
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(AGREEMENTS, ALL_ACTIONS)
+    | _codes(ROR_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
     | {("partnerships", "view_confidential_agreement")},
 }
@@ -46,7 +50,7 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS):
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

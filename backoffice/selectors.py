@@ -15,6 +15,7 @@ from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
 from partnerships.models import Agreement, KeyFigure, Partnership
 from people.models import Person
+from sources.selectors import published_querysets
 from themes.models import ResearchTheme
 
 TRACKED_MODELS: list[type[Model]] = [
@@ -30,11 +31,24 @@ TRACKED_MODELS: list[type[Model]] = [
 ]
 
 
+# A dashboard count stops here ("more than 1,000"): it must not scan a whole big table.
+DASHBOARD_COUNT_LIMIT = 1_000
+
+
+def capped_count(queryset, limit: int = DASHBOARD_COUNT_LIMIT) -> int:
+    """The number of rows up to `limit` + 1 (one bounded query)."""
+    return queryset.order_by()[: limit + 1].count()
+
+
 @dataclass
 class TranslationGap:
     label: str
     count: int
     url: str
+
+    @property
+    def more(self) -> bool:
+        return self.count > DASHBOARD_COUNT_LIMIT
 
 
 def _visible_agreements(user: AbstractBaseUser):
@@ -73,7 +87,7 @@ def translation_gaps(*, user: AbstractBaseUser) -> list[TranslationGap]:
         queryset = model.objects.filter(missing_translation_q(model))
         if model is Agreement:
             queryset = queryset.filter(pk__in=_visible_agreements(user).values("pk"))
-        count = queryset.count()
+        count = capped_count(queryset)
         if count:
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
             gaps.append(
@@ -91,13 +105,39 @@ class Change:
     user: str
 
 
+# What a record's name reads through its foreign keys: loaded with the history rows.
+LABEL_RELATIONS: dict[type[Model], list[str]] = {
+    MobilityExchange: ["person", "host_institution"],
+}
+
+
+def _label(model: type[Model], record) -> str:
+    # Built from the history row alone (`record.instance` reads the fields history does not
+    # keep from the live row: one query per record).
+    instance = model(
+        **{
+            field.attname: getattr(record, field.attname)
+            for field in model._meta.concrete_fields
+            if hasattr(record, field.attname)
+        }
+    )
+    for name in LABEL_RELATIONS.get(model, []):
+        related = getattr(record, name)
+        if related is not None:
+            setattr(instance, name, related)
+    return str(instance)
+
+
 def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
+    """The latest changes over the tracked models: one query per model, whatever the data."""
     records = []
     for model in TRACKED_MODELS:
         opts = model._meta
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
-        history = model.history.select_related("history_user").order_by("-history_date")
+        history = model.history.select_related(
+            "history_user", *LABEL_RELATIONS.get(model, [])
+        ).order_by("-history_date")
         if model is Agreement:
             history = history.visible_to(user)
         records.extend(
@@ -105,12 +145,42 @@ def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
                 date=record.history_date,
                 action=record.get_history_type_display(),
                 kind=str(opts.verbose_name),
-                label=str(record.instance),
+                label=_label(model, record),
                 user=str(record.history_user or ""),
             )
             for record in history[:limit]
         )
     return sorted(records, key=attrgetter("date"), reverse=True)[:limit]
+
+
+@dataclass
+class Unsourced:
+    label: str
+    count: int
+    first: list[Model]
+
+    @property
+    def more(self) -> bool:
+        return self.count > DASHBOARD_COUNT_LIMIT
+
+
+def unsourced_records(*, per_model: int = 5) -> list[Unsourced]:
+    """Published records with no source: per kind, a bounded count and the first few."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from sources.models import SourceLink
+
+    found = []
+    for queryset in published_querysets():
+        model = queryset.model
+        content_type = ContentType.objects.get_for_model(model)
+        cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
+        missing = queryset.exclude(pk__in=cited)
+        count = capped_count(missing)  # always: the same queries whatever the data
+        if count:
+            first = list(missing.order_by("pk")[:per_model])
+            found.append(Unsourced(str(model._meta.verbose_name_plural), count, first))
+    return found
 
 
 def today() -> datetime.date:

@@ -20,8 +20,10 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_scale import ScaledListMixin
 from .jobs import start_job
 from .models import SpreadsheetJob
+from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
@@ -45,8 +47,9 @@ def latest_version(instance):
     )
 
 
-class ClaraAdminForm(forms.ModelForm):
-    """Optimistic locking: a save based on an older version than the database's is refused."""
+class ClaraAdminForm(PartialDateFormMixin, forms.ModelForm):
+    """Optimistic locking: a save based on an older version than the database's is refused;
+    partial dates (year, month or day) typed in one box."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -104,7 +107,7 @@ def _visible_to(instance, user) -> bool:
     return check is None or check(user)
 
 
-class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ClaraModelAdmin(ScaledListMixin, PartialDateAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """French and English fields side by side, a missing-translation marker and filter, history.
 
     History pages follow the change view's rules: what `get_queryset` hides is a 404 there too,
@@ -112,6 +115,7 @@ class ClaraModelAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """
 
     list_per_page = 50
+    history_list_per_page = 25
     form = ClaraAdminForm
 
     def get_fieldsets(self, request, obj=None):

@@ -102,7 +102,37 @@ class SafeXLSX(XLSX):
         return _map_dataset(dataset, _unescape)
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(_map_dataset(dataset, safe_cell), **kwargs)
+        """Written in openpyxl's streaming mode, a row at a time with no cell objects (several
+        times faster on 100,000 rows); the header bold and frozen, columns sized to the
+        first rows."""
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+        from tablib.formats._xlsx import safe_xlsx_sheet_title
+
+        workbook = Workbook(write_only=True)
+        title = safe_xlsx_sheet_title(dataset.title, "-") if dataset.title else "Tablib Dataset"
+        sheet = workbook.create_sheet(title=title)
+        headers = list(dataset.headers or [])
+        sample = [headers] + [dataset[i] for i in range(min(len(dataset), 200))]
+        for column in range(dataset.width):
+            width = max(len(str(row[column] or "")) for row in sample if column < len(row))
+            sheet.column_dimensions[get_column_letter(column + 1)].width = min(width + 2, 60)
+        if headers:
+            sheet.freeze_panes = "A2"
+            bold = Font(bold=True)
+            cells = []
+            for header in headers:
+                cell = WriteOnlyCell(sheet, value=safe_cell(header))
+                cell.font = bold
+                cells.append(cell)
+            sheet.append(cells)
+        for index in range(len(dataset)):
+            sheet.append([safe_cell(value) for value in dataset[index]])
+        stream = io.BytesIO()
+        workbook.save(stream)
+        return stream.getvalue()
 
 
 class PendingImport(CacheStorage):

@@ -68,6 +68,7 @@ class Event(TimeStampedModel):
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         indexes = [models.Index(fields=["start_date"], name="event_start_date_idx")]
+        # The index of this ordering is PostgreSQL's only (0006_admin_list_start_index).
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="event_unique_slug"),
             models.CheckConstraint(

@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ClaraImportExportAdmin
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin, count_of
 from core.languages import in_default_language, localized
 from core.text import fold
 
@@ -27,7 +28,7 @@ def _country_code(word: str) -> str:
     )
 
 
-class TeamInline(TranslationTabularInline):
+class TeamInline(BoundedInlineMixin, TranslationTabularInline):
     model = Team
     fields = ["name", "slug", "leader"]
     autocomplete_fields = ["leader"]
@@ -45,7 +46,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         "kind",
         "network_role",
         "city",
-        "country",
+        "country_name",
         "parent",
         "team_count",
         "ror_link",
@@ -192,7 +193,11 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         self.message_user(request, _("%(n)d institutions refreshed from ROR.") % {"n": done})
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(team_total=Count("teams"))
+        return super().get_queryset(request).annotate(team_total=count_of(Team, "institution"))
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name  # not the field's display: it sorts every country per row
 
     @admin.display(description=_("Teams"), ordering="team_total")
     def team_count(self, obj):
@@ -204,7 +209,11 @@ class TeamAdmin(ClaraImportExportAdmin):
     resource_classes = [TeamResource]
     list_display = ["name", "institution", "country", "leader"]
     list_select_related = ["institution", "leader"]
-    list_filter = ["institution__country", "themes"]
+    list_filter = [
+        ("institution", AutocompleteListFilter),
+        "institution__country",
+        ("themes", AutocompleteListFilter),
+    ]
     search_fields = [
         *localized("name"),
         *localized("institution__name"),
@@ -220,7 +229,7 @@ class TeamAdmin(ClaraImportExportAdmin):
 
 
 @admin.register(RorMatch)
-class RorMatchAdmin(SimpleHistoryAdmin):
+class RorMatchAdmin(ScaledListMixin, SimpleHistoryAdmin):
     """The review list of match_ror's proposals: accept links the institution, reject keeps it
     from being proposed again; every decision is in the history."""
 

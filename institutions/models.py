@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.languages import localized
 from core.validators import validate_ror_id, validate_wikidata_id
 
 
@@ -200,6 +201,11 @@ class Institution(models.Model):
         verbose_name_plural = _("institutions")
         ordering = ["name"]
         indexes = [
+            # The admin's, the search's and the API's lists sort by name, in each language.
+            *(
+                models.Index(fields=[name, "id"], name=f"institution_{name}_idx")
+                for name in localized("name")
+            ),
             models.Index(fields=["source"], name="institution_source_idx"),
             models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
             # The public list's order, in each content language.

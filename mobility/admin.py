@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
 from sources.admin import SourceLinkInline
@@ -23,7 +24,14 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "planned_end",
         "status",
     ]
-    list_filter = ["status", "category", "direction", "host_institution__country"]
+    list_filter = [
+        "status",
+        "category",
+        "direction",
+        "host_institution__country",
+        "planned_start",
+        ("partnership", AutocompleteListFilter),
+    ]
     list_select_related = ["person", "host_institution", "partnership"]
     search_fields = [
         "person__last_name",
@@ -42,7 +50,6 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "agreement",
         "funder",
     ]
-    date_hierarchy = "planned_start"
 
     @admin.display(description=_("participant"), ordering="person__last_name")
     def participant(self, obj):

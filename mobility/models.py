@@ -130,6 +130,7 @@ class MobilityExchange(TimeStampedModel):
         verbose_name = _("mobility exchange")
         verbose_name_plural = _("mobility exchanges")
         ordering = ["-planned_start", "pk"]
+        indexes = [models.Index(fields=["planned_start"], name="mobility_planned_start_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end__isnull=True)

@@ -1,12 +1,17 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
+from core.admin_scale import (
+    AutocompleteListFilter,
+    BoundedInlineMixin,
+    ScaledListMixin,
+    count_of,
+)
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 
@@ -75,13 +80,13 @@ class AgreementVisibilityMixin:
         return _("Confidential agreement (withheld)")
 
 
-class PartnershipMemberInline(TranslationTabularInline):
+class PartnershipMemberInline(BoundedInlineMixin, TranslationTabularInline):
     model = PartnershipMember
     autocomplete_fields = ["institution"]
     extra = 0
 
 
-class KeyFigureInline(TranslationTabularInline):
+class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
     model = KeyFigure
     fields = [
         "position",
@@ -96,7 +101,7 @@ class KeyFigureInline(TranslationTabularInline):
     extra = 0
 
 
-class MobilityInline(admin.TabularInline):
+class MobilityInline(BoundedInlineMixin, admin.TabularInline):
     # mobility sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("mobilities").related_model
     fields = [
@@ -110,11 +115,12 @@ class MobilityInline(admin.TabularInline):
         "status",
     ]
     autocomplete_fields = ["person", "home_institution", "host_institution"]
+    max_rows = 5
     show_change_link = True
     extra = 0
 
 
-class EventInline(TranslationTabularInline):
+class EventInline(BoundedInlineMixin, TranslationTabularInline):
     # events sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("events").related_model
     fields = [
@@ -128,6 +134,8 @@ class EventInline(TranslationTabularInline):
         "is_public",
     ]
     prepopulated_fields = {"slug": [in_default_language("title")]}
+    partial_dates = {"start_date": "date_precision", "end_date": "date_precision"}
+    max_rows = 5
     show_change_link = True
     extra = 0
 
@@ -144,7 +152,8 @@ class PartnershipAdmin(ClaraModelAdmin):
         "is_public",
         "is_featured",
     ]
-    list_filter = ["status", "kind", "is_public", "is_featured", "themes"]
+    list_filter = ["status", "kind", "is_public", "is_featured", ("themes", AutocompleteListFilter)]
+    partial_dates = {"start_date": "start_precision", "end_date": "end_precision"}
 
     @admin.display(description=_("start"), ordering="start_date")
     def start_shown(self, obj):
@@ -182,14 +191,18 @@ class PartnershipAdmin(ClaraModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_total=Count("members"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(member_total=count_of(PartnershipMember, "partnership"))
+        )
 
     @admin.display(description=_("participating institutions"), ordering="member_total")
     def member_count(self, obj):
         return obj.member_total
 
 
-class AgreementPartyInline(admin.TabularInline):
+class AgreementPartyInline(BoundedInlineMixin, admin.TabularInline):
     model = AgreementParty
     fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
@@ -197,13 +210,13 @@ class AgreementPartyInline(admin.TabularInline):
     extra = 0
 
 
-class AgreementCommitmentInline(TranslationTabularInline):
+class AgreementCommitmentInline(BoundedInlineMixin, TranslationTabularInline):
     model = AgreementCommitment
     fields = ["position", "kind", "description"]
     extra = 0
 
 
-class AgreementDocumentInline(admin.TabularInline):
+class AgreementDocumentInline(BoundedInlineMixin, admin.TabularInline):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = ["download", "uploaded_at", "uploaded_by"]
@@ -240,8 +253,9 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     def signed_shown(self, obj):
         return obj.signed_display
 
-    list_filter = ["status", "kind", "is_confidential", "partnership"]
+    list_filter = ["status", "kind", "is_confidential", ("partnership", AutocompleteListFilter)]
     list_select_related = ["partnership"]
+    partial_dates = {"signed_on": "signed_precision"}
     search_fields = [
         "reference",
         *localized("title"),
@@ -323,13 +337,13 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
     @admin.display(description=_("parties"))
     def party_list(self, obj):
-        return ", ".join(
-            party.institution.acronym or party.institution.name for party in obj.parties.all()
-        )
+        parties = list(obj.parties.all())
+        names = ", ".join(p.institution.acronym or p.institution.name for p in parties[:5])
+        return names if len(parties) <= 5 else f"{names} (+{len(parties) - 5})"
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(admin.ModelAdmin):
+class AgreementDocumentAdmin(ScaledListMixin, admin.ModelAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     list_filter = ["kind"]
     list_select_related = ["agreement", "uploaded_by"]
@@ -357,7 +371,52 @@ class AgreementDocumentAdmin(admin.ModelAdmin):
 class KeyFigureAdmin(ClaraModelAdmin):
     list_display = ["label", "value", "is_minimum", "partnership", "period_start", "period_end"]
     list_select_related = ["partnership"]
-    list_filter = [("partnership", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("partnership", AutocompleteListFilter)]
     search_fields = [*localized("label"), *localized("source")]
     autocomplete_fields = ["partnership"]
     inlines = [SourceLinkInline]
+
+
+@admin.register(PartnershipMember)
+class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
+    """Every member of a partnership, where the partnership's page shows only the first."""
+
+    list_display = ["institution", "country", "role", "partnership", "note"]
+    list_select_related = ["institution", "partnership"]
+    list_filter = [("partnership", AutocompleteListFilter), "role"]
+    search_fields = [*localized("institution__name"), "institution__acronym", "note"]
+    autocomplete_fields = ["partnership", "institution"]
+
+    def get_ordering(self, request):
+        # One partnership's members by role and name; all of them newest first (primary key).
+        if "partnership__id__exact" in request.GET:
+            return ["role", "institution__name", "pk"]
+        return ["-pk"]
+
+    @admin.display(description=_("country"), ordering="institution__country")
+    def country(self, obj):
+        return obj.institution.country.name
+
+
+@admin.register(AgreementParty)
+class AgreementPartyAdmin(ScaledListMixin, admin.ModelAdmin):
+    """Every party to an agreement (the agreement's page shows the first ones): the parties of
+    agreements the user may not see are not listed."""
+
+    list_display = ["institution", "agreement", "position", "signatory", "signed_on"]
+    list_select_related = ["institution", "agreement", "signatory"]
+    list_filter = [("agreement", AutocompleteListFilter)]
+    search_fields = [*localized("institution__name"), "institution__acronym"]
+    autocomplete_fields = ["agreement", "institution", "signatory"]
+
+    def get_ordering(self, request):
+        return ["position", "pk"] if "agreement__id__exact" in request.GET else ["-pk"]
+
+    def get_queryset(self, request):
+        visible = Agreement.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(agreement__in=visible)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement":
+            kwargs["queryset"] = Agreement.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

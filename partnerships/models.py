@@ -461,6 +461,7 @@ class Agreement(TimeStampedModel):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = [F("signed_on").desc(nulls_last=True), "reference"]
+        # The index of this ordering is PostgreSQL's only (0006_admin_list_signed_index).
         permissions = [
             ("view_confidential_agreement", _("Can see confidential agreements and documents")),
         ]

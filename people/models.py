@@ -62,6 +62,7 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["last_name", "first_name"], name="person_name_idx")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="person_unique_slug"),
             models.UniqueConstraint(

@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
+from core.admin_scale import KnownChoicesForm, KnownChoicesInlineMixin, ScaledListMixin
+from core.partial_dates import PartialDateAdminMixin
+
 from .models import Source, SourceLink
 
 
-class SourceLinkInline(GenericTabularInline):
+class SourceLinkInline(KnownChoicesInlineMixin, GenericTabularInline):
     """The sources of a record, edited on the record's own page."""
 
     model = SourceLink
@@ -14,11 +17,13 @@ class SourceLinkInline(GenericTabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ScaledListMixin, PartialDateAdminMixin, admin.ModelAdmin):
     list_display = ["title", "publisher", "date_shown", "language", "seed_file"]
     list_filter = ["language", "publisher"]
     search_fields = ["title", "publisher", "key", "seed_file", "url"]
     prepopulated_fields = {"key": ["title"]}
+    form = KnownChoicesForm
+    partial_dates = {"date": "date_precision"}
 
     @admin.display(description=Source._meta.get_field("date").verbose_name, ordering="date")
     def date_shown(self, obj):

@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraModelAdmin
+from core.admin_scale import count_of
 from core.languages import in_default_language, localized
 
 from .models import ResearchTheme
@@ -22,8 +22,8 @@ class ResearchThemeAdmin(ClaraModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                team_total=Count("teams", distinct=True),
-                partnership_total=Count("partnerships", distinct=True),
+                team_total=count_of(ResearchTheme.teams.through, "researchtheme"),
+                partnership_total=count_of(ResearchTheme.partnerships.through, "researchtheme"),
             )
         )
 

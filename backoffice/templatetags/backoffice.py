@@ -1,7 +1,6 @@
 from django import template
 
 from backoffice import selectors
-from sources.selectors import published_without_source
 
 register = template.Library()
 
@@ -15,7 +14,7 @@ def clara_dashboard(context):
         "gaps": selectors.translation_gaps(user=user),
         "changes": selectors.recent_changes(user=user),
         "today": selectors.today(),
-        "unsourced": published_without_source(),
+        "unsourced": selectors.unsourced_records(),
     }
 
 

@@ -42,7 +42,6 @@ def test_migrations_run_no_application_code(path):
         "backoffice/migrations/0001_roles.py",
         "search/migrations/0001_search_indexes.py",
         "search/migrations/0002_stored_search_documents.py",
-        "search/migrations/0003_name_order_indexes.py",
     ],
 )
 def test_the_data_migrations_import_nothing_from_the_project(path):

@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0003_eventparticipant'),
-        ('institutions', '0005_public_list_indexes'),
+        ('events', '0004_event_kind_meeting'),
+        ('institutions', '0006_public_list_indexes'),
         ('partnerships', '0005_partnership_status_unknown'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('institutions', '0004_ror_review_roles'),
+        ('institutions', '0005_admin_list_name_indexes'),
         ('people', '0001_initial'),
         ('themes', '0001_initial'),
     ]

@@ -1,0 +1,391 @@
+"""The admin at scale: every changelist and change form does the same bounded work whatever the
+amount of data (query counts at two data sizes, not timings)."""
+
+import datetime
+import itertools
+import re
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.models import EventParticipant
+from institutions.models import Institution, RorMatch, Team
+from partnerships.models import AgreementDocument, AgreementParty, PartnershipMember
+from people.models import Person
+from sources.models import Source, SourceLink
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+_n = itertools.count()
+
+
+@pytest.fixture
+def admin_en(staff_client):
+    staff_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return staff_client
+
+
+def institutions(count: int) -> list[Institution]:
+    """Many institutions in one query (the bulk rows of the big relations)."""
+    batch = f.InstitutionFactory.build_batch(count)
+    for institution in batch:
+        institution.name = institution.name_fr
+    return Institution.objects.bulk_create(batch)
+
+
+def people(count: int) -> list[Person]:
+    affiliation = f.InstitutionFactory()
+    batch = f.PersonFactory.build_batch(count, affiliation=affiliation)
+    return Person.objects.bulk_create(batch)
+
+
+# --- one maker per registered model: the changelist test covers every admin -------------------
+
+
+def _user():
+    return f.UserFactory()
+
+
+def _document():
+    return AgreementDocument.objects.create(
+        agreement=f.AgreementFactory(), title=f"Copy {next(_n)}", file=f"agreements/{next(_n)}.pdf"
+    )
+
+
+def _task_result():
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    return DBTaskResult.objects.create(
+        enqueued_at=now,
+        run_after=now,
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="core.jobs.run_job",
+        backend_name="default",
+        exception_class_path="",
+        traceback="",
+    )
+
+
+def _axes(model_name: str):
+    from django.apps import apps
+
+    model = apps.get_model("axes", model_name)
+    fields = {"user_agent": "test", "http_accept": "*/*", "path_info": "/admin/login/"}
+    if model_name == "AccessAttempt":
+        fields |= {"get_data": "", "post_data": "", "failures_since_start": 1}
+    return model.objects.create(username=f"user{next(_n)}", ip_address="127.0.0.1", **fields)
+
+
+def _device(label: str):
+    from django.apps import apps
+
+    return apps.get_model(label).objects.create(user=f.UserFactory(), name="phone")
+
+
+MAKERS = {
+    "auth.user": _user,
+    "auth.group": lambda: Group.objects.create(name=f"group {next(_n)}"),
+    "otp_totp.totpdevice": lambda: _device("otp_totp.TOTPDevice"),
+    "otp_static.staticdevice": lambda: _device("otp_static.StaticDevice"),
+    "axes.accessattempt": lambda: _axes("AccessAttempt"),
+    "axes.accesslog": lambda: _axes("AccessLog"),
+    "axes.accessfailurelog": lambda: _axes("AccessFailureLog"),
+    "django_tasks_database.dbtaskresult": _task_result,
+    "alerts.reminderlog": lambda: __import__("alerts.models").models.ReminderLog.objects.create(
+        kind=__import__("alerts.models").models.ReminderLog.Kind.values[0],
+        object_id=1,
+        due_on=datetime.date(2030, 1, 1),
+        recipient=_user(),
+    ),
+    "alerts.calendartoken": lambda: __import__("alerts.models").models.CalendarToken.objects.create(
+        user=_user()
+    ),
+    "themes.researchtheme": lambda: f.ResearchThemeFactory(parent=f.ResearchThemeFactory()),
+    "institutions.institution": lambda: f.TeamFactory().institution,
+    "institutions.team": lambda: f.TeamFactory(leader=f.PersonFactory()),
+    "institutions.rormatch": lambda: RorMatch.objects.create(
+        institution=f.InstitutionFactory(),
+        ror_id=f"0{next(_n):08d}",
+        ror_name="Example",
+        confidence="0.9",
+    ),
+    "sources.source": lambda: Source.objects.create(key=f"s-{next(_n)}", title="Press release"),
+    "people.person": f.PersonFactory,
+    "partnerships.partnership": lambda: f.PartnershipMemberFactory().partnership,
+    "partnerships.agreement": lambda: f.AgreementPartyFactory().agreement,
+    "partnerships.agreementdocument": _document,
+    "partnerships.keyfigure": f.KeyFigureFactory,
+    "partnerships.partnershipmember": f.PartnershipMemberFactory,
+    "partnerships.agreementparty": lambda: f.AgreementPartyFactory(signatory=f.PersonFactory()),
+    "mobility.mobilityexchange": f.MobilityExchangeFactory,
+    "events.event": lambda: f.EventFactory(partnership=f.PartnershipFactory()),
+    "events.eventparticipant": lambda: EventParticipant.objects.create(
+        event=f.EventFactory(), person=f.PersonFactory()
+    ),
+}
+
+REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
+
+
+def test_every_registered_admin_has_a_maker():
+    assert sorted(MAKERS) == REGISTERED
+
+
+def changelist(client, model_label: str):
+    app_label, model_name = model_label.split(".")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/admin/{app_label}/{model_name}/")
+    assert response.status_code == 200, model_label
+    return len(queries), len(response.content), response
+
+
+@pytest.mark.parametrize("model_label", REGISTERED)
+def test_changelist_work_is_flat(admin_en, model_label):
+    make = MAKERS[model_label]
+    for _ in range(2):
+        make()
+    few, few_size, _ = changelist(admin_en, model_label)
+    for _ in range(8):
+        make()
+    many, many_size, response = changelist(admin_en, model_label)
+    assert many == few, f"{model_label}: {few} queries with few rows, {many} with more"
+    # The page grows by its rows only (≈ 8 more rows), never by a sidebar of every choice.
+    assert many_size - few_size < 8 * 3_000, (model_label, few_size, many_size)
+    assert response.context["cl"].show_full_result_count is False
+
+
+# --- change forms -------------------------------------------------------------------------------
+
+
+def change_form(client, url: str):
+    client.get(url)  # warm the per-process caches (content types)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_partnership_form_is_bounded_whatever_its_members(admin_en):
+    small, big = f.PartnershipFactory(), f.PartnershipFactory()
+    for partnership, count in ((small, 2), (big, 45)):
+        PartnershipMember.objects.bulk_create(
+            PartnershipMember(partnership=partnership, institution=i) for i in institutions(count)
+        )
+        for _ in range(2 if count == 2 else 14):
+            f.MobilityExchangeFactory(partnership=partnership)
+    few, _ = change_form(admin_en, f"/admin/partnerships/partnership/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/partnerships/partnership/{big.pk}/change/")
+    assert many == few <= 50
+    assert page.count('name="members-') < 200  # 10 rows of a few inputs, not 45
+    members_url = f"/admin/partnerships/partnershipmember/?partnership__id__exact={big.pk}"
+    assert members_url in page
+    assert "View and edit all 45" in page
+    assert "14 mobility exchanges" in page or "View and edit all 14" in page
+
+
+def test_agreement_form_is_bounded_whatever_its_parties(admin_en):
+    small, big = f.AgreementFactory(), f.AgreementFactory()
+    signatories = people(60)
+    for agreement, count in ((small, 2), (big, 60)):
+        AgreementParty.objects.bulk_create(
+            AgreementParty(agreement=agreement, institution=i, signatory=p, position=n)
+            for n, (i, p) in enumerate(zip(institutions(count), signatories, strict=False))
+        )
+    few, _ = change_form(admin_en, f"/admin/partnerships/agreement/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/partnerships/agreement/{big.pk}/change/")
+    assert many == few <= 50
+    assert f"/admin/partnerships/agreementparty/?agreement__id__exact={big.pk}" in page
+    assert "View and edit all 60" in page
+    # The shown parties keep their institution and signatory, labelled without a query each.
+    first = AgreementParty.objects.filter(agreement=big).order_by("position").first()
+    assert str(first.institution) in page
+    assert first.signatory.full_name in page
+
+
+def test_institution_form_is_bounded_whatever_its_teams(admin_en):
+    small, big = f.InstitutionFactory(), f.InstitutionFactory()
+    for institution, count in ((small, 1), (big, 30)):
+        batch = f.TeamFactory.build_batch(count, institution=institution)
+        for team in batch:
+            team.name = team.name_fr
+        Team.objects.bulk_create(batch)
+    few, _ = change_form(admin_en, f"/admin/institutions/institution/{small.pk}/change/")
+    many, page = change_form(admin_en, f"/admin/institutions/institution/{big.pk}/change/")
+    assert many == few <= 50
+    assert f"/admin/institutions/team/?institution__id__exact={big.pk}" in page
+
+
+def test_the_full_list_link_lists_every_member(admin_en):
+    partnership = f.PartnershipFactory()
+    members = institutions(12)
+    PartnershipMember.objects.bulk_create(
+        PartnershipMember(partnership=partnership, institution=i) for i in members
+    )
+    other = f.PartnershipMemberFactory()  # of another partnership
+    page = admin_en.get(f"/admin/partnerships/partnership/{partnership.pk}/change/")
+    link = re.search(r'href="([^"]*partnershipmember/\?[^"]*)"', page.content.decode())[1]
+    listed = admin_en.get(link.replace("&amp;", "&"))
+    assert listed.status_code == 200
+    names = {str(m.institution) for m in listed.context["cl"].result_list}
+    assert names == {str(i) for i in members}
+    assert str(other.institution) not in names
+
+
+def test_autocomplete_filter_filters_agreements_by_partnership(admin_en):
+    wanted, other = f.AgreementFactory(), f.AgreementFactory()
+    response = admin_en.get(
+        f"/admin/partnerships/agreement/?partnership__id__exact={wanted.partnership_id}"
+    )
+    assert list(response.context["cl"].result_list) == [wanted]
+    page = response.content.decode()
+    assert 'class="clara-autocomplete-filter"' in page
+    assert "admin-autocomplete" in page  # the admin's autocomplete widget, not a list
+    assert str(wanted.partnership) in page  # the chosen partnership is shown by name
+    assert str(other.partnership) not in page  # the others are not listed
+    assert "js/admin_autocomplete_filter.js" in page
+    # The autocomplete view answers the filter's searches.
+    found = admin_en.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "partnerships",
+            "model_name": "agreement",
+            "field_name": "partnership",
+            "term": str(wanted.partnership.name)[:12],
+        },
+    ).json()
+    assert str(wanted.partnership_id) in {r["id"] for r in found["results"]}
+
+
+def test_participant_sources_are_edited_on_the_participant_page(admin_en):
+    participant = EventParticipant.objects.create(event=f.EventFactory(), person=f.PersonFactory())
+    source = Source.objects.create(key="press-2012", title="Press release 2012")
+    url = f"/admin/events/eventparticipant/{participant.pk}/change/"
+    prefix = "sources-sourcelink-content_type-object_id"
+    response = admin_en.post(
+        url,
+        {
+            "event": participant.event_id,
+            "person": participant.person_id,
+            "role": "attended the signing",
+            "position": 0,
+            f"{prefix}-TOTAL_FORMS": 1,
+            f"{prefix}-INITIAL_FORMS": 0,
+            f"{prefix}-0-source": source.pk,
+            f"{prefix}-0-locator": "p. 2",
+            f"{prefix}-0-position": 0,
+        },
+    )
+    assert response.status_code == 302, response.context and response.context["errors"]
+    link = SourceLink.objects.get()
+    assert (link.record, link.source, link.locator) == (participant, source, "p. 2")
+    # The event's page links to the participant's own page.
+    event_page = admin_en.get(f"/admin/events/event/{participant.event_id}/change/")
+    assert url in event_page.content.decode()
+
+
+def dashboard_records():
+    today = timezone.localdate()
+    f.AgreementFactory(
+        status="in_force",
+        start_date=today - datetime.timedelta(days=300),
+        end_date=today + datetime.timedelta(days=30),
+    )
+    f.MobilityExchangeFactory(
+        planned_start=today - datetime.timedelta(days=10),
+        planned_end=today + datetime.timedelta(days=80),
+    )
+    f.EventFactory(partnership=f.PartnershipFactory())
+    f.KeyFigureFactory()
+    f.InstitutionFactory(name_en="")  # a translation to do
+
+
+def test_dashboard_work_is_flat(admin_en):
+    for _ in range(2):
+        dashboard_records()
+    admin_en.get("/admin/")
+    with CaptureQueriesContext(connection) as few:
+        admin_en.get("/admin/")
+    for _ in range(8):
+        dashboard_records()
+    with CaptureQueriesContext(connection) as many:
+        page = admin_en.get("/admin/").content.decode()
+    assert len(many) == len(few)
+    start = page.index('<section class="clara-dashboard"')
+    dashboard = page[start : page.index("</section>", start)]
+    # Unsourced partnerships: the first few, linked, whatever their number.
+    assert len(re.findall(r"/admin/partnerships/partnership/\d+/change/", dashboard)) == 5
+
+
+def export_queries(resource_class, model, user) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        dataset = resource_class(user=user).export(queryset=model.objects.all())
+    assert len(dataset) == model.objects.count()
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("resource_path", "make"),
+    [
+        (
+            "institutions.resources.InstitutionResource",
+            lambda: f.InstitutionFactory(parent=f.InstitutionFactory()),
+        ),
+        (
+            "institutions.resources.TeamResource",
+            lambda: MAKERS["institutions.team"]().themes.add(f.ResearchThemeFactory()),
+        ),
+        ("people.resources.PersonResource", f.PersonFactory),
+        (
+            "mobility.resources.MobilityExchangeResource",
+            lambda: f.MobilityExchangeFactory(partnership=f.PartnershipFactory()),
+        ),
+        ("partnerships.resources.AgreementResource", MAKERS["partnerships.agreement"]),
+    ],
+)
+def test_exports_read_related_records_once_not_per_row(admin_user, resource_path, make):
+    import importlib
+
+    module, name = resource_path.rsplit(".", 1)
+    resource_class = getattr(importlib.import_module(module), name)
+    model = resource_class._meta.model
+    for _ in range(2):
+        make()
+    few = export_queries(resource_class, model, admin_user)
+    for _ in range(8):
+        make()
+    assert export_queries(resource_class, model, admin_user) == few
+
+
+def test_the_filter_never_names_a_confidential_agreement(role_client):
+    from backoffice.roles import EDITOR
+
+    secret = f.AgreementFactory(
+        title_en="Secret pact", title_fr="Pacte secret", is_confidential=True
+    )
+    f.AgreementPartyFactory(agreement=secret)
+    page = role_client(EDITOR).get(
+        f"/admin/partnerships/agreementparty/?agreement__id__exact={secret.pk}"
+    )
+    assert page.status_code == 200
+    assert list(page.context["cl"].result_list) == []
+    assert "Secret pact" not in page.content.decode()
+    assert "Pacte secret" not in page.content.decode()
+
+
+def test_autocompletes_page_without_counting(admin_en):
+    for number in range(25):
+        f.PartnershipFactory(name_fr=f"Réseau cancer {number}", name_en=f"Cancer network {number}")
+    url = "/admin/autocomplete/"
+    params = {"app_label": "partnerships", "model_name": "agreement", "field_name": "partnership"}
+    with CaptureQueriesContext(connection) as queries:
+        first = admin_en.get(url, params | {"term": "cancer"}).json()
+    assert not any(q["sql"].startswith("SELECT COUNT(") for q in queries.captured_queries)
+    assert (len(first["results"]), first["pagination"]["more"]) == (20, True)
+    last = admin_en.get(url, params | {"term": "cancer", "page": 2}).json()
+    assert (len(last["results"]), last["pagination"]["more"]) == (5, False)
