@@ -156,6 +156,10 @@ class Writer:
             pass
         columns = []
         for field in model._meta.concrete_fields:
+            if getattr(field, "generated", False):
+                continue  # computed by the database (e.g. a search vector)
+            if field.db_default is not models.NOT_PROVIDED and not field.has_default():
+                continue  # the database's default
             default = None
             if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
                 default = self.history_date
