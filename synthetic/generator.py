@@ -734,7 +734,7 @@ class Generator:
         def objs():
             for offset, pk in enumerate(self.partnership_ids):
                 if offset < large:
-                    size = min(n_inst - 1, rng.randint(100, 600))
+                    size = min(n_inst - 1, rng.randint(100, 700))
                 else:
                     size = min(n_inst - 1, int(math.exp(rng.uniform(math.log(2), math.log(31)))))
                 size = max(2, size)
