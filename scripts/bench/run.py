@@ -18,6 +18,7 @@ Add a URL: one line in URLS below ({placeholders} come from django_side.placehol
 import argparse
 import contextlib
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -215,7 +216,7 @@ def sitemap_section(base: str) -> str | None:
     try:
         with urllib.request.urlopen(base + "/sitemap.xml", timeout=120) as response:
             text = response.read(2_000_000).decode(errors="replace")
-    except (urllib.error.URLError, TimeoutError):
+    except (OSError, http.client.HTTPException):
         return None
     if "<sitemapindex" not in text:
         return None
@@ -253,7 +254,7 @@ class Server:
             try:
                 urllib.request.urlopen(self.base + path, timeout=5).read()
                 return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except (OSError, http.client.HTTPException):
                 time.sleep(0.5)
         raise SystemExit(f"{self.name} not answering on {self.base}{path}")
 
@@ -262,7 +263,7 @@ class Server:
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             started = time.monotonic()
-            with contextlib.suppress(urllib.error.URLError, ConnectionError, TimeoutError):
+            with contextlib.suppress(OSError, http.client.HTTPException):
                 urllib.request.urlopen(self.base + path, timeout=limit).read()
             if time.monotonic() - started < 0.5:
                 return
@@ -340,7 +341,8 @@ def single(url: str, headers: list[str]) -> tuple[float, int, int, str]:
             status = response.status
     except urllib.error.HTTPError as error:
         body, status = error.read(), error.code
-    except (urllib.error.URLError, TimeoutError):
+    except (OSError, http.client.HTTPException):
+        # No answer: e.g. the worker killed by gunicorn's timeout.
         return time.monotonic() - started, 0, 0, ""
     return time.monotonic() - started, status, len(body), ""
 
@@ -637,7 +639,9 @@ def main() -> None:
             row.update(status=status, size=size, single_seconds=round(seconds, 3))
             log(f"{url['label']}: {url['path']} → HTTP {status}, {size:,} bytes, {seconds:.2f} s")
             if status != 200:
-                row["skipped"] = f"HTTP {status}"
+                row["skipped"] = (
+                    f"HTTP {status}" if status else f"no answer after {seconds:.0f} s (timeout)"
+                )
                 project.wait_idle("/healthz")
                 continue
             if seconds <= SLOW_SECONDS:
