@@ -389,7 +389,9 @@ def verdict(row: dict) -> str:
     missed = []
     latency, size = row.get("latency", {}), row.get("size")
     p95 = latency.get("p95_ms")
-    if row.get("status") not in (200, None):
+    if row.get("status") == 0:
+        missed.append("no answer (timeout)")
+    elif row.get("status") not in (200, None):
         missed.append(f"HTTP {row.get('status')}")
     if row["kind"] == "admin":
         limit = FORM_LIMIT_MS if "/change/" in row["path"] else CHANGELIST_LIMIT_MS
