@@ -499,6 +499,7 @@ def write_report(rows, info, output: Path) -> None:
         "make bench                                   # ≈ 15 min once the databases exist",
         ".venv/bin/python scripts/bench/run.py --only search --duration 5   # a subset",
         ".venv/bin/python scripts/bench/run.py --rebuild                   # rebuild clara_bench",
+        ".venv/bin/python scripts/bench/run.py --report-only    # from var/bench/results.json",
         "```",
         "",
         "The first run builds `clara_bench` (`load_clara_dataset`, then `generate_synthetic_data "
