@@ -413,8 +413,8 @@ def verdict(row: dict) -> str:
     both_found = row.get("small", {}).get("status") == row.get("full", {}).get("status") == 200
     if both_found and small is not None and full is not None and small != full:
         missed.append("queries grow")
-    if latency.get("errors"):
-        missed.append("errors")
+    if latency.get("errors") or row.get("load", {}).get("errors"):
+        missed.append("errors or non-2xx answers (API throttling under load?)")
     return "yes" if not missed else "no: " + ", ".join(missed)
 
 
@@ -467,6 +467,11 @@ def write_report(rows, info, output: Path) -> None:
         "|---|---:|---:|---|---:|---:|---:|---|",
     ]
     for row in rows:
+        if not row.get("path"):
+            lines.append(
+                f"| ({row['label']}) | – | – | – | – | – | – | not measured: {row.get('skipped')} |"
+            )
+            continue
         load, latency = row.get("load", {}), row.get("latency", {})
         rps = load.get("rps") if load else latency.get("rps")
         star = "" if load else "†" if latency.get("sequential") else "*"
