@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/
 	p=$$(command -v $$c 2>/dev/null) || continue; \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: demo serve install install-dev test test-api lint format migrate dataset ror check-python messages clean
+.PHONY: demo serve install install-dev test test-api bench lint format migrate dataset ror check-python messages clean
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -58,6 +58,11 @@ test: install-dev
 # The API against its own OpenAPI schema: schemathesis, all checks, on the live test server.
 test-api: install-dev
 	$(PY) -m pytest -m api_schema $(PYTEST_ARGS)
+
+# The benchmark at full scale on PostgreSQL (docs/performance.md); never part of `make test`/CI.
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
+	$(PY) scripts/bench/run.py $(BENCH_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -95,6 +95,19 @@ def clara_dataset(db):
 
 
 @pytest.fixture
+def synthetic_data(db):
+    """Builds synthetic records in the test's transaction, for bounded-size and bounded-query
+    tests at two data sizes: `synthetic_data(scale=0.001)` (100 institutions, ~1 s) then a
+    larger scale (0.005: 500 institutions, 1,000 teams, 1,000 mobilities)."""
+    from synthetic.services import generate
+
+    def build(scale: float = 0.001, seed: int = 1):
+        return generate(scale=scale, seed=seed)
+
+    return build
+
+
+@pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-staff-1")
     client.force_login(user)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "dataset",
     "sources",
     "ops",
+    "synthetic",
 ]
 
 MIDDLEWARE = [

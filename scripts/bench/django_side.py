@@ -1,0 +1,190 @@
+"""The benchmark's Django side, run by run.py in its own process against one database.
+
+    python scripts/bench/django_side.py status           # is the database built? (JSON)
+    python scripts/bench/django_side.py prepare          # admin session, URL placeholders (JSON)
+    python scripts/bench/django_side.py queries < urls   # query count and size per URL (JSON)
+
+Production settings (DJANGO_SETTINGS_MODULE, DATABASE_URL… come from run.py's environment).
+"""
+
+import contextlib
+import json
+import os
+import signal
+import sys
+import time
+from importlib import import_module
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.chdir(ROOT)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.prod")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+BENCH_USER = "bench-admin"
+REQUEST_LIMIT = int(os.environ.get("BENCH_REQUEST_LIMIT", "90"))  # seconds, then given up
+
+
+def status() -> dict:
+    from partnerships.models import Partnership
+
+    tables = connection.introspection.table_names()
+    full = False
+    if "synthetic_syntheticbatch" in tables:
+        from synthetic.models import SyntheticBatch
+
+        full = SyntheticBatch.objects.filter(scale__gte=1).exists()
+    dataset = (
+        "partnerships_partnership" in tables
+        and Partnership.objects.filter(slug="clara-international-shanghai").exists()
+    )
+    return {"dataset": dataset, "full_scale": full}
+
+
+def session_cookie() -> tuple[str, str]:
+    """A verified (second factor passed) admin session for the bench's superuser."""
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    User = get_user_model()
+    user = User.objects.filter(username=BENCH_USER).first()
+    if user is None:
+        user = User.objects.create_superuser(BENCH_USER, "bench@example.org", None)
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store.set_expiry(6 * 3600)
+    store.save()
+    return settings.SESSION_COOKIE_NAME, store.session_key
+
+
+def placeholders() -> dict:
+    """Values for the URL list's {placeholders}: the biggest records of this database."""
+    from institutions.models import Institution
+    from partnerships.models import Agreement, Partnership
+    from themes.models import ResearchTheme
+
+    partnership = (
+        Partnership.objects.public()
+        .annotate(n=Count("members"))
+        .order_by("-n", "pk")
+        .values("pk", "slug", "n")
+        .first()
+    )
+    institution = (
+        Institution.objects.annotate(n=Count("teams"))
+        .order_by("-n", "pk")
+        .values("pk", "slug", "n")
+        .first()
+    )
+    theme = (
+        ResearchTheme.objects.annotate(n=Count("teams"))
+        .order_by("-n", "pk")
+        .values("slug", "n")
+        .first()
+    )
+    agreement = (
+        Agreement.objects.annotate(n=Count("parties"))
+        .order_by("-n", "pk")
+        .values("pk", "n")
+        .first()
+    )
+    return {
+        "big_partnership": partnership["slug"],
+        "big_partnership_pk": partnership["pk"],
+        "big_partnership_members": partnership["n"],
+        "many_teams_institution": institution["slug"],
+        "many_teams_institution_pk": institution["pk"],
+        "many_teams": institution["n"],
+        "big_theme": theme["slug"],
+        "big_theme_teams": theme["n"],
+        "big_agreement_pk": agreement["pk"],
+        "big_agreement_parties": agreement["n"],
+    }
+
+
+def prepare() -> dict:
+    name, value = session_cookie()
+    return {"cookie": f"{name}={value}", "placeholders": placeholders()}
+
+
+class TooLong(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise TooLong
+
+
+def queries(urls: list[dict], cookie: str) -> list[dict]:
+    """Each URL requested twice (after a cache flush, then again): queries and body size."""
+    name, _, value = cookie.partition("=")
+    signal.signal(signal.SIGALRM, _alarm)
+    results = []
+    with contextlib.suppress(Exception):
+        cache.clear()
+    for url in urls:
+        client = Client(HTTP_HOST="127.0.0.1")
+        if url.get("admin"):
+            client.cookies[name] = value
+        row = {"path": url["path"]}
+        try:
+            for attempt in ("cold", "warm"):
+                if attempt == "warm" and row["cold_seconds"] > 5:
+                    break  # a slow page's second run would only repeat its time
+                signal.alarm(REQUEST_LIMIT)
+                started = time.perf_counter()
+                with CaptureQueriesContext(connection) as captured:
+                    response = client.get(url["path"])
+                    body = b"".join(response) if response.streaming else response.content
+                signal.alarm(0)
+                row[f"{attempt}_queries"] = len(captured.captured_queries)
+                row[f"{attempt}_seconds"] = round(time.perf_counter() - started, 3)
+                row["status"] = response.status_code
+                row["bytes"] = len(body)
+        except TooLong:
+            row["error"] = f"> {REQUEST_LIMIT} s"
+        except Exception as error:
+            signal.alarm(0)
+            row["error"] = f"{type(error).__name__}: {error}"[:200]
+        results.append(row)
+        print(f"  {url['path']}: {row}", file=sys.stderr, flush=True)
+    return results
+
+
+def main() -> None:
+    command = sys.argv[1]
+    if command == "status":
+        print(json.dumps(status()))
+    elif command == "prepare":
+        print(json.dumps(prepare()))
+    elif command == "queries":
+        data = json.load(sys.stdin)
+        # CaptureQueriesContext records with DEBUG off too (it forces a debug cursor).
+        print(json.dumps(queries(data["urls"], data["cookie"])))
+    else:
+        raise SystemExit(f"unknown command {command}")
+
+
+if __name__ == "__main__":
+    main()
