@@ -251,8 +251,16 @@ REST_FRAMEWORK = {
     ],
 }
 # Throttling counts live in the cache: shared by every server when REDIS_URL is set.
-API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/minute")
-API_RATE_ACCOUNT = os.environ.get("API_RATE_ACCOUNT", "600/minute")
+
+
+def _rate(name: str, default: str) -> str | None:
+    """A DRF rate such as "120/minute", or "off" for no limit (the load benchmark)."""
+    value = os.environ.get(name, default).strip()
+    return None if value.lower() == "off" else value
+
+
+API_RATE_ANONYMOUS = _rate("API_RATE_ANONYMOUS", "120/minute")
+API_RATE_ACCOUNT = _rate("API_RATE_ACCOUNT", "600/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "CLARA Partnerships API",
     "DESCRIPTION": "Public data on the Cancéropôle CLARA's international collaborations.",
