@@ -40,7 +40,7 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 FULL_DB = os.environ.get("BENCH_DB", "clara_bench")
 SMALL_DB = os.environ.get("BENCH_SMALL_DB", "clara_bench_small")
 SEED = 2026
-PROJECT_PORT, FLOOR_PORT = 8711, 8712
+PROJECT_PORT, FLOOR_PORT, UNCACHED_PORT = 8711, 8712, 8713
 # A Redis database of its own (flushed by the bench): the cache of the measured servers.
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 REDIS_SMALL = os.environ.get("BENCH_REDIS_SMALL_URL", "redis://127.0.0.1:6379/10")
@@ -406,8 +406,9 @@ def verdict(row: dict) -> str:
         ):
             missed.append(f"> {FORM_QUERY_LIMIT} queries")
     else:
+        p95 = row.get("uncached", latency).get("p95_ms")
         if p95 is None or p95 > P95_LIMIT_MS:
-            missed.append(f"p95 > {P95_LIMIT_MS} ms")
+            missed.append(f"uncached p95 > {P95_LIMIT_MS} ms")
         if row["kind"] == "public" and (size or 0) > PAGE_LIMIT_BYTES:
             missed.append("> 200 KB")
         if row["kind"] == "public" and (row.get("ratio") or 0) < CACHED_FLOOR_SHARE:
@@ -452,6 +453,10 @@ def write_report(rows, info, output: Path) -> None:
         f"takes more than {SLOW_SECONDS:g} s is not loaded: it is requested one request at a "
         "time (up to 5 requests or ~45 s), its req/s and percentiles come from those requests "
         "(marked †; with so few samples p95 and p99 are the slowest request).",
+        "- *Uncached*: public pages and API answers once more, 2 connections for the same "
+        "time, against a second server of the same project with the page cache off "
+        "(`PAGE_CACHE_SECONDS=0`; cached aggregates such as the map still count, as in "
+        "production after the first visit). Their p95 is the one held to 100 ms.",
         "- Admin URLs carry the session cookie of a superuser created by the bench, whose "
         "session has passed the second factor (a confirmed static OTP device).",
         "- Queries and size: the Django test client in a separate process with the production "
@@ -465,20 +470,29 @@ def write_report(rows, info, output: Path) -> None:
         "",
         "## Results",
         "",
-        "| URL | req/s (20 conn.) | % of floor | p50 / p95 / p99 ms (2 conn.) | size "
+        "| URL | req/s (20 conn.) | % of floor | p50 / p95 / p99 ms (2 conn.) "
+        "| uncached p50 / p95 / p99 ms (2 conn.) | size "
         "| queries small → full (cold) | warm full | target met |",
-        "|---|---:|---:|---|---:|---:|---:|---|",
+        "|---|---:|---:|---|---|---:|---:|---:|---|",
     ]
     for row in rows:
         if not row.get("path"):
             lines.append(
-                f"| ({row['label']}) | – | – | – | – | – | – | not measured: {row.get('skipped')} |"
+                f"| ({row['label']}) | – | – | – | – | – | – | – "
+                f"| not measured: {row.get('skipped')} |"
             )
             continue
         load, latency = row.get("load", {}), row.get("latency", {})
         rps = load.get("rps") if load else latency.get("rps")
         star = "" if load else "†" if latency.get("sequential") else "*"
         ratio = row.get("ratio")
+        cold = row.get("uncached")
+        uncached_cell = (
+            f"{fmt_ms(cold.get('p50_ms'))} / {fmt_ms(cold.get('p95_ms'))} / "
+            f"{fmt_ms(cold.get('p99_ms'))}"
+            if cold
+            else "–"
+        )
         small, full = row.get("small", {}), row.get("full", {})
         queries = (
             f"{small.get('cold_queries', small.get('error', '–'))} → "
@@ -490,6 +504,7 @@ def write_report(rows, info, output: Path) -> None:
             f"| {'–' if ratio is None else f'{ratio:.1%}'} "
             f"| {fmt_ms(latency.get('p50_ms'))} / {fmt_ms(latency.get('p95_ms'))} / "
             f"{fmt_ms(latency.get('p99_ms'))} "
+            f"| {uncached_cell} "
             f"| {fmt_bytes(row.get('size'))} | {queries} | {full.get('warm_queries', '–')} "
             f"| {verdict(row)} |"
         )
@@ -598,10 +613,20 @@ def main() -> None:
         FLOOR_PORT,
         bench_dir / "floor.log",
     )
+    # The same project with the page cache off: the latency of uncached public pages and API
+    # answers (cached fragments such as the map still count, as in production).
+    uncached = Server(
+        "project-uncached",
+        [GUNICORN, "-c", "deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{UNCACHED_PORT}"],
+        {**full_env, "PAGE_CACHE_SECONDS": "0"},
+        UNCACHED_PORT,
+        bench_dir / "project-uncached.log",
+    )
     rows = []
     try:
         project.wait_ready("/healthz")
         floor.wait_ready("/")
+        uncached.wait_ready("/healthz")
         section = (
             sitemap_section(project.base) if any("sitemap_section" in u[1] for u in urls) else None
         )
@@ -666,6 +691,14 @@ def main() -> None:
                 row["latency"] = wrk(
                     target, connections=2, seconds=args.latency_duration, headers=headers
                 )
+                if not url["admin"]:
+                    project.wait_idle("/healthz")
+                    row["uncached"] = wrk(
+                        uncached.base + url["path"],
+                        connections=2,
+                        seconds=args.latency_duration,
+                        headers=[],
+                    )
             else:
                 # Too slow for wrk to collect percentiles in bounded time: a few requests one
                 # after the other (the first one included), at most ~45 s.
@@ -688,6 +721,7 @@ def main() -> None:
     finally:
         project.stop()
         floor.stop()
+        uncached.stop()
 
     info = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
