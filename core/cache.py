@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import time
+from collections import OrderedDict
 from functools import cache as memoize
 from pathlib import Path
 
@@ -53,6 +54,31 @@ MESSAGES_COOKIE = "messages"
 
 def page_cache():
     return caches["pages"]
+
+
+# Pages this process served lately, by key. A key holds the content version, so an entry is
+# never stale: a hit needs only the version (one Redis GET or one stat), not the page.
+_recent: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+RECENT_ENTRIES = 128
+
+
+def _recent_get(key: str) -> dict | None:
+    found = _recent.get(key)
+    if found is not None and found[0] > time.monotonic():
+        _recent.move_to_end(key)
+        return found[1]
+    entry = page_cache().get(key)
+    if entry is not None:
+        _recent_put(key, entry)
+    return entry
+
+
+def _recent_put(key: str, entry: dict) -> None:
+    # Kept no longer than the shared copy (pages that depend on the date).
+    _recent[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
+    _recent.move_to_end(key)
+    while len(_recent) > RECENT_ENTRIES:
+        _recent.popitem(last=False)
 
 
 def _version_file() -> str | None:
@@ -338,7 +364,7 @@ class PublicPageCacheMiddleware:
             self._after_write(request, response)
             return response
         key = page_key(request, content_version())
-        entry = page_cache().get(key)
+        entry = _recent_get(key)
         if entry is not None:
             answer = _not_modified(request, entry)
             if answer is not None:
@@ -351,6 +377,7 @@ class PublicPageCacheMiddleware:
             return response
         entry = _entry(response)
         page_cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        _recent_put(key, entry)
         # The same body as the client's copy (rendered by another process, or before expiry).
         answer = _not_modified(request, entry)
         if answer is not None:

@@ -293,3 +293,27 @@ def test_the_command_makes_every_cached_page_stale():
     before = content_version()
     call_command("bump_content_version", verbosity=0)
     assert content_version() != before
+
+
+def test_a_process_keeps_its_recent_pages_while_the_version_holds(
+    client, institution, django_assert_num_queries
+):
+    client.get("/en/institutions/lyon-institute/")
+    caches["pages"].clear()  # the shared copy is gone (Redis evicted it, say)
+    with django_assert_num_queries(0):
+        assert client.get("/en/institutions/lyon-institute/")["X-Cache"] == "hit"
+    institution.name_en = "Renamed Institute"
+    institution.save()
+    page = client.get("/en/institutions/lyon-institute/")
+    assert page["X-Cache"] == "miss"
+    assert "Renamed Institute" in page.content.decode()
+
+
+def test_a_process_copy_expires_with_the_shared_one(client, institution, settings, monkeypatch):
+    import core.cache
+
+    client.get("/en/institutions/lyon-institute/")
+    caches["pages"].clear()
+    later = core.cache.time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(core.cache.time, "monotonic", lambda: later)
+    assert client.get("/en/institutions/lyon-institute/")["X-Cache"] == "miss"
