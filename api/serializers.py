@@ -34,7 +34,8 @@ class SourcesMixin(serializers.Serializer):
 
     @extend_schema_field(SourceSerializer(many=True))
     def get_sources(self, obj):
-        return SourceSerializer(sources_of(obj), many=True).data
+        cited = getattr(obj, "cited_sources", None)  # attached to a whole list page at once
+        return SourceSerializer(sources_of(obj) if cited is None else cited, many=True).data
 
 
 class ThemeSerializer(serializers.ModelSerializer):

@@ -12,6 +12,7 @@ from partnerships.models import Agreement, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
 from search.filters import InstitutionFilterSet, TeamFilterSet, partner_condition
+from sources.selectors import attach_sources
 from themes.models import ResearchTheme
 
 from . import serializers
@@ -27,6 +28,17 @@ def only_unknown_records(filterset) -> bool:
         and all(error.code == "invalid_choice" for error in field_errors)
         for name, field_errors in errors.items()
     )
+
+
+class CitedSourcesMixin:
+    """A list page's sources in one query (`cited_sources`), not one per record."""
+
+    def paginate_queryset(self, queryset, **known):
+        page = super().paginate_queryset(queryset, **known)
+        if page is not None:
+            page = list(page)
+            attach_sources(page)
+        return page
 
 
 class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
@@ -95,7 +107,7 @@ class TeamViewSet(SearchableViewSet):
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
-class PartnershipViewSet(SearchableViewSet):
+class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
     serializer_class = serializers.PartnershipSerializer
     filterset_class = PartnershipFilterSet
     kind = "collaborations"
@@ -123,7 +135,7 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["affiliation__slug", "affiliation__country"]
 
 
-class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
+class AgreementViewSet(CitedSourcesMixin, viewsets.ReadOnlyModelViewSet):
     """Non-confidential agreements of public collaborations."""
 
     serializer_class = serializers.AgreementSerializer
@@ -136,7 +148,7 @@ class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(CitedSourcesMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.EventSerializer
     queryset = Event.objects.public().select_related("partnership")
     lookup_field = "slug"
