@@ -38,6 +38,7 @@ def queries(client, url: str) -> tuple[int, dict]:
 def test_a_list_page_with_its_sources_costs_the_same_queries_at_two_sizes(client, url):
     grow(2)
     few, small = queries(client, url)
+    assert len(small["results"]) == 2
     grow(10)
     many, large = queries(client, url)
     assert few == many
