@@ -100,16 +100,25 @@ def content_version() -> str:
             _bump_now()
             stat = os.stat(path)
         return f"{stat.st_ino}-{stat.st_mtime_ns}"
+    delay, now = settings.PAGE_CACHE_VERSION_SECONDS, time.monotonic()
+    if delay > 0 and _version_memo[1] is not None and _version_memo[0] > now:
+        return _version_memo[1]
     store = caches["default"]
     version = store.get(VERSION_KEY)
     if version is None:
         version = str(time.time_ns())
         if not store.add(VERSION_KEY, version, timeout=None):
             version = store.get(VERSION_KEY) or version
+    # Read again after PAGE_CACHE_VERSION_SECONDS: another server's change shows that late.
+    _version_memo[:] = [now + delay, version] if delay > 0 else [0.0, None]
     return version
 
 
+_version_memo: list = [0.0, None]  # [until (monotonic), version] of the shared version
+
+
 def _bump_now() -> None:
+    _version_memo[:] = [0.0, None]
     path = _version_file()
     if path is None:
         caches["default"].set(VERSION_KEY, str(time.time_ns()), timeout=None)

@@ -306,6 +306,9 @@ CACHES = services.caches()
 # change of content makes them stale at once (core/cache.py). RELEASE names the deployed code
 # (a digest of it otherwise), so a deploy never serves the previous code's pages.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# With Redis, each process reads the shared content version at most this often (this process's
+# own changes show at once): 0 reads it on every request.
+PAGE_CACHE_VERSION_SECONDS = float(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "1"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
 PAGE_CACHE_EXCLUDE = [
     r"^/admin/",

@@ -26,3 +26,4 @@ API_RATE_ANONYMOUS = API_RATE_ACCOUNT = "100000/minute"  # a throttling test set
 # Tests measure rendering (query counts, sizes): the page cache is on only where a test turns it
 # on (tests/core/test_page_cache.py), in local memory.
 PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_VERSION_SECONDS = 0

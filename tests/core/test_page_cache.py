@@ -317,3 +317,17 @@ def test_a_process_copy_expires_with_the_shared_one(client, institution, setting
     later = core.cache.time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
     monkeypatch.setattr(core.cache.time, "monotonic", lambda: later)
     assert client.get("/en/institutions/lyon-institute/")["X-Cache"] == "miss"
+
+
+def test_the_shared_version_is_read_again_after_its_delay(settings, monkeypatch):
+    import core.cache
+
+    settings.PAGE_CACHE_VERSION_SECONDS = 1
+    first = content_version()
+    caches["default"].set("content-version", "set-by-another-server", timeout=None)
+    assert content_version() == first  # read at most once a second
+    later = core.cache.time.monotonic() + 2
+    monkeypatch.setattr(core.cache.time, "monotonic", lambda: later)
+    assert content_version() == "set-by-another-server"
+    bump_content_version()  # this process's own change shows at once
+    assert content_version() not in {first, "set-by-another-server"}
