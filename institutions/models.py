@@ -73,15 +73,15 @@ class InstitutionQuerySet(models.QuerySet):
         )
 
     @staticmethod
-    def taking_part() -> Q:
-        """Takes part in something: a partnership, an agreement, a team, a mobility, an event.
-        Indexed probes per row: a page of a sorted list stops after its rows."""
+    def participations() -> list[models.QuerySet]:
+        """The rows by which the outer institution (OuterRef("pk")) takes part in something:
+        a partnership, an agreement, a team, a mobility, an event."""
         Event = apps.get_model("events", "Event")
         MobilityExchange = apps.get_model("mobility", "MobilityExchange")
         AgreementParty = apps.get_model("partnerships", "AgreementParty")
         PartnershipMember = apps.get_model("partnerships", "PartnershipMember")
         here = models.OuterRef("pk")
-        related = [
+        return [
             PartnershipMember.objects.filter(institution=here),
             AgreementParty.objects.filter(institution=here),
             Team.objects.filter(institution=here),
@@ -90,10 +90,15 @@ class InstitutionQuerySet(models.QuerySet):
             MobilityExchange.objects.filter(funder=here),
             Event.organisers.through.objects.filter(institution=here),
         ]
+
+    @staticmethod
+    def taking_part() -> Q:
+        """Takes part in something. Indexed probes per row: a page of a sorted list stops after
+        its rows."""
         # A scalar subquery per relation ("the first id, if any"), not EXISTS: PostgreSQL may
         # turn EXISTS into hashing the whole relation before the first row.
         condition = Q()
-        for queryset in related:
+        for queryset in InstitutionQuerySet.participations():
             first = models.Subquery(queryset.order_by().values("pk")[:1])
             condition |= Q(IsNull(first, False))
         return condition

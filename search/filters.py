@@ -2,16 +2,15 @@
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.filters import CountryFilter, SlugChoiceFilter
-from institutions.models import Institution, Team
+from institutions.models import Institution, InstitutionQuerySet, Team
 from institutions.ror import ROR_TYPES
-from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
+from partnerships.models import Agreement, AgreementParty, Partnership
 from people.models import Person
 from themes.models import ResearchTheme
 
@@ -56,19 +55,8 @@ def partner_condition() -> Q:
     """Institution.objects.partners() as a row test: entered by CLARA, or taking part in
     something. One EXISTS per relation, each an index probe, so that a page or a bounded
     candidate set tests only its own rows (partners() builds the whole UNION of participants)."""
-    Event = apps.get_model("events", "Event")
-    MobilityExchange = apps.get_model("mobility", "MobilityExchange")
-    institution = OuterRef("pk")
     condition = Q(source=Institution.Source.CLARA)
-    for related in (
-        PartnershipMember.objects.filter(institution=institution),
-        AgreementParty.objects.filter(institution=institution),
-        Team.objects.filter(institution=institution),
-        MobilityExchange.objects.filter(host_institution=institution),
-        MobilityExchange.objects.filter(home_institution=institution),
-        MobilityExchange.objects.filter(funder=institution),
-        Event.organisers.through.objects.filter(institution=institution),
-    ):
+    for related in InstitutionQuerySet.participations():
         condition |= Probe(related.order_by())
     return condition
 
