@@ -40,16 +40,17 @@ def status() -> dict:
     from partnerships.models import Partnership
 
     tables = connection.introspection.table_names()
-    full = False
+    full = synthetic = False
     if "synthetic_syntheticbatch" in tables:
         from synthetic.models import SyntheticBatch
 
         full = SyntheticBatch.objects.filter(scale__gte=1).exists()
+        synthetic = SyntheticBatch.objects.exists()
     dataset = (
         "partnerships_partnership" in tables
         and Partnership.objects.filter(slug="clara-international-shanghai").exists()
     )
-    return {"dataset": dataset, "full_scale": full}
+    return {"dataset": dataset, "full_scale": full, "synthetic": synthetic}
 
 
 def session_cookie() -> tuple[str, str]:

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench/run.py [--only SUBSTRING ...] [--duration 10] [--rebuild]
 
 1. Builds once, then reuses, the PostgreSQL databases `clara_bench` (CLARA dataset + synthetic
-   data at scale 1) and `clara_bench_small` (CLARA dataset only); migrates both.
+   data at scale 1) and `clara_bench_small` (CLARA dataset + synthetic data at scale 0.01, the
+   same shapes at 1 %); migrates both.
 2. Counts the queries and measures the size of every URL at both scales (Django test client in
    a separate process, production settings, cache flushed first: "cold", then "warm").
 3. Serves the project (clara.settings.prod, 2 gunicorn workers, deploy/gunicorn.conf.py) and the
@@ -40,6 +41,10 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 FULL_DB = os.environ.get("BENCH_DB", "clara_bench")
 SMALL_DB = os.environ.get("BENCH_SMALL_DB", "clara_bench_small")
 SEED = 2026
+# The small database holds the same shapes at 1 % (about 1,000 institutions): query counts are
+# compared on pages of the same kind, not on records that differ (a 596-member network at full
+# scale against a 7-member one).
+SMALL_SCALE = "0.01"
 PROJECT_PORT, FLOOR_PORT, UNCACHED_PORT = 8711, 8712, 8713
 # A Redis database of its own (flushed by the bench): the cache of the measured servers.
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
@@ -193,7 +198,20 @@ def build(rebuild: bool) -> float | None:
     if not database_exists(SMALL_DB):
         run(["createdb", "--maintenance-db", f"{PG}/postgres", SMALL_DB], small_env)
     manage(small_env, "migrate", "--noinput", "--verbosity", "0")
-    manage(small_env, "load_clara_dataset", "--verbosity", "0")
+    small_state = django_side(small_env, "status")
+    if not small_state["dataset"]:
+        manage(small_env, "load_clara_dataset", "--verbosity", "0")
+    if not small_state["synthetic"]:
+        manage(
+            small_env,
+            "generate_synthetic_data",
+            "--scale",
+            SMALL_SCALE,
+            "--seed",
+            str(SEED),
+            "--allow-with-dataset",
+        )
+        run(["psql", f"{PG}/{SMALL_DB}", "-qc", "VACUUM ANALYZE"], small_env)
     return built
 
 
@@ -432,7 +450,8 @@ def write_report(rows, info, output: Path) -> None:
         f"- **Commit:** {info['commit']}",
         f"- **Machine:** {info['machine']}",
         f"- **Full scale:** `{FULL_DB}`: {info['full_counts']}",
-        f"- **Small scale:** `{SMALL_DB}`: the CLARA dataset only.",
+        f"- **Small scale:** `{SMALL_DB}`: the CLARA dataset and synthetic data at scale "
+        f"{SMALL_SCALE} (the same shapes at 1 %).",
         f"- **Floor:** {info['floor']}",
         f"- **Database build:** {info['build']}",
         "",
@@ -522,13 +541,15 @@ def write_report(rows, info, output: Path) -> None:
         "make bench                                   # ≈ 15 min once the databases exist",
         ".venv/bin/python scripts/bench/run.py --only search --duration 5   # a subset",
         ".venv/bin/python scripts/bench/run.py --rebuild                   # rebuild clara_bench",
+        ".venv/bin/python scripts/bench/run.py --build-only        # the databases only",
         ".venv/bin/python scripts/bench/run.py --report-only    # from var/bench/results.json",
         "```",
         "",
         "The first run builds `clara_bench` (`load_clara_dataset`, then `generate_synthetic_data "
         f"--scale 1 --seed {SEED} --allow-with-dataset`, then `VACUUM ANALYZE`; a few minutes) "
-        f"and `{SMALL_DB}`; later runs reuse them (a synthetic batch of scale 1 marks the full "
-        "database) and only migrate them. URLs are listed at the top of scripts/bench/run.py; "
+        f"and `{SMALL_DB}` (the same at scale {SMALL_SCALE}); later runs reuse them (a "
+        "synthetic batch of scale 1 marks the full database) and only migrate them. URLs are "
+        "listed at the top of scripts/bench/run.py; "
         "`{placeholders}` name the biggest records of each database "
         "(scripts/bench/django_side.py).",
         "The benchmark is not part of `make test` or CI: the suite asserts bounded query counts "
@@ -551,6 +572,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--rebuild", action="store_true", help="Drop and rebuild clara_bench.")
+    parser.add_argument(
+        "--build-only", action="store_true", help="Build the databases, measure nothing."
+    )
     parser.add_argument("--no-queries", action="store_true", help="Skip the query counts.")
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument(
@@ -578,6 +602,9 @@ def main() -> None:
 
     started = time.monotonic()
     built = build(args.rebuild)
+    if args.build_only:
+        log(f"databases ready ({time.monotonic() - started:.0f} s)")
+        return
     full_env, small_env = env_for(FULL_DB, REDIS), env_for(SMALL_DB, REDIS_SMALL)
     manage(full_env, "collectstatic", "--noinput", "--verbosity", "0")
 
