@@ -5,7 +5,6 @@ Every save or delete of a public-facing record bumps the version (signals, plus 
 outlives the content it shows. See README, "Caching".
 """
 
-import functools
 import gzip
 import hashlib
 import os
@@ -129,27 +128,6 @@ def _bump_now() -> None:
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".content-version-")
     os.close(fd)
     os.replace(temporary, path)
-
-
-def per_content_version(func):
-    """Memoize a function without arguments in this process, per content version and language:
-    e.g. filter choices drawn from the data, computed once per change instead of per request.
-    Off with the page cache (PAGE_CACHE_SECONDS=0, as in the tests)."""
-    memo = {}
-
-    @functools.wraps(func)
-    def wrapper():
-        if settings.PAGE_CACHE_SECONDS <= 0:
-            return func()
-        key = (content_version(), translation.get_language())
-        if key not in memo:
-            if len(memo) >= 16:
-                memo.clear()
-            memo[key] = func()
-        return memo[key]
-
-    wrapper.cache_clear = memo.clear
-    return wrapper
 
 
 def bump_content_version(*, using: str = DEFAULT_DB_ALIAS) -> None:

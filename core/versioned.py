@@ -1,26 +1,58 @@
-"""Aggregates every visitor sees alike (the partner map, the mobility figures), computed once
-per content version and language, then read from the cache.
+"""Values every visitor sees alike, computed once per content version and language.
 
 The content version (`core.cache`) changes on every write to a public-facing model, staff POST
-and import, so an aggregate is never older than the data it summarises.
+and import, so such a value is never older than the data it summarises. Two stores, one key:
+- `cached`: aggregates (the partner map, the mobility figures, the iCal feed) in the shared
+  cache, built by one worker and read by the others;
+- `memoized`: small values (filter choices drawn from the data) in this process's memory.
 """
 
+import functools
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
 from core.cache import content_version
 
 TIMEOUT = 60 * 60
+MEMO_ENTRIES = 16  # versions × languages kept per memoized function
+
+
+def key(name: str, variant: str = "") -> str:
+    """The key of `name` (and `variant`) for this content version and the active language."""
+    return f"aggregate:{name}:{content_version()}:{translation.get_language()}:{variant}"
 
 
 def cached(name: str, build: Callable[[], object], *, variant: str = "", timeout: int = TIMEOUT):
     """`build()`'s result for this content version, `name`, the active language and `variant`
-    (a record's own aggregate, for instance)."""
-    key = f"aggregate:{name}:{content_version()}:{translation.get_language()}:{variant}"
-    found = cache.get(key)
+    (a record's own aggregate, for instance), from the shared cache."""
+    found_key = key(name, variant)
+    found = cache.get(found_key)
     if found is None:
         found = build()
-        cache.set(key, found, timeout)
+        cache.set(found_key, found, timeout)
     return found
+
+
+def memoized(func):
+    """A function without arguments, memoized in this process per content version and
+    language: computed once per change instead of per request. Off with the page cache
+    (PAGE_CACHE_SECONDS=0, as in the tests)."""
+    memo = {}
+    name = f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def wrapper():
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return func()
+        found_key = key(name)
+        if found_key not in memo:
+            if len(memo) >= MEMO_ENTRIES:
+                memo.clear()
+            memo[found_key] = func()
+        return memo[found_key]
+
+    wrapper.cache_clear = memo.clear
+    return wrapper

@@ -5,17 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from core.cache import per_content_version
 from core.filters import CountryFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
 from core.text import folded, words
+from core.versioned import memoized
 from themes.models import ResearchTheme
 
 from .models import Partnership
 
 
-@per_content_version
+@memoized
 def country_choices() -> list[tuple[str, str]]:
     """The partner countries of the public collaborations, computed once per content version."""
     used = set()
