@@ -45,8 +45,7 @@ class PartnershipDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partnership = self.object
-        attach_sources(partnership.key_figures.all())
-        attach_sources([partnership])
+        attach_sources([partnership, *partnership.key_figures.all()])
         agreements, agreements_total = selectors.partnership_agreements(partnership)
         partner_map = selectors.partner_map(partnership=partnership)
         return super().get_context_data(

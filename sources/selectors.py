@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from .models import Source, SourceLink
 
@@ -43,18 +43,24 @@ def published_without_source() -> list[Model]:
 
 
 def attach_sources(records) -> None:
-    """Set `cited_sources` on each record of one model, in one query (list pages, figures)."""
+    """Set `cited_sources` on each record, in one query whatever their models (a page's records
+    and its key figures, for instance): the count does not depend on which lists are empty."""
     records = list(records)
     if not records:
         return
-    content_type = ContentType.objects.get_for_model(type(records[0]))
+    content_types = ContentType.objects.get_for_models(*{type(record) for record in records})
+    wanted = Q()
+    for model, content_type in content_types.items():
+        keys = [record.pk for record in records if type(record) is model]
+        wanted |= Q(content_type=content_type, object_id__in=keys)
     links = (
-        SourceLink.objects.filter(content_type=content_type, object_id__in=[r.pk for r in records])
+        SourceLink.objects.filter(wanted)
         .select_related("source")
         .order_by("position", "source__title")
     )
-    by_record: dict[int, list[Source]] = {}
+    by_record: dict[tuple[int, int], list[Source]] = {}
     for link in links:
-        by_record.setdefault(link.object_id, []).append(link.source)
+        by_record.setdefault((link.content_type_id, link.object_id), []).append(link.source)
     for record in records:
-        record.cited_sources = by_record.get(record.pk, [])
+        content_type = content_types[type(record)]
+        record.cited_sources = by_record.get((content_type.pk, record.pk), [])
