@@ -218,6 +218,7 @@ def _build(export: SearchExport) -> str:
                         rows_written=rows, heartbeat_at=timezone.now()
                     )
             spool.seek(0)
-            export.file.save(f"{export.token}.csv", File(spool), save=False)
+            name = f"{export.token}.csv"
+            export.file.save(name, File(spool, name=name), save=False)
     SearchExport.objects.filter(pk=export.pk).update(file=export.file.name)
     return _finish(export.pk, status=Status.DONE, rows=rows)

@@ -101,9 +101,11 @@ class SearchExportView(View):
         kind = kind_from(request)
         found = selectors.search(kind=kind, params=request.GET)
         limit = settings.SEARCH_EXPORT_MAX_ROWS
-        keys = selectors.export_keys(found, limit) if found.valid else []
+        # Up to the hard cap in the same query: above the limit, the page says how many.
+        cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
+        keys = selectors.export_keys(found, max(cap, limit)) if found.valid else []
         if len(keys) > limit:
-            return self.too_large(request, kind, found)
+            return self.too_large(request, kind, len(keys))
         lines = exports.csv_lines(kind, keys, exports.base_url(request))
         response = StreamingHttpResponse(
             lines, content_type="text/csv; charset=utf-8", status=200 if found.valid else 400
@@ -111,9 +113,8 @@ class SearchExportView(View):
         response["Content-Disposition"] = f'attachment; filename="clara-{kind}.csv"'
         return response
 
-    def too_large(self, request, kind: str, found):
+    def too_large(self, request, kind: str, rows: int):
         cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
-        rows = exports.count_matches(found, cap)
         context = {
             "limit": settings.SEARCH_EXPORT_MAX_ROWS,
             "cap": cap,
