@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Sum
 from django.http import QueryDict
 from django.tasks import task
 from django.utils import timezone, translation
@@ -113,8 +114,12 @@ def purge_expired(now=None) -> int:
     now = now or timezone.now()
     deleted = 0
     for export in SearchExport.objects.expired(now).iterator():
-        if export.file:
-            export.file.delete(save=False)
+        try:
+            if export.file:
+                export.file.delete(save=False)
+        except OSError:  # the storage is unreachable: the row stays for the next run
+            logger.exception("Could not delete the file of search export %s", export.pk)
+            continue
         export.delete()
         deleted += 1
     stalled_before = now - timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
@@ -129,7 +134,8 @@ def queue_export(request, *, kind: str) -> SearchExport | Refusal:
 
     An identical search already being prepared (or made in the last few minutes) is reused;
     at most SEARCH_EXPORT_MAX_RUNNING exports wait or run at once on the site, and one client
-    may ask for SEARCH_EXPORT_PER_CLIENT_HOUR an hour."""
+    may ask for SEARCH_EXPORT_PER_CLIENT_HOUR an hour; the exports kept hold at most
+    SEARCH_EXPORT_MAX_KEPT_ROWS rows in all."""
     purge_expired()
     query_string = normalized(request.GET)
     language = translation.get_language()
@@ -157,6 +163,10 @@ def queue_export(request, *, kind: str) -> SearchExport | Refusal:
     rows = count_matches(found, cap)
     if rows > cap:
         return Refusal(TOO_MANY, 413, rows=cap)
+    # The files kept (until they expire) stay within a bound: the private storage's disk.
+    kept = SearchExport.objects.exclude(status=Status.FAILED).aggregate(rows=Sum("total_rows"))
+    if (kept["rows"] or 0) + rows > settings.SEARCH_EXPORT_MAX_KEPT_ROWS:
+        return Refusal("busy", 503)
     export = SearchExport.objects.create(
         kind=kind,
         query_string=query_string,

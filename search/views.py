@@ -204,8 +204,12 @@ class SearchExportFileView(View):
             or filename != export.file_name
         ):
             raise Http404
+        try:
+            handle = export.file.open("rb")
+        except FileNotFoundError:  # e.g. a database restored without this day's exports
+            raise Http404 from None
         response = FileResponse(
-            export.file.open("rb"),
+            handle,
             as_attachment=True,
             filename=export.file_name,
             content_type="text/csv; charset=utf-8",

@@ -189,6 +189,8 @@ SEARCH_EXPORT_KEEP_HOURS = int(os.environ.get("SEARCH_EXPORT_KEEP_HOURS", 24))
 # Abuse: background exports waiting or running at once (site-wide), asked per client an hour.
 SEARCH_EXPORT_MAX_RUNNING = int(os.environ.get("SEARCH_EXPORT_MAX_RUNNING", 3))
 SEARCH_EXPORT_PER_CLIENT_HOUR = int(os.environ.get("SEARCH_EXPORT_PER_CLIENT_HOUR", 5))
+# The files kept until they expire hold at most this many rows in all (~300 bytes a row).
+SEARCH_EXPORT_MAX_KEPT_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_KEPT_ROWS", 5_000_000))
 # An identical search asked again within this many minutes gets the same export.
 SEARCH_EXPORT_REUSE_MINUTES = 10
 # An export with no progress for this long (its worker stopped) is reported as failed.

@@ -137,6 +137,8 @@ def test_the_export_is_reached_by_its_token_only(client, django_capture_on_commi
     assert client.get(f"{address}clara-institutions.csv").status_code == 404
     assert client.get(f"{address}clara-teams.csv").status_code == 200
     assert client.get("/en/search/exports/").status_code == 405  # no list, POST only
+    export.file.storage.delete(export.file.name)  # e.g. a restored database
+    assert client.get(f"{address}clara-teams.csv").status_code == 404
 
 
 def test_the_page_shows_progress_while_the_file_is_prepared(client):
@@ -228,6 +230,10 @@ def test_exports_are_rate_limited_and_bounded(client, settings, django_capture_o
     assert "Other large exports are being prepared" in busy.content.decode()
     assert busy["Retry-After"]
     SearchExport.objects.update(status="done")
+    # The files kept (18 rows) plus this one (12) would pass the bound of all files kept.
+    settings.SEARCH_EXPORT_MAX_KEPT_ROWS = 29
+    assert client.post("/en/search/exports/?q=foie", REMOTE_ADDR="192.0.2.7").status_code == 503
+    settings.SEARCH_EXPORT_MAX_KEPT_ROWS = 30
     assert client.post("/en/search/exports/?q=foie", REMOTE_ADDR="192.0.2.7").status_code == 303
     assert SearchExport.objects.count() == 3
     assert all(len(export.client) == 32 for export in SearchExport.objects.all())
@@ -318,3 +324,28 @@ def test_the_export_pages_are_valid_html(client, django_capture_on_commit_callba
             timeout=300,
         )
         assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_cleanup_reports_stalled_exports_as_failed(client):
+    grow(6)
+    status_url(client.post("/en/search/exports/?q=liver"))
+    SearchExport.objects.update(heartbeat_at=timezone.now() - timedelta(hours=2))
+    call_command("expire_search_exports")
+    export = SearchExport.objects.get()
+    assert export.status == export.Status.FAILED
+    assert export.error == exports.ERROR
+
+
+def test_behind_the_proxy_each_client_is_counted_apart(rf, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    first = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    # A client cannot pass for another by sending its own X-Forwarded-For first.
+    forged = rf.post(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2, 198.51.100.1"
+    )
+    digests = [exports.client_digest(request) for request in (first, second, forged)]
+    assert digests[0] != digests[1]
+    assert digests[2] == digests[0]
+    settings.AXES_IPWARE_PROXY_COUNT = None
+    assert exports.client_digest(first) == exports.client_digest(second)  # the proxy's address
