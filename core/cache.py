@@ -40,7 +40,7 @@ NON_CONTENT_APPS = {
     "otp_totp",
     "sessions",
 }
-NON_CONTENT_MODELS = {"core.spreadsheetjob"}
+NON_CONTENT_MODELS = {"core.spreadsheetjob", "search.searchexport"}
 # Request headers a cached answer may depend on, besides the address and the language.
 KEY_HEADERS = ("Accept", "HX-Request", "HX-Target")
 # A response varying on anything else is not cached (Cookie: only cookie-less requests are).

@@ -1,15 +1,21 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.spreadsheets import SafeWriter
-
-from . import selectors
+from . import exports, selectors
 from .kinds import DEFAULT_KIND, KINDS
+from .models import SearchExport
 from .suggestions import SUGGESTIONS
 
 
@@ -81,43 +87,133 @@ class SuggestionsView(View):
         )
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
 class SearchExportView(View):
     """Every match as CSV, public fields only; same filters as the page.
 
     The keys of every match are read first (one query), then the rows in chunks by key,
     streamed (bounded memory, well within the server's timeout): at most
-    SEARCH_EXPORT_MAX_ROWS rows. A broader search is refused before anything is sent (HTTP
-    413, with the reason), so that a file is always complete."""
+    SEARCH_EXPORT_MAX_ROWS rows. A broader search is not streamed: the page offers to prepare
+    the file in the background (search/exports.py), or, beyond
+    SEARCH_EXPORT_BACKGROUND_MAX_ROWS, says why it cannot be exported (HTTP 413). Either way
+    nothing partial is sent."""
 
     def get(self, request):
         kind = kind_from(request)
-        search_kind = KINDS[kind]
         found = selectors.search(kind=kind, params=request.GET)
         limit = settings.SEARCH_EXPORT_MAX_ROWS
-        keys = selectors.export_keys(found, limit) if found.valid else []
+        # Up to the hard cap in the same query: above the limit, the page says how many.
+        cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
+        keys = selectors.export_keys(found, max(cap, limit)) if found.valid else []
         if len(keys) > limit:
-            return TemplateResponse(
-                request,
-                "search/export_too_large.html",
-                {"limit": limit, "query_string": request.GET.urlencode()},
-                status=413,
-            )
-        writer = SafeWriter(Echo())
-
-        def rows():
-            yield writer.writerow(search_kind.csv_headers)
-            if found.valid:
-                for obj in selectors.export_rows(kind, keys):
-                    url = request.build_absolute_uri(obj.get_absolute_url())
-                    yield writer.writerow(search_kind.csv_row(obj, url))
-
+            return self.too_large(request, kind, len(keys))
+        lines = exports.csv_lines(kind, keys, exports.base_url(request))
         response = StreamingHttpResponse(
-            rows(), content_type="text/csv; charset=utf-8", status=200 if found.valid else 400
+            lines, content_type="text/csv; charset=utf-8", status=200 if found.valid else 400
         )
         response["Content-Disposition"] = f'attachment; filename="clara-{kind}.csv"'
+        return response
+
+    def too_large(self, request, kind: str, rows: int):
+        cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
+        context = {
+            "limit": settings.SEARCH_EXPORT_MAX_ROWS,
+            "cap": cap,
+            "rows": rows,
+            "kind": kind,
+            "query_string": request.GET.urlencode(),
+            "keep_hours": settings.SEARCH_EXPORT_KEEP_HOURS,
+        }
+        if rows > cap:
+            return export_refusal(request, exports.Refusal(exports.TOO_MANY, 413), context)
+        response = TemplateResponse(request, "search/export_offer.html", context)
+        add_never_cache_headers(response)
+        return response
+
+
+def export_refusal(request, refusal, context=None):
+    context = {
+        "limit": settings.SEARCH_EXPORT_MAX_ROWS,
+        "cap": settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS,
+        "query_string": request.GET.urlencode(),
+        **(context or {}),
+        "reason": refusal.reason,
+    }
+    response = TemplateResponse(
+        request, "search/export_too_large.html", context, status=refusal.status
+    )
+    if refusal.status in {429, 503}:
+        response["Retry-After"] = "600"
+    add_never_cache_headers(response)
+    return response
+
+
+class SearchExportQueueView(View):
+    """POST: queue the background export of the search in the address, then its page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        outcome = exports.queue_export(request, kind=kind_from(request))
+        if isinstance(outcome, exports.Refusal):
+            return export_refusal(request, outcome)
+        return HttpResponseRedirect(outcome.get_absolute_url(), status=303)
+
+
+def _export_or_404(token: str) -> SearchExport:
+    return get_object_or_404(SearchExport, token=token)
+
+
+class SearchExportStatusView(View):
+    """The export's page, reached by its token only: being prepared (with progress, polled by
+    htmx, or refreshed without JavaScript), ready (the link), failed or expired (why)."""
+
+    template_name = "search/export_status.html"
+
+    def get(self, request, token: str):
+        export = _export_or_404(token)
+        template = self.template_name
+        if request.headers.get("HX-Request"):
+            template = f"{template}#status"
+        context = {
+            "export": export,
+            "rows_done": min(export.rows_written, export.total_rows),
+            "failed": export.status == export.Status.FAILED or export.stalled,
+            "expired": export.expired,
+            "kind_label": KINDS[export.kind].label if export.kind in KINDS else export.kind,
+            "keep_hours": settings.SEARCH_EXPORT_KEEP_HOURS,
+            "cap": settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS,
+        }
+        response = TemplateResponse(
+            request, template, context, status=410 if export.expired else 200
+        )
+        response["X-Robots-Tag"] = "noindex"
+        add_never_cache_headers(response)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+
+class SearchExportFileView(View):
+    """The finished file, from private storage, while it has not expired."""
+
+    def get(self, request, token: str, filename: str):
+        export = _export_or_404(token)
+        if (
+            export.status != export.Status.DONE
+            or not export.file
+            or export.expired
+            or filename != export.file_name
+        ):
+            raise Http404
+        try:
+            handle = export.file.open("rb")
+        except FileNotFoundError:  # e.g. a database restored without this day's exports
+            raise Http404 from None
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=export.file_name,
+            content_type="text/csv; charset=utf-8",
+        )
+        response["X-Robots-Tag"] = "noindex"
+        add_never_cache_headers(response)
         return response

@@ -175,10 +175,26 @@ MODELTRANSLATION_LANGUAGES = ("fr", "en")
 SEARCH_CONFIGS = {"fr": "french", "en": "english"}
 # The partner search ranks, counts and facets at most this many matches (beyond: "more than").
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
-# A search CSV export holds at most this many rows; a broader search is refused with a message.
 # API lists count up to this many results (then `count_capped`), never the whole table.
 API_COUNT_CAP = int(os.environ.get("API_COUNT_CAP", 1_000))
+# A search CSV export of at most this many rows is streamed by the request.
 SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 10_000))
+# A broader search export, up to this many rows, is written by the task worker (search/exports.py)
+# and downloaded from its page by its random token; beyond, it is refused with the reason.
+SEARCH_EXPORT_BACKGROUND_MAX_ROWS = int(
+    os.environ.get("SEARCH_EXPORT_BACKGROUND_MAX_ROWS", 500_000)
+)
+# Its file is deleted this long after it was asked for (manage.py expire_search_exports).
+SEARCH_EXPORT_KEEP_HOURS = int(os.environ.get("SEARCH_EXPORT_KEEP_HOURS", 24))
+# Abuse: background exports waiting or running at once (site-wide), asked per client an hour.
+SEARCH_EXPORT_MAX_RUNNING = int(os.environ.get("SEARCH_EXPORT_MAX_RUNNING", 3))
+SEARCH_EXPORT_PER_CLIENT_HOUR = int(os.environ.get("SEARCH_EXPORT_PER_CLIENT_HOUR", 5))
+# The files kept until they expire hold at most this many rows in all (~300 bytes a row).
+SEARCH_EXPORT_MAX_KEPT_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_KEPT_ROWS", 5_000_000))
+# An identical search asked again within this many minutes gets the same export.
+SEARCH_EXPORT_REUSE_MINUTES = 10
+# An export with no progress for this long (its worker stopped) is reported as failed.
+SEARCH_EXPORT_STALLED_MINUTES = 30
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
 
 STATIC_URL = "static/"
@@ -317,6 +333,7 @@ PAGE_CACHE_EXCLUDE = [
     r"^/calendar/my-calendar/",
     r"^/healthz$",
     r"/export\.csv$",
+    r"/search/exports/",  # an export's page, by its token: it changes as the file is made
 ]
 # Answers from the cache under this prefix still count against the API's rates.
 PAGE_CACHE_THROTTLED_PREFIX = "/api/"

@@ -46,7 +46,13 @@ def test_every_management_command_shipped_exists_with_its_options(database_queue
 
 
 @pytest.mark.parametrize(
-    "unit", ["clara-web.service", "clara-worker.service", "clara-reminders.service"]
+    "unit",
+    [
+        "clara-web.service",
+        "clara-worker.service",
+        "clara-reminders.service",
+        "clara-expire-exports.service",
+    ],
 )
 def test_units_run_from_the_checkout_with_the_environment_file(unit):
     text = (DEPLOY / "systemd" / unit).read_text()
@@ -62,6 +68,14 @@ def test_timers_start_their_service_daily():
         assert re.search(r"^OnCalendar=\*-\*-\* \d\d:\d\d:\d\d", timer, re.M)
         assert "Persistent=true" in timer
         assert (DEPLOY / "systemd" / f"{name}.service").exists()
+
+
+def test_expired_search_exports_are_deleted_every_hour():
+    timer = (DEPLOY / "systemd" / "clara-expire-exports.timer").read_text()
+    assert re.search(r"^OnCalendar=hourly$", timer, re.M)
+    assert "Persistent=true" in timer
+    assert ["expire_search_exports"] in manage_commands()
+    assert "expire_search_exports" in (DEPLOY / "cron").read_text()
 
 
 def test_nginx_sends_the_headers_the_settings_expect():

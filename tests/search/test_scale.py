@@ -177,13 +177,18 @@ def test_the_export_holds_every_match_not_only_the_ranked_ones(client, small_cap
     assert len(institutions) == 30
 
 
-def test_an_export_too_large_is_refused_with_the_reason(client, settings):
+def test_an_export_too_large_to_stream_is_never_sent_partial(client, settings):
     settings.SEARCH_EXPORT_MAX_ROWS = 10
     grow(6)  # 12 teams
     response = client.get("/en/search/export.csv", {"q": "liver"})
-    assert response.status_code == 413
-    assert "Too many results to export" in response.content.decode()
+    assert response.status_code == 200  # an offer to prepare it (tests/search/test_exports.py)
+    assert "Prepare the file" in response.content.decode()
     assert not response.get("Content-Disposition")
+    settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS = 11
+    refused = client.get("/en/search/export.csv", {"q": "liver"})
+    assert refused.status_code == 413
+    assert "Too many results to export" in refused.content.decode()
+    assert not refused.get("Content-Disposition")
     fits = client.get("/en/search/export.csv", {"q": "liver", "type": "institutions"})
     assert fits.status_code == 200
     assert len(read_csv(fits)) == 6
