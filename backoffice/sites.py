@@ -10,7 +10,16 @@ from django_otp import match_token, user_has_device
 
 
 def otp_required(user) -> bool:
-    return user_has_device(user) or (user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS)
+    """Superusers always (in production); others once they have set up a device (looked up
+    once per request: every admin page asks several times)."""
+    if user.is_superuser and settings.OTP_REQUIRED_FOR_SUPERUSERS:
+        return True
+    known = getattr(user, "_clara_has_otp_device", None)
+    if known is None:
+        known = user_has_device(user)
+        if user.pk is not None:
+            user._clara_has_otp_device = known
+    return known
 
 
 class ClaraLoginForm(AdminAuthenticationForm):
