@@ -20,7 +20,7 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_scale import ScaledListMixin
+from .admin_scale import KnownChoicesAdminMixin, KnownChoicesFormMixin, ScaledListMixin
 from .jobs import start_job
 from .models import SpreadsheetJob
 from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
@@ -47,9 +47,10 @@ def latest_version(instance):
     )
 
 
-class ClaraAdminForm(PartialDateFormMixin, forms.ModelForm):
+class ClaraAdminForm(KnownChoicesFormMixin, PartialDateFormMixin, forms.ModelForm):
     """Optimistic locking: a save based on an older version than the database's is refused;
-    partial dates (year, month or day) typed in one box."""
+    partial dates (year, month or day) typed in one box; autocompletes labelled from the
+    relations loaded with the record."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -107,7 +108,13 @@ def _visible_to(instance, user) -> bool:
     return check is None or check(user)
 
 
-class ClaraModelAdmin(ScaledListMixin, PartialDateAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ClaraModelAdmin(
+    KnownChoicesAdminMixin,
+    ScaledListMixin,
+    PartialDateAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
     """French and English fields side by side, a missing-translation marker and filter, history.
 
     History pages follow the change view's rules: what `get_queryset` hides is a 404 there too,

@@ -4,13 +4,15 @@ every related row, autocompletes that do not query once per row."""
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.urls import NoReverseMatch, reverse
@@ -18,22 +20,31 @@ from django.utils.functional import cached_property
 
 from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 
-# Beyond this many rows a list says "more than …" instead of counting them all.
+# Beyond this many rows a list says "more than …" instead of counting them all
+# (settings.ADMIN_EXACT_COUNT_LIMIT; the tests lower it to cross it with little data).
 EXACT_COUNT_LIMIT = 10_000
 
 
-def estimated_rows(model) -> int | None:
-    """PostgreSQL's estimate of a table's rows (kept by ANALYZE/autovacuum), None elsewhere."""
-    connection = connections[model._default_manager.db]
-    if connection.vendor != "postgresql":
-        return None
+def exact_count_limit() -> int:
+    return getattr(settings, "ADMIN_EXACT_COUNT_LIMIT", EXACT_COUNT_LIMIT)
+
+
+def capped_count_and_estimate(queryset, limit: int) -> tuple[int, int | None]:
+    """The number of rows up to `limit` + 1, and (PostgreSQL, unfiltered list) the table's
+    estimated rows: always exactly one query, whatever the number of rows."""
+    capped = queryset.order_by().values("pk")[: limit + 1]
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql" or queryset.query.where:
+        return capped.count(), None
+    sql, params = capped.query.get_compiler(using=queryset.db).as_sql()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(%s)",
-            [connection.ops.quote_name(model._meta.db_table)],
+            "SELECT (SELECT COUNT(*) FROM (" + sql + ") AS capped), "
+            "(SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(%s))",
+            [*params, connection.ops.quote_name(queryset.model._meta.db_table)],
         )
-        row = cursor.fetchone()
-    return row[0] if row and row[0] >= 0 else None
+        counted, estimate = cursor.fetchone()
+    return counted, estimate if estimate is not None and estimate >= 0 else None
 
 
 def count_of(model, fk: str):
@@ -50,25 +61,24 @@ def count_of(model, fk: str):
 
 
 class EstimatedCountPaginator(Paginator):
-    """Counts exactly up to EXACT_COUNT_LIMIT rows; beyond, the unfiltered list of a big table
-    takes PostgreSQL's estimate and a filtered one stops counting at the limit (`count_is` says
-    which, for the "about …" / "more than …" of the list's footer)."""
+    """Counts exactly up to the limit (ADMIN_EXACT_COUNT_LIMIT rows); beyond, the unfiltered
+    list of a big table takes PostgreSQL's estimate and a filtered one stops counting at the
+    limit (`count_is` says which, for the "about …" / "more than …" of the list's footer).
+    One query in every case: the same work below and above the limit."""
 
     count_is = "exact"
 
     @cached_property
     def count(self) -> int:
-        queryset = self.object_list
-        if not queryset.query.where:
-            estimate = estimated_rows(queryset.model)
-            if estimate is not None and estimate > EXACT_COUNT_LIMIT:
-                self.count_is = "estimate"
-                return estimate
-        counted = queryset.order_by().values("pk")[: EXACT_COUNT_LIMIT + 1].count()
-        if counted > EXACT_COUNT_LIMIT:
-            self.count_is = "at_least"
-            return EXACT_COUNT_LIMIT
-        return counted
+        limit = exact_count_limit()
+        counted, estimate = capped_count_and_estimate(self.object_list, limit)
+        if counted <= limit:
+            return counted
+        if estimate is not None and estimate > limit:
+            self.count_is = "estimate"
+            return estimate
+        self.count_is = "at_least"
+        return limit
 
 
 class LookaheadPaginator(Paginator):
@@ -94,7 +104,7 @@ class LookaheadPaginator(Paginator):
 
 class ScaledListMixin:
     """For every changelist: no second count of the whole table, no facet counts, an estimated
-    count beyond EXACT_COUNT_LIMIT rows, the media of the autocomplete filters."""
+    count beyond the exact-count limit, the media of the autocomplete filters."""
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
@@ -199,25 +209,37 @@ class AutocompleteListFilter(admin.FieldListFilter):
             raise IncorrectLookupParameters(bad) from bad
 
 
-class KnownChoiceAutocompleteSelect(AutocompleteSelect):
-    """An autocomplete whose selected option's label is given by the form (from the row's
-    already loaded related object) instead of one query per rendered row."""
+class KnownChoicesMixin:
+    """An autocomplete whose selected options' labels are given by the form (from the related
+    objects the record already holds) instead of a query per rendered field or row."""
 
     known: dict[str, str] | None = None
 
     def optgroups(self, name, value, attr=None):
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
-        if not self.known or not selected or not selected <= self.known.keys():
+        if self.known is None or not selected <= self.known.keys():
             return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
         for key in sorted(selected):
             options.append(self.create_option(name, key, self.known[key], selected, len(options)))
         return [(None, options, 0)]
 
 
-class KnownChoicesForm(PartialDateFormMixin, forms.ModelForm):
-    """Gives each autocomplete the label of the related object the row already holds (and
-    reads partial dates)."""
+class KnownChoiceAutocompleteSelect(KnownChoicesMixin, AutocompleteSelect):
+    pass
+
+
+class KnownChoicesAutocompleteSelectMultiple(KnownChoicesMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class KnownChoicesFormMixin:
+    """Gives each autocomplete the labels of the related objects the record already holds: a
+    foreign key loaded with it (select_related), a many-to-many relation's initial objects.
+    Only where every object may be chosen (a field limited to some objects, such as the
+    agreements a user may see, asks the database which of them it may name)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,15 +247,69 @@ class KnownChoicesForm(PartialDateFormMixin, forms.ModelForm):
             return
         for name, field in self.fields.items():
             widget = getattr(field.widget, "widget", field.widget)
-            if not isinstance(widget, KnownChoiceAutocompleteSelect):
+            if not isinstance(widget, KnownChoicesMixin) or field.queryset.query.where:
                 continue
             model_field = self.instance._meta.get_field(name)
+            if model_field.many_to_many:
+                initial = self.initial.get(name)
+                if isinstance(initial, list) and all(isinstance(o, Model) for o in initial):
+                    widget.known = {str(o.pk): field.label_from_instance(o) for o in initial}
+                continue
             if not model_field.is_cached(self.instance):
                 continue
             related = getattr(self.instance, name)
-            if related is not None:
-                key = str(getattr(related, model_field.target_field.attname))
-                widget.known = {key: field.label_from_instance(related)}
+            key = "" if related is None else str(getattr(related, model_field.target_field.attname))
+            widget.known = {key: field.label_from_instance(related)} if key else {}
+
+
+class KnownChoicesForm(KnownChoicesFormMixin, PartialDateFormMixin, forms.ModelForm):
+    """An inline row's form: autocompletes labelled from the row's loaded related objects, and
+    partial dates."""
+
+
+class KnownChoicesAdminMixin:
+    """A ModelAdmin whose change form loads the record with its autocompleted relations (the
+    foreign keys joined, each many-to-many relation in one query, even when empty): the same
+    queries whatever the record holds. Its form mixes in KnownChoicesFormMixin."""
+
+    def _autocompleted(self, request) -> tuple[list[str], list[str]]:
+        foreign_keys, many_to_many = [], []
+        for name in self.get_autocomplete_fields(request):
+            field = self.model._meta.get_field(name)
+            if field.many_to_one or field.one_to_one:
+                foreign_keys.append(name)
+            elif field.many_to_many:
+                many_to_many.append(name)
+        return foreign_keys, many_to_many
+
+    def get_object(self, request, object_id, from_field=None):
+        queryset = self.get_queryset(request)
+        foreign_keys, many_to_many = self._autocompleted(request)
+        if foreign_keys:
+            queryset = queryset.select_related(*foreign_keys)
+        if many_to_many:
+            queryset = queryset.prefetch_related(*many_to_many)
+        model = queryset.model
+        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+        try:
+            object_id = field.to_python(object_id)
+            return queryset.get(**{field.name: object_id})
+        except (model.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = KnownChoicesAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class KnownChoicesInlineMixin(PartialDateAdminMixin):
