@@ -4,16 +4,18 @@ import datetime
 from dataclasses import dataclass
 from operator import attrgetter
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
 from core.translation_status import missing_translation_q, translated_fields
+from core.versioned import cached
 from events.models import Event
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
-from partnerships.models import Agreement, KeyFigure, Partnership
+from partnerships.models import Agreement, KeyFigure, Partnership, can_see_confidential
 from people.models import Person
 from sources.selectors import published_querysets
 from themes.models import ResearchTheme
@@ -31,13 +33,37 @@ TRACKED_MODELS: list[type[Model]] = [
 ]
 
 
-# A dashboard count stops here ("more than 1,000"): it must not scan a whole big table.
+# A dashboard count stops here ("more than 1,000"): it must not scan a whole big table
+# (settings.ADMIN_DASHBOARD_COUNT_LIMIT; the tests lower it to cross it with little data).
 DASHBOARD_COUNT_LIMIT = 1_000
 
 
-def capped_count(queryset, limit: int = DASHBOARD_COUNT_LIMIT) -> int:
+def dashboard_count_limit() -> int:
+    return getattr(settings, "ADMIN_DASHBOARD_COUNT_LIMIT", DASHBOARD_COUNT_LIMIT)
+
+
+def capped_count(queryset, limit: int | None = None) -> int:
     """The number of rows up to `limit` + 1 (one bounded query)."""
+    limit = dashboard_count_limit() if limit is None else limit
     return queryset.order_by()[: limit + 1].count()
+
+
+def _scope(user: AbstractBaseUser) -> str:
+    """What of the dashboard's figures a user may see beyond the permission to view a kind of
+    record: the one confidentiality rule. Figures are cached per scope, never per user."""
+    return "confidential" if can_see_confidential(user) else "unconfidential"
+
+
+def _may_view(user: AbstractBaseUser, model: type[Model]) -> bool:
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+def _figures(name: str, build, *, variant: str = ""):
+    """A dashboard figure computed once per content version (every save, delete, import and
+    staff POST changes it: never stale after an edit, read afresh on every dashboard), language
+    and `variant`, then read from the cache shared by every process."""
+    return cached(f"dashboard:{name}", build, variant=variant, fresh=True)
 
 
 @dataclass
@@ -45,10 +71,11 @@ class TranslationGap:
     label: str
     count: int
     url: str
+    limit: int = DASHBOARD_COUNT_LIMIT
 
     @property
     def more(self) -> bool:
-        return self.count > DASHBOARD_COUNT_LIMIT
+        return self.count > self.limit
 
 
 def _visible_agreements(user: AbstractBaseUser):
@@ -56,43 +83,67 @@ def _visible_agreements(user: AbstractBaseUser):
 
 
 def expiring_agreements(*, user: AbstractBaseUser, days: int = 90, on: datetime.date | None = None):
-    if not user.has_perm("partnerships.view_agreement"):
-        return Agreement.objects.none()
-    return (
-        _visible_agreements(user)
-        .expiring_within(days, on)
-        .select_related("partnership")
-        .order_by("end_date")[:20]
-    )
+    if not _may_view(user, Agreement):
+        return []
+    on = on or today()
+
+    def build():
+        return list(
+            _visible_agreements(user)
+            .expiring_within(days, on)
+            .select_related("partnership")
+            .order_by("end_date", "pk")[:20]
+        )
+
+    return _figures("expiring", build, variant=f"{_scope(user)}:{days}:{on.isoformat()}")
 
 
 def mobilities_under_way(*, user: AbstractBaseUser, on: datetime.date | None = None):
-    if not user.has_perm("mobility.view_mobilityexchange"):
-        return MobilityExchange.objects.none()
-    return (
-        MobilityExchange.objects.under_way(on)
-        .select_related("person", "host_institution")
-        .order_by("planned_end")[:20]
-    )
+    if not _may_view(user, MobilityExchange):
+        return []
+    on = on or today()
+
+    def build():
+        return list(
+            MobilityExchange.objects.under_way(on)
+            .select_related("person", "host_institution")
+            .order_by("planned_end", "pk")[:20]
+        )
+
+    return _figures("under-way", build, variant=on.isoformat())
 
 
-def translation_gaps(*, user: AbstractBaseUser) -> list[TranslationGap]:
-    gaps = []
+def _missing_translation_counts(user: AbstractBaseUser) -> dict[str, int]:
+    """Per tracked model, its records missing a translation (capped): one query each, for
+    every model whatever the user may view (the permissions apply when read)."""
+    counts = {}
     for model in TRACKED_MODELS:
-        opts = model._meta
-        if not translated_fields(model) or not user.has_perm(
-            f"{opts.app_label}.view_{opts.model_name}"
-        ):
+        if not translated_fields(model):
             continue
         queryset = model.objects.filter(missing_translation_q(model))
         if model is Agreement:
             queryset = queryset.filter(pk__in=_visible_agreements(user).values("pk"))
-        count = capped_count(queryset)
-        if count:
-            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-            gaps.append(
-                TranslationGap(str(opts.verbose_name_plural), count, f"{url}?translation=missing")
+        counts[model._meta.label_lower] = capped_count(queryset)
+    return counts
+
+
+def translation_gaps(*, user: AbstractBaseUser) -> list[TranslationGap]:
+    counts = _figures(
+        "translations", lambda: _missing_translation_counts(user), variant=_scope(user)
+    )
+    limit = dashboard_count_limit()
+    gaps = []
+    for model in TRACKED_MODELS:
+        count = counts.get(model._meta.label_lower, 0)
+        if not count or not _may_view(user, model):
+            continue
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        gaps.append(
+            TranslationGap(
+                str(opts.verbose_name_plural), count, f"{url}?translation=missing", limit
             )
+        )
     return gaps
 
 
@@ -128,19 +179,18 @@ def _label(model: type[Model], record) -> str:
     return str(instance)
 
 
-def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
-    """The latest changes over the tracked models: one query per model, whatever the data."""
-    records = []
+def _latest_changes(user: AbstractBaseUser, limit: int) -> dict[str, list[Change]]:
+    """The latest `limit` changes of each tracked model: one query per model, whatever the
+    data and whatever the user may view (the permissions apply when read)."""
+    latest = {}
     for model in TRACKED_MODELS:
         opts = model._meta
-        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            continue
         history = model.history.select_related(
             "history_user", *LABEL_RELATIONS.get(model, [])
         ).order_by("-history_date")
         if model is Agreement:
             history = history.visible_to(user)
-        records.extend(
+        latest[opts.label_lower] = [
             Change(
                 date=record.history_date,
                 action=record.get_history_type_display(),
@@ -149,7 +199,21 @@ def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
                 user=str(record.history_user or ""),
             )
             for record in history[:limit]
-        )
+        ]
+    return latest
+
+
+def recent_changes(*, user: AbstractBaseUser, limit: int = 12) -> list[Change]:
+    """The latest changes over the tracked models the user may view."""
+    latest = _figures(
+        "changes", lambda: _latest_changes(user, limit), variant=f"{_scope(user)}:{limit}"
+    )
+    records = [
+        change
+        for model in TRACKED_MODELS
+        if _may_view(user, model)
+        for change in latest.get(model._meta.label_lower, [])
+    ]
     return sorted(records, key=attrgetter("date"), reverse=True)[:limit]
 
 
@@ -158,29 +222,36 @@ class Unsourced:
     label: str
     count: int
     first: list[Model]
+    limit: int = DASHBOARD_COUNT_LIMIT
 
     @property
     def more(self) -> bool:
-        return self.count > DASHBOARD_COUNT_LIMIT
+        return self.count > self.limit
 
 
-def unsourced_records(*, per_model: int = 5) -> list[Unsourced]:
-    """Published records with no source: per kind, a bounded count and the first few."""
+def _unsourced_records(per_model: int) -> list[Unsourced]:
     from django.contrib.contenttypes.models import ContentType
 
     from sources.models import SourceLink
 
+    limit = dashboard_count_limit()
     found = []
     for queryset in published_querysets():
         model = queryset.model
         content_type = ContentType.objects.get_for_model(model)
         cited = SourceLink.objects.filter(content_type=content_type).values("object_id")
         missing = queryset.exclude(pk__in=cited)
-        count = capped_count(missing)  # always: the same queries whatever the data
+        # Both queries always: the same work whatever the data.
+        count = capped_count(missing, limit)
+        first = list(missing.order_by("pk")[:per_model])
         if count:
-            first = list(missing.order_by("pk")[:per_model])
-            found.append(Unsourced(str(model._meta.verbose_name_plural), count, first))
+            found.append(Unsourced(str(model._meta.verbose_name_plural), count, first, limit))
     return found
+
+
+def unsourced_records(*, per_model: int = 5) -> list[Unsourced]:
+    """Published records with no source: per kind, a bounded count and the first few."""
+    return _figures("unsourced", lambda: _unsourced_records(per_model), variant=str(per_model))
 
 
 def today() -> datetime.date:

@@ -89,8 +89,9 @@ def _version_file() -> str | None:
     return None
 
 
-def content_version() -> str:
-    """The current content version: changes on every bump, never comes back."""
+def content_version(*, fresh: bool = False) -> str:
+    """The current content version: changes on every bump, never comes back. `fresh` reads
+    the shared version now, not this process's copy of the last second."""
     path = _version_file()
     if path is not None:
         try:
@@ -100,7 +101,7 @@ def content_version() -> str:
             stat = os.stat(path)
         return f"{stat.st_ino}-{stat.st_mtime_ns}"
     delay, now = settings.PAGE_CACHE_VERSION_SECONDS, time.monotonic()
-    if delay > 0 and _version_memo[1] is not None and _version_memo[0] > now:
+    if not fresh and delay > 0 and _version_memo[1] is not None and _version_memo[0] > now:
         return _version_memo[1]
     store = caches["default"]
     version = store.get(VERSION_KEY)

@@ -20,15 +20,26 @@ TIMEOUT = 60 * 60
 MEMO_ENTRIES = 16  # versions × languages kept per memoized function
 
 
-def key(name: str, variant: str = "") -> str:
-    """The key of `name` (and `variant`) for this content version and the active language."""
-    return f"aggregate:{name}:{content_version()}:{translation.get_language()}:{variant}"
+def key(name: str, variant: str = "", *, fresh: bool = False) -> str:
+    """The key of `name` (and `variant`) for this content version and the active language
+    (`fresh`: the shared version read now, see `content_version`)."""
+    version = content_version(fresh=fresh)
+    return f"aggregate:{name}:{version}:{translation.get_language()}:{variant}"
 
 
-def cached(name: str, build: Callable[[], object], *, variant: str = "", timeout: int = TIMEOUT):
+def cached(
+    name: str,
+    build: Callable[[], object],
+    *,
+    variant: str = "",
+    timeout: int = TIMEOUT,
+    fresh: bool = False,
+):
     """`build()`'s result for this content version, `name`, the active language and `variant`
-    (a record's own aggregate, for instance), from the shared cache."""
-    found_key = key(name, variant)
+    (a record's own aggregate, for instance), from the shared cache. `fresh`: the shared
+    version is read now, not the copy this process keeps for PAGE_CACHE_VERSION_SECONDS (a
+    staff member's figures right after an edit made through another server process)."""
+    found_key = key(name, variant, fresh=fresh)
     found = cache.get(found_key)
     if found is None:
         found = build()

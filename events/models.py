@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.models import DatePrecision, TimeStampedModel, format_partial_date, iso_partial_date
+from core.translation_status import missing_translation_index
 
 
 class EventQuerySet(models.QuerySet):
@@ -67,7 +68,12 @@ class Event(TimeStampedModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_last=True), "title"]
-        indexes = [models.Index(fields=["start_date"], name="event_start_date_idx")]
+        indexes = [
+            models.Index(fields=["start_date"], name="event_start_date_idx"),
+            missing_translation_index(
+                "event_missing_tr_idx", ["title", "venue", "city", "description"]
+            ),
+        ]
         # The index of this ordering is PostgreSQL's only (0006_admin_list_start_index).
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="event_unique_slug"),

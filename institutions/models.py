@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.languages import localized
+from core.translation_status import missing_translation_index
 from core.validators import validate_ror_id, validate_wikidata_id
 
 
@@ -212,6 +213,10 @@ class Institution(models.Model):
                 for name in localized("name")
             ),
             models.Index(fields=["source"], name="institution_source_idx"),
+            # The dashboard's and the "missing translation" filter's rows (translation.py).
+            missing_translation_index(
+                "institution_missing_tr_idx", ["name", "description", "city"]
+            ),
             models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
             # The public list's order, in each content language.
             *(
@@ -414,6 +419,7 @@ class Team(models.Model):
                 )
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),
+            missing_translation_index("team_missing_tr_idx", ["name", "description"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="team_unique_slug"),

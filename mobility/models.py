@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
+from core.translation_status import missing_translation_index
 
 
 class MobilityExchangeQuerySet(models.QuerySet):
@@ -130,7 +131,10 @@ class MobilityExchange(TimeStampedModel):
         verbose_name = _("mobility exchange")
         verbose_name_plural = _("mobility exchanges")
         ordering = ["-planned_start", "pk"]
-        indexes = [models.Index(fields=["planned_start"], name="mobility_planned_start_idx")]
+        indexes = [
+            models.Index(fields=["planned_start"], name="mobility_planned_start_idx"),
+            missing_translation_index("mobility_missing_tr_idx", ["funding", "description"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end__isnull=True)

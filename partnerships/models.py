@@ -14,6 +14,7 @@ from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
+from core.translation_status import missing_translation_index
 from core.validators import validate_pdf
 
 
@@ -300,7 +301,11 @@ class AgreementQuerySet(models.QuerySet):
 
     def expiring_within(self, days: int, on: datetime.date | None = None):
         on = on or timezone.localdate()
-        return self.in_force(on).filter(end_date__lte=on + datetime.timedelta(days=days))
+        # The explicit lower bound (in_force's allows no end date) lets the database read the
+        # end-date index over these days only.
+        return self.in_force(on).filter(
+            end_date__gte=on, end_date__lte=on + datetime.timedelta(days=days)
+        )
 
 
 class AgreementKind(models.TextChoices):
@@ -462,6 +467,11 @@ class Agreement(TimeStampedModel):
         verbose_name_plural = _("agreements")
         ordering = [F("signed_on").desc(nulls_last=True), "reference"]
         # The index of this ordering is PostgreSQL's only (0006_admin_list_signed_index).
+        indexes = [
+            # The dashboard's agreements expiring soon, by end date.
+            models.Index(fields=["end_date", "id"], name="agreement_end_date_idx"),
+            missing_translation_index("agreement_missing_tr_idx", ["title", "summary"]),
+        ]
         permissions = [
             ("view_confidential_agreement", _("Can see confidential agreements and documents")),
         ]

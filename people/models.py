@@ -3,6 +3,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.translation_status import missing_translation_index
 from core.validators import validate_orcid
 
 # Titles as staff type them (French usage) and as English pages write them.
@@ -62,7 +63,10 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["last_name", "first_name"]
-        indexes = [models.Index(fields=["last_name", "first_name"], name="person_name_idx")]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"], name="person_name_idx"),
+            missing_translation_index("person_missing_tr_idx", ["role"]),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="person_unique_slug"),
             models.UniqueConstraint(

@@ -9,12 +9,21 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.models import EventParticipant
+from core.cache import bump_content_version
+from events.models import Event, EventParticipant
 from institutions.models import Institution, RorMatch, Team
-from partnerships.models import AgreementDocument, AgreementParty, PartnershipMember
+from mobility.models import MobilityExchange
+from partnerships.models import (
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+    Partnership,
+    PartnershipMember,
+)
 from people.models import Person
 from sources.models import Source, SourceLink
 from tests import factories as f
@@ -305,21 +314,164 @@ def dashboard_records():
     f.InstitutionFactory(name_en="")  # a translation to do
 
 
+def dashboard_queries(client) -> tuple[int, int, str]:
+    """The dashboard's queries when its figures are computed (after a change of content), then
+    when they are read from the cache."""
+    bump_content_version()
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/admin/")
+    with CaptureQueriesContext(connection) as warm:
+        page = client.get("/admin/").content.decode()
+    return len(cold), len(warm), page
+
+
+def dashboard_section(page: str) -> str:
+    start = page.index('<section class="clara-dashboard"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_dashboard_work_is_flat(admin_en):
     for _ in range(2):
         dashboard_records()
-    admin_en.get("/admin/")
-    with CaptureQueriesContext(connection) as few:
-        admin_en.get("/admin/")
+    admin_en.get("/admin/")  # the per-process caches (content types)
+    few_cold, few_warm, _ = dashboard_queries(admin_en)
     for _ in range(8):
         dashboard_records()
-    with CaptureQueriesContext(connection) as many:
-        page = admin_en.get("/admin/").content.decode()
-    assert len(many) == len(few)
-    start = page.index('<section class="clara-dashboard"')
-    dashboard = page[start : page.index("</section>", start)]
+    many_cold, many_warm, page = dashboard_queries(admin_en)
+    assert (many_cold, many_warm) == (few_cold, few_warm)
+    # The figures are computed once per content version, then read from the cache.
+    assert many_warm < few_cold - 20
+    dashboard = dashboard_section(page)
     # Unsourced partnerships: the first few, linked, whatever their number.
     assert len(re.findall(r"/admin/partnerships/partnership/\d+/change/", dashboard)) == 5
+
+
+def test_dashboard_work_is_flat_at_two_data_sizes(admin_en, synthetic_data, settings):
+    """Synthetic data at two sizes; the bigger one crosses the dashboard's count limit."""
+    settings.ADMIN_DASHBOARD_COUNT_LIMIT = 3
+    synthetic_data(scale=0.001)
+    f.InstitutionFactory(name_en="")  # translations to do: one, then more than the limit
+    admin_en.get("/admin/")
+    small_cold, small_warm, page = dashboard_queries(admin_en)
+    assert "Institutions: 1<" in dashboard_section(page)
+    synthetic_data(scale=0.003, seed=2)
+    for _ in range(4):
+        f.InstitutionFactory(name_en="")
+    big_cold, big_warm, page = dashboard_queries(admin_en)
+    assert (big_cold, big_warm) == (small_cold, small_warm)
+    assert "Institutions: more than 3" in dashboard_section(page)
+
+
+def test_an_admin_edit_refreshes_the_dashboard_figures(admin_en):
+    """A staff member's change in the admin (here a bulk action) shows on the next dashboard."""
+    first, _second = f.InstitutionFactory(name_en=""), f.InstitutionFactory(name_en="")
+    gaps = '/admin/institutions/institution/?translation=missing">Institutions: {}<'
+    assert gaps.format(2) in admin_en.get("/admin/").content.decode()
+    response = admin_en.post(
+        "/admin/institutions/institution/",
+        {"action": "delete_selected", "_selected_action": [first.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert gaps.format(1) in admin_en.get("/admin/").content.decode()
+
+
+def test_the_dashboard_reads_the_shared_content_version_afresh(admin_en, settings):
+    """Another server process's change (its version in the shared cache) shows at once, even
+    though pages keep their copy of the version for a second."""
+    from django.core.cache import caches
+
+    from core.cache import VERSION_KEY, content_version
+
+    settings.PAGE_CACHE_VERSION_SECONDS = 60
+    institution = f.InstitutionFactory(name_en="")
+    content_version()  # this process's copy, kept for a minute
+    assert "Institutions: 1<" in admin_en.get("/admin/").content.decode()
+    Institution.objects.filter(pk=institution.pk).update(name_en="Translated")  # no signal
+    caches["default"].set(VERSION_KEY, "bumped-by-another-process", timeout=None)
+    page = admin_en.get("/admin/").content.decode()
+    assert "Every record is in French and English." in page
+
+
+def test_the_dashboard_is_never_kept_in_the_page_cache(admin_en, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    response = admin_en.get("/admin/")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+# --- two data sizes: the synthetic data, with the limits lowered so that the bigger crosses them
+
+
+LISTS = [
+    Institution,
+    Team,
+    Person,
+    Partnership,
+    Agreement,
+    MobilityExchange,
+    Event,
+    PartnershipMember,
+    AgreementParty,
+]
+
+
+def list_queries(client, settings, model) -> dict:
+    opts = model._meta
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/admin/{opts.app_label}/{opts.model_name}/")
+    assert response.status_code == 200, opts.label
+    return {"queries": len(queries), "count_is": response.context["cl"].paginator.count_is}
+
+
+def test_changelists_do_the_same_work_below_and_above_the_count_limit(
+    admin_en, synthetic_data, settings
+):
+    synthetic_data(scale=0.001)
+    small, limits = {}, {}
+    for model in LISTS:
+        # The limit is the small size: counted exactly, the bigger size passes it.
+        limits[model] = settings.ADMIN_EXACT_COUNT_LIMIT = model.objects.count()
+        list_queries(admin_en, settings, model)  # the per-process caches
+        small[model] = list_queries(admin_en, settings, model)
+        assert small[model]["count_is"] == "exact", model
+    synthetic_data(scale=0.003, seed=2)
+    for model in LISTS:
+        settings.ADMIN_EXACT_COUNT_LIMIT = limits[model]
+        big = list_queries(admin_en, settings, model)
+        assert big["count_is"] in {"at_least", "estimate"}, model
+        assert big["queries"] == small[model]["queries"], (
+            f"{model._meta.label}: {small[model]['queries']} queries below the limit, "
+            f"{big['queries']} above"
+        )
+
+
+def with_related(model, relation: str):
+    return model.objects.annotate(n=Count(relation)).filter(n__gte=1)
+
+
+FORMS = [
+    (Partnership, "members", "partnerships/partnership"),
+    (Agreement, "parties", "partnerships/agreement"),
+    (Institution, "teams", "institutions/institution"),
+]
+
+
+def test_big_change_forms_do_the_same_work_at_two_data_sizes(admin_en, synthetic_data):
+    """A record with few related rows in the small data, the biggest in the larger data: its
+    inline is cut (with a link to the full list) and its relations differ, not the queries."""
+    synthetic_data(scale=0.001)
+    small = {}
+    for model, relation, path in FORMS:
+        record = with_related(model, relation).order_by("n", "pk").first()
+        small[model], page = change_form(admin_en, f"/admin/{path}/{record.pk}/change/")
+        assert f"View and edit all {record.n}</a>" not in page
+    synthetic_data(scale=0.003, seed=2)
+    for model, relation, path in FORMS:
+        record = with_related(model, relation).order_by("-n", "pk").first()
+        many, page = change_form(admin_en, f"/admin/{path}/{record.pk}/change/")
+        assert many == small[model] <= 50, model._meta.label
+        assert f"View and edit all {record.n}</a>" in page, model._meta.label
 
 
 def export_queries(resource_class, model, user) -> int:

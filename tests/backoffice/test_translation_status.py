@@ -42,3 +42,29 @@ def test_both_languages_side_by_side_in_the_form(staff_client):
     expected = {"/static/css/admin.css", "/static/admin/js/vendor/select2/select2.full.min.js"}
     assert expected <= set(assets)
     assert all(url.startswith("/") and not url.startswith("//") for url in assets), assets
+
+
+def test_the_partial_indexes_hold_every_translated_field():
+    """The dashboard's and the filter's condition is the index's: a translated field added to
+    translation.py but not to the index would make them read the whole table again."""
+    from django.apps import apps
+
+    from core.translation_status import missing_translation_q, translated_fields
+
+    indexed = {
+        model: index
+        for model in apps.get_models()
+        for index in model._meta.indexes
+        if index.name.endswith("_missing_tr_idx")
+    }
+    assert {model._meta.label for model in indexed} >= {
+        "institutions.Institution",
+        "institutions.Team",
+        "people.Person",
+        "partnerships.Agreement",
+        "mobility.MobilityExchange",
+        "events.Event",
+    }
+    for model, index in indexed.items():
+        assert translated_fields(model), model
+        assert index.condition == missing_translation_q(model), model._meta.label
