@@ -1,5 +1,8 @@
+import datetime
+
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,12 +17,23 @@ class MobilityExchangeQuerySet(models.QuerySet):
 
     def under_way(self, on=None):
         on = on or timezone.localdate()
-        return self.not_cancelled().filter(
-            Q(actual_start__lte=on) | Q(actual_start__isnull=True, planned_start__lte=on),
-            Q(actual_end__gte=on)
-            | Q(actual_end__isnull=True, planned_end__gte=on)
-            | Q(actual_end__isnull=True, planned_end__isnull=True),
+        return (
+            self.not_cancelled()
+            .alias(ends_on=ends_on())
+            .filter(
+                Q(actual_start__lte=on) | Q(actual_start__isnull=True, planned_start__lte=on),
+                ends_on__gte=on,
+            )
         )
+
+
+def ends_on() -> Coalesce:
+    """A mobility's last day: its actual end, else its planned end, else none (open-ended, the
+    last day there is). Indexed (mobility_ends_on_idx): the mobilities under way are read from
+    the index over those that have not ended, not from the whole table."""
+    return Coalesce(
+        "actual_end", "planned_end", Value(datetime.date.max), output_field=models.DateField()
+    )
 
 
 class MobilityExchangeCategory(models.TextChoices):
@@ -134,6 +148,7 @@ class MobilityExchange(TimeStampedModel):
         indexes = [
             models.Index(fields=["planned_start"], name="mobility_planned_start_idx"),
             missing_translation_index("mobility_missing_tr_idx", ["funding", "description"]),
+            models.Index(ends_on(), name="mobility_ends_on_idx"),
         ]
         constraints = [
             models.CheckConstraint(
