@@ -49,3 +49,18 @@ def test_under_way_uses_actual_dates_first():
 def test_unnamed_participant_is_described_by_category():
     mobility = MobilityExchangeFactory(person=None, category="researcher")
     assert str(mobility).startswith("Researcher → ")
+
+
+def test_under_way_includes_open_ended_and_extended_mobilities():
+    today = D(2026, 11, 22)
+    open_ended = MobilityExchangeFactory(planned_start=D(2026, 1, 1), planned_end=None)
+    extended = MobilityExchangeFactory(
+        planned_start=D(2026, 1, 1),
+        planned_end=D(2026, 6, 1),
+        actual_start=D(2026, 1, 1),
+        actual_end=D(2026, 12, 31),
+    )
+    MobilityExchangeFactory(planned_start=D(2026, 12, 1), planned_end=D(2027, 1, 1))  # not yet
+    MobilityExchangeFactory(planned_start=D(2025, 1, 1), planned_end=D(2026, 11, 21))  # ended
+    found = set(MobilityExchange.objects.under_way(today))
+    assert found == {open_ended, extended}
