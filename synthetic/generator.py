@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from core.cache import bump_content_version
 from core.validators import CROCKFORD_BASE32, orcid_check_digit, ror_checksum
 from dataset import clara
 from events.models import Event, EventParticipant
@@ -1275,4 +1276,5 @@ def generate(
     with translation.override("fr"):
         Generator(scale=scale, seed=seed, writer=writer).run()
     writer.finish()
+    bump_content_version()  # bulk writes send no signal: cached pages and figures are stale
     return batch

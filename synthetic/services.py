@@ -3,6 +3,8 @@
 from django.apps import apps
 from django.db import connection, models, transaction
 
+from core.cache import bump_content_version
+
 from .generator import DatasetPresent, generate, holds_clara_dataset, sizes_for
 from .models import SyntheticBatch
 
@@ -107,4 +109,5 @@ def remove(*, batches=None) -> dict[str, int]:
                 deleted[history] = deleted.get(history, 0) + cursor.rowcount
     for batch in batches:
         batch.delete()
+    bump_content_version()
     return deleted
