@@ -93,7 +93,7 @@ def _institutions_in_context(queryset: QuerySet) -> QuerySet:
         .annotate(is_partner=is_partner)
         .select_related("parent")
         .prefetch_related(
-            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+            "teams",  # their names and addresses only
             PartnershipMember.objects.public_prefetch("memberships"),
         )
     )
