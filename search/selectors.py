@@ -154,8 +154,8 @@ def _ranked_postgres(queryset: QuerySet, query: str, own: list[int] | None = Non
     """ts_rank in each language, plus how well the name matches: 1 when the name (or acronym)
     holds the words, nothing more when only other text does, else (typos, matches through
     related records) the name's trigram similarity, the one costly part, computed for those
-    rows only. And a bonus when the record's own text matches rather than a related record's
-    (`own`: the candidates known to, else the condition tested again)."""
+    rows only. And a bonus when the record's own text or name matches rather than a related
+    record's (`own`: the candidates known to match so, else the condition is tested again)."""
     if own is None:
         queryset, condition = _own_match_postgres(queryset, query)
     else:
@@ -286,8 +286,8 @@ class Related:
 
 
 def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> QuerySet:
-    """(key, *columns) of up to `limit` records whose own text or name matches (PostgreSQL): those
-    whose text matches first, then only if they are fewer, those whose name is merely close
+    """(key, *columns) of up to `limit` records whose own text or name matches (PostgreSQL):
+    those whose text matches first, then only if they are fewer, those whose name is merely close
     (typos). Trigram index scans cost tens of milliseconds on a common word: PostgreSQL does
     not start the second part of the UNION ALL once the first fills the LIMIT.
     SQLite: every word matches the record's own text or a related record's (one branch)."""
@@ -296,6 +296,8 @@ def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> Query
         own_queryset, in_text, close_names = _own_conditions(queryset, query)
         own_queryset = own_queryset.order_by()
         text = own_queryset.filter(in_text).values_list("pk", *columns)[:limit]
+        if not close_names:  # no trigram names (themes)
+            return text
         typos = own_queryset.filter(close_names & ~in_text).values_list("pk", *columns)
         return text.union(typos[:limit], all=True).order_by()[:limit]
     matched = _with_folded(queryset)
@@ -481,8 +483,9 @@ def _filtered(kind: str, params) -> tuple[object, QuerySet, bool]:
 def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     """Filter (django-filter), take the bounded candidates, rank them by relevance to `q`.
 
-    A fixed number of queries whatever the data: the candidates (two), then the page (one,
-    which ranks the candidates), the facets (one)."""
+    A fixed number of queries whatever the data: the candidates (two, which also read what
+    the facets count), then, when the page is read, the ranking (one, only that page's keys
+    come back) and that page's rows (one, and their prefetches)."""
     filterset, queryset, valid = _filtered(kind, params)
     model = queryset.model
     query = params.get("q", "") if params else ""
