@@ -56,8 +56,9 @@ class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
             # An unknown theme or collaboration: no match.
             page = self.paginate_queryset(self.get_queryset().none(), count=0)
         elif keywords:
-            # The ranked candidates: their number is known (capped beyond the bound).
-            results = search.ranked(self.get_queryset().filter(pk__in=found.pks), found.query)
+            # The ranked candidates, read a page at a time: their number is known (capped
+            # beyond the bound).
+            results = found.ranked(self.get_queryset())
             page = self.paginate_queryset(results, count=found.count, capped=found.capped)
         else:
             # A plain list: every match by name, counted up to API_COUNT_CAP.

@@ -1,5 +1,6 @@
 """Text folding (lower case, no accents) shared by the apps: in Python and in the database."""
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,17 @@ def fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char.casefold()[:1] or char
 
 
+class _FoldTable(dict):
+    """str.translate table folding one character to one (fold_char), filled as met."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = self[codepoint] = fold_char(chr(codepoint))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def words(query: str) -> list[str]:
     return [w for w in re.findall(r"\w+", fold(query)) if len(w) >= 2]
 
@@ -35,15 +47,22 @@ def register_sqlite_functions(sender, connection, **kwargs):
         )
 
 
+@functools.lru_cache(maxsize=64)
+def _highlight_pattern(query: str) -> re.Pattern | None:
+    terms = [re.escape(w[:6] if len(w) > 6 else w) for w in words(query)]
+    if not terms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(terms) + r")\w*", re.UNICODE)
+
+
 def highlight(text: str, query: str) -> SafeString:
     """Wrap the words of `query` in <mark>, ignoring accents and case; everything else escaped."""
     text = text or ""
-    terms = [re.escape(w[:6] if len(w) > 6 else w) for w in words(query)]
-    if not terms:
+    pattern = _highlight_pattern(query)
+    if pattern is None:
         return escape(text)
     # Folding char by char keeps positions aligned with the original text.
-    folded = "".join(fold_char(c) for c in text)
-    pattern = re.compile(r"\b(?:" + "|".join(terms) + r")\w*", re.UNICODE)
+    folded = text.translate(_FOLD_TABLE)
     parts, last = [], 0
     for match in pattern.finditer(folded):
         parts.append(escape(text[last : match.start()]))

@@ -1,9 +1,15 @@
 """Filters of the partner search, for teams and for institutions (page, API and CSV alike)."""
 
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.forms.utils import flatatt
 from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -31,6 +37,66 @@ def suggested_input(field: str) -> forms.TextInput:
             "data-hx-push-url": "false",
         }
     )
+
+
+class QuickSelect(forms.Select):
+    """The same <select> as Django's, written directly rather than through a template per
+    option: the country list (250 options) cost more than the rest of the search page.
+    Choices not drawn from the data can be `fixed`, under a name: their options are then
+    written once per language and process."""
+
+    def __init__(self, attrs=None, choices=(), *, fixed: str = ""):
+        super().__init__(attrs, choices)
+        self.fixed = fixed
+
+    def __deepcopy__(self, memo):
+        obj = super().__deepcopy__(memo)
+        obj.fixed = self.fixed
+        return obj
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, the option's HTML) of each choice."""
+        found = []
+        for value, label in self.choices:
+            value = "" if value is None else str(value)
+            found.append((value, f'<option value="{escape(value)}">{escape(label)}</option>'))
+        return found
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.fixed:
+            options = _fixed_options(self.fixed, translation.get_language(), self)
+        else:
+            options = self.options()
+        selected = set(self.format_value(value))
+        html = []
+        for option_value, option in options:
+            if option_value in selected:
+                selected = set()  # one selected option at most, as Django's
+                option = option.replace(">", " selected>", 1)
+            html.append(f"\n  {option}")
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>{"".join(html)}\n</select>')
+
+
+_FIXED_OPTIONS: dict = {}
+
+
+def _fixed_options(name: str, language: str | None, widget: QuickSelect):
+    key = (name, language)
+    if key not in _FIXED_OPTIONS:
+        _FIXED_OPTIONS[key] = widget.options()
+    return _FIXED_OPTIONS[key]
+
+
+@functools.cache
+def _country_choices(language: str | None) -> list[tuple[str, str]]:
+    return [(code, str(name)) for code, name in countries]
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """The countries by name in the active language, listed once per language and process
+    (the form's choices otherwise translate and sort the 250 names again on every request)."""
+    return _country_choices(translation.get_language())
 
 
 def in_force_with_clara() -> Exists:
@@ -66,16 +132,25 @@ class PartnerFilterSet(django_filters.FilterSet):
 
     institution_path = ""
 
-    country = CountryFilter(choices=countries, method="filter_country", label=_("Country"))
+    country = CountryFilter(
+        choices=country_choices,
+        method="filter_country",
+        label=_("Country"),
+        widget=QuickSelect(fixed="country"),
+    )
     city = django_filters.CharFilter(method="filter_city", label=_("City"))
     kind = django_filters.ChoiceFilter(
-        choices=Institution.Kind.choices, method="filter_kind", label=_("Institution kind")
+        choices=Institution.Kind.choices,
+        method="filter_kind",
+        label=_("Institution kind"),
+        widget=QuickSelect(fixed="institution-kind"),
     )
     theme = SlugChoiceFilter(
         queryset=ResearchTheme.objects.all(),
         to_field_name="slug",
         method="filter_theme",
         label=_("Research theme"),
+        widget=QuickSelect,
     )
     collaboration = SlugChoiceFilter(
         queryset=Partnership.objects.public(),
@@ -88,6 +163,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=[("true", _("Yes")), ("false", _("No"))],
         method="filter_in_force",
         label=_("Has an agreement in force with CLARA"),
+        widget=QuickSelect(fixed="yes-no"),
     )
 
     def path(self, field: str) -> str:
@@ -147,12 +223,16 @@ class InstitutionFilterSet(PartnerFilterSet):
         method="filter_directory",
         empty_label=_("CLARA's partners only"),
         label=_("Institutions shown"),
+        widget=QuickSelect(fixed="directory"),
     )
     ror_id = django_filters.CharFilter(
         method="filter_ror_id", label=_("ROR identifier (03vek6s52 or https://ror.org/03vek6s52)")
     )
     ror_type = django_filters.ChoiceFilter(
-        choices=[(t, t) for t in ROR_TYPES], method="filter_type", label=_("ROR type")
+        choices=[(t, t) for t in ROR_TYPES],
+        method="filter_type",
+        label=_("ROR type"),
+        widget=QuickSelect(fixed="ror-type"),
     )
 
     class Meta:

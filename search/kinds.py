@@ -13,7 +13,6 @@ from core.typography import typography
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
-from people.models import Person
 
 from .filters import InstitutionFilterSet, TeamFilterSet, partner_condition
 
@@ -74,10 +73,15 @@ def _collaboration_row(obj, url: str) -> list[str]:
 
 
 def _teams_in_context(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("institution").prefetch_related(
-        "themes",
-        Person.objects.public_prefetch("leader", to_attr="public_leader"),
-        PartnershipMember.objects.public_prefetch("institution__memberships"),
+    # Neither the page nor the CSV shows the leader; the institution's stored ROR record is
+    # not read.
+    return (
+        queryset.select_related("institution")
+        .defer("institution__ror_record", "institution__ror_names")
+        .prefetch_related(
+            "themes",
+            PartnershipMember.objects.public_prefetch("institution__memberships"),
+        )
     )
 
 
@@ -89,7 +93,7 @@ def _institutions_in_context(queryset: QuerySet) -> QuerySet:
         .annotate(is_partner=is_partner)
         .select_related("parent")
         .prefetch_related(
-            Prefetch("teams", queryset=Team.objects.prefetch_related("themes")),
+            "teams",  # their names and addresses only
             PartnershipMember.objects.public_prefetch("memberships"),
         )
     )

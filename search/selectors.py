@@ -13,13 +13,31 @@ SQLite (the demo): accent-insensitive word matching, with a close-match fallback
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, FloatField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Greatest
 from django_countries import countries
 
@@ -41,6 +59,40 @@ def postgres() -> bool:
 
 def candidate_limit() -> int:
     return settings.SEARCH_CANDIDATES
+
+
+class AnyOf(Expression):
+    """`key = ANY('{1,2,…}'::bigint[])`: a list of keys as one text parameter (PostgreSQL).
+    A thousand candidates as `IN (%s, …)`, or as a list that psycopg adapts item by item,
+    cost more Python time to build and send than the database takes to read them."""
+
+    output_field = BooleanField()
+
+    def __init__(self, array: str, expression: Expression | None = None):
+        super().__init__()
+        self.array = array
+        self.expression = expression if expression is not None else F("pk")
+
+    @classmethod
+    def of(cls, keys) -> "AnyOf":
+        return cls("{" + ",".join(map(str, keys)) + "}")
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, exprs):
+        (self.expression,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.expression)
+        return f"{sql} = ANY(%s::bigint[])", (*params, self.array)
+
+
+def with_keys(queryset: QuerySet, keys) -> QuerySet:
+    """The rows of `keys` (any number of them, one parameter on PostgreSQL)."""
+    if postgres():
+        return queryset.filter(AnyOf.of(keys))
+    return queryset.filter(pk__in=list(keys))
 
 
 # PostgreSQL ---------------------------------------------------------------------------------
@@ -66,15 +118,22 @@ def _folded_names() -> dict:
 def _own_match_postgres(queryset: QuerySet, query: str) -> tuple[QuerySet, Q]:
     """The queryset with what the condition needs, and the condition: the record's own text
     matches (stored documents), or its name is close to the query (trigrams, for typos)."""
+    queryset, in_text, close_names = _own_conditions(queryset, query)
+    return queryset, in_text | close_names
+
+
+def _own_conditions(queryset: QuerySet, query: str) -> tuple[QuerySet, Q, Q]:
+    """The queryset with what the conditions need; its own text matches; its name is close
+    to the query (nothing for themes)."""
     queryset = _with_documents(queryset)
-    condition = Q()
+    in_text, close_names = Q(), Q()
     for lang, search_query in _queries(query).items():
-        condition |= Q(**{f"_doc_{lang}": search_query})
+        in_text |= Q(**{f"_doc_{lang}": search_query})
     if queryset.model is not ResearchTheme:
         queryset = queryset.alias(**_folded_names())
         for alias in _folded_names():
-            condition |= Q(**{f"{alias}__trigram_word_similar": fold(query)})
-    return queryset, condition
+            close_names |= Q(**{f"{alias}__trigram_word_similar": fold(query)})
+    return queryset, in_text, close_names
 
 
 def _matching_postgres(model, query: str, base: QuerySet | None = None) -> QuerySet:
@@ -84,23 +143,44 @@ def _matching_postgres(model, query: str, base: QuerySet | None = None) -> Query
     return queryset.filter(condition).values("pk")
 
 
-def _ranked_postgres(queryset: QuerySet, query: str) -> QuerySet:
-    """ts_rank in each language (names weigh most), name similarity, and a bonus when the
-    record's own text matches rather than a related record's."""
-    queryset, own = _own_match_postgres(queryset, query)
+class NamesOnly(Func):
+    """The stored document's name lexemes only (weight A: name and acronym)."""
+
+    template = "ts_filter(%(expressions)s, '{a}')"
+    output_field = SearchVectorField()
+
+
+def _ranked_postgres(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:
+    """ts_rank in each language, plus how well the name matches: 1 when the name (or acronym)
+    holds the words, nothing more when only other text does, else (typos, matches through
+    related records) the name's trigram similarity, the one costly part, computed for those
+    rows only. And a bonus when the record's own text or name matches rather than a related
+    record's (`own`: the candidates known to match so, else the condition is tested again)."""
+    if own is None:
+        queryset, condition = _own_match_postgres(queryset, query)
+    else:
+        condition = AnyOf.of(own)
+    queries = _queries(query)
     rank = sum(
-        (
-            SearchRank(StoredDocument(lang), search_query)
-            for lang, search_query in _queries(query).items()
-        ),
+        (SearchRank(StoredDocument(lang), search_query) for lang, search_query in queries.items()),
         start=Value(0.0),
     )
-    similarities = [TrigramWordSimilarity(fold(query), alias) for alias in _folded_names()]
+    in_names, in_text = Q(), Q()
+    for lang, search_query in queries.items():
+        in_names |= Q(SearchVectorExact(NamesOnly(StoredDocument(lang)), search_query))
+        in_text |= Q(SearchVectorExact(StoredDocument(lang), search_query))
+    similarities = [TrigramWordSimilarity(fold(query), folded(name)) for name in localized("name")]
     similarity = Greatest(*similarities) if len(similarities) > 1 else similarities[0]
+    name_match = Case(
+        When(in_names, then=Value(1.0)),
+        When(in_text, then=Value(0.0)),
+        default=similarity,
+        output_field=FloatField(),
+    )
     return queryset.annotate(
         relevance=rank
-        + similarity
-        + Case(When(own, then=Value(0.5)), default=Value(0.0), output_field=FloatField())
+        + name_match
+        + Case(When(condition, then=Value(0.5)), default=Value(0.0), output_field=FloatField())
     )
 
 
@@ -142,14 +222,16 @@ def _matching_sqlite(model, query: str, base: QuerySet | None = None) -> QuerySe
     return queryset.values("pk")
 
 
-def _close_matches(queryset: QuerySet, query: str, limit: int) -> list[int]:
-    """Typos on SQLite: names whose words are close to the query's (the demo's small data)."""
+def _close_matches(queryset: QuerySet, query: str, limit: int, columns=()) -> list[tuple]:
+    """Typos on SQLite: names whose words are close to the query's (the demo's small data):
+    (key, *columns) of each."""
     targets = words(query)
     found = []
-    for pk, *names in queryset.values_list("pk", *localized("name")).iterator():
-        name_words = words(" ".join(n or "" for n in names))
+    names = localized("name")
+    for row in queryset.values_list("pk", *columns, *names).iterator():
+        name_words = words(" ".join(n or "" for n in row[-len(names) :]))
         if all(difflib.get_close_matches(t, name_words, n=1, cutoff=0.8) for t in targets):
-            found.append(pk)
+            found.append(row[: -len(names)])
             if len(found) > limit:
                 break
     return found
@@ -203,36 +285,53 @@ class Related:
         )
 
 
-def _own_branch(queryset: QuerySet, query: str) -> QuerySet:
-    """Records whose own text or name matches (PostgreSQL); SQLite: every word matches the
-    record's own text or a related record's (one branch only)."""
+def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> QuerySet:
+    """(key, *columns) of up to `limit` records whose own text or name matches (PostgreSQL):
+    those whose text matches first, then only if they are fewer, those whose name is merely close
+    (typos). Trigram index scans cost tens of milliseconds on a common word: PostgreSQL does
+    not start the second part of the UNION ALL once the first fills the LIMIT.
+    SQLite: every word matches the record's own text or a related record's (one branch)."""
     model = queryset.model
     if postgres():
-        own_queryset, own = _own_match_postgres(queryset, query)
-        return own_queryset.filter(own).order_by()
+        own_queryset, in_text, close_names = _own_conditions(queryset, query)
+        own_queryset = own_queryset.order_by()
+        text = own_queryset.filter(in_text).values_list("pk", *columns)[:limit]
+        if not close_names:  # no trigram names (themes)
+            return text
+        typos = own_queryset.filter(close_names & ~in_text).values_list("pk", *columns)
+        return text.union(typos[:limit], all=True).order_by()[:limit]
     matched = _with_folded(queryset)
     for word in words(query):
         condition = _word_match(model, word)
         for related in KINDS_RELATED[model](Related(word)):
             condition |= related
         matched = matched.filter(condition)
-    return matched.order_by()
+    return matched.order_by().values_list("pk", *columns)[:limit]
 
 
-def _related_branches(queryset: QuerySet, query: str, room: bool) -> QuerySet | None:
+def _related_branches(queryset: QuerySet, query: str, room: bool, columns=()) -> QuerySet | None:
     """Primary keys matching through related records, each branch bounded: one UNION ALL.
-    Without room (own matches fill the bound) the query is still sent, but as WHERE false,
+    Without room (own matches fill the bound) a query is still sent, but as WHERE false,
     so that a page runs the same queries whatever the data (PostgreSQL only)."""
     if not postgres():
         return None
     limit = candidate_limit()
+    if not room:
+        # Nothing related is read, and the branches are not even built (a few milliseconds of
+        # Python for a query that reads nothing): the query sent is the cheapest one.
+        nothing = Value(False, output_field=BooleanField())
+        return (
+            queryset.model.objects.filter(nothing)
+            .order_by()
+            .annotate(_branch=Value(1))
+            .values_list("_branch", "pk", *columns)[:1]
+        )
     related = Related(query)
     branches = [
         queryset.filter(condition)
-        .filter(Value(room, output_field=BooleanField()))
         .order_by()
         .annotate(_branch=Value(number))
-        .values_list("_branch", "pk")[: limit + 1]
+        .values_list("_branch", "pk", *columns)[: limit + 1]
         for number, condition in enumerate(KINDS_RELATED[queryset.model](related), start=1)
     ]
     if len(branches) == 1:
@@ -274,44 +373,100 @@ KINDS_RELATED = {
 class Candidates:
     pks: list[int] = field(default_factory=list)
     capped: bool = False  # more matches than the bound: the count is "more than len(pks)"
+    own: list[int] | None = None  # those matching by their own text or name (PostgreSQL)
+    facets: list[tuple] = field(default_factory=list)  # the facet columns of each, read along
 
 
-def _candidates(queryset: QuerySet, query: str) -> Candidates:
-    """Up to the bound, own matches first: two queries (own, then the related branches)."""
+def _candidates(queryset: QuerySet, query: str, columns=()) -> Candidates:
+    """Up to the bound, own matches first: two queries (own, then the related branches),
+    which also read the `columns` the facets count."""
     limit = candidate_limit()
-    rows = [
-        (0, pk) for pk in _own_branch(queryset, query).values_list("pk", flat=True)[: limit + 1]
-    ]
-    related = _related_branches(queryset, query, room=len(rows) <= limit)
+    rows = [(0, *row) for row in _own_branch(queryset, query, limit + 1, columns)]
+    related = _related_branches(queryset, query, room=len(rows) <= limit, columns=columns)
     if related is not None:
-        rows += sorted(related)
-    seen: dict[int, None] = {}
+        rows += sorted(related, key=lambda row: row[:2])
+    seen: dict[int, tuple] = {}
     per_branch: dict[int, int] = {}
-    for number, pk in rows:
+    for number, pk, *values in rows:
         per_branch[number] = per_branch.get(number, 0) + 1
-        seen.setdefault(pk)
+        seen.setdefault(pk, tuple(values))
     capped = len(seen) > limit or any(n > limit for n in per_branch.values())
-    pks = list(seen)[:limit]
-    if not pks and not postgres() and words(query):
-        pks = _close_matches(queryset, query, limit)
-        capped = len(pks) > limit
-        pks = pks[:limit]
-    return Candidates(pks=pks, capped=capped)
+    kept = list(seen.items())[:limit]
+    if not kept and not postgres() and words(query):
+        close = _close_matches(queryset, query, limit, columns)
+        kept = [(pk, tuple(values)) for pk, *values in close]
+        capped = len(kept) > limit
+        kept = kept[:limit]
+    own = [row[1] for row in rows[:limit] if row[0] == 0] if postgres() else None
+    return Candidates(
+        pks=[pk for pk, _values in kept],
+        capped=capped,
+        own=own,
+        facets=[values for _pk, values in kept],
+    )
 
 
 # Public API -----------------------------------------------------------------------------------
 
 
+class RankedResults(Sequence):
+    """The candidates in order of relevance (or by name without keywords), read a page at a
+    time: slicing ranks the candidates in one query (their own table only, no join, only that
+    page's keys come back), then reads that page's rows with `queryset`'s related records.
+    Paginators take it as a list."""
+
+    def __init__(self, queryset: QuerySet, found: Candidates, query: str):
+        self.queryset = queryset
+        self.found = found
+        self.query = query
+
+    def __len__(self) -> int:
+        return len(self.found.pks)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            rows = self[index : index + 1] if index >= 0 else self[len(self) + index :][:1]
+            if not rows:
+                raise IndexError(index)
+            return rows[0]
+        start, stop, _step = index.indices(len(self))
+        if start >= stop:
+            return []
+        if not words(self.query):  # already in order (by name): that page's keys
+            keys = self.found.pks[start:stop]
+        else:  # one query over the candidates' own table: that page's keys, in order
+            candidates = with_keys(self.queryset.model.objects.order_by(), self.found.pks)
+            ranking = ranked(candidates, self.query, own=self.found.own)
+            keys = list(ranking.values_list("pk", flat=True)[start:stop])
+        rows = {obj.pk: obj for obj in self.queryset.filter(pk__in=keys)}
+        return [rows[key] for key in keys if key in rows]
+
+    def first(self):
+        return self[0] if len(self) else None
+
+
 @dataclass
 class SearchResult:
     filterset: object
-    results: QuerySet  # the candidates, ranked (or by name without keywords)
+    results: RankedResults  # the candidates, ranked (or by name without keywords)
     valid: bool
     count: int = 0  # exact when not capped, else a lower bound
     capped: bool = False
     pks: list[int] = field(default_factory=list)
-    matches: QuerySet | None = None  # every match, unranked: what the CSV export reads
     query: str = ""
+    found: Candidates = field(default_factory=Candidates)
+    filtered: QuerySet | None = None  # what the filters leave, before the keywords
+
+    def ranked(self, queryset: QuerySet) -> RankedResults:
+        """The ranked candidates read from `queryset` (an API's own prefetches, say)."""
+        return RankedResults(queryset, self.found, self.query)
+
+    @cached_property
+    def matches(self) -> QuerySet:
+        """Every match, unranked: what the CSV export reads (built only when asked for)."""
+        if not words(self.query):
+            return self.filtered
+        return _all_matches(self.filtered, self.query)
 
 
 def _filtered(kind: str, params) -> tuple[object, QuerySet, bool]:
@@ -328,36 +483,46 @@ def _filtered(kind: str, params) -> tuple[object, QuerySet, bool]:
 def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     """Filter (django-filter), take the bounded candidates, rank them by relevance to `q`.
 
-    A fixed number of queries whatever the data: one for the candidates, then the page."""
+    A fixed number of queries whatever the data: the candidates (two, which also read what
+    the facets count), then, when the page is read, the ranking (one, only that page's keys
+    come back) and that page's rows (one, and their prefetches)."""
     filterset, queryset, valid = _filtered(kind, params)
     model = queryset.model
     query = params.get("q", "") if params else ""
     limit = candidate_limit()
+    columns = facet_columns(kind)
     if not candidates:
         found = Candidates()  # the API's plain lists page through `matches` instead
     elif words(query):
-        found = _candidates(queryset, query)
+        found = _candidates(queryset, query, columns)
     else:
-        pks = list(queryset.order_by("name", "pk").values_list("pk", flat=True)[: limit + 1])
-        found = Candidates(pks=pks[:limit], capped=len(pks) > limit)
-    results = ranked(model.objects.filter(pk__in=found.pks), query)
+        rows = list(queryset.order_by("name", "pk").values_list("pk", *columns)[: limit + 1])
+        found = Candidates(
+            pks=[pk for pk, *_values in rows[:limit]],
+            capped=len(rows) > limit,
+            facets=[tuple(values) for _pk, *values in rows[:limit]],
+        )
     return SearchResult(
         filterset=filterset,
-        results=KINDS[kind].with_context(results),
+        results=RankedResults(KINDS[kind].with_context(model.objects.all()), found, query),
         valid=valid,
         count=len(found.pks),
         capped=found.capped,
         pks=found.pks,
-        matches=queryset if not words(query) else _all_matches(queryset, query),
         query=query,
+        found=found,
+        filtered=queryset,
     )
 
 
-def ranked(queryset: QuerySet, query: str) -> QuerySet:
+def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:
     """The queryset (candidates) by relevance to the query, or by name without keywords."""
     if not words(query):
         return queryset.order_by("name", "pk")
-    queryset = _ranked_postgres(queryset, query) if postgres() else _ranked_sqlite(queryset, query)
+    if postgres():
+        queryset = _ranked_postgres(queryset, query, own)
+    else:
+        queryset = _ranked_sqlite(queryset, query)
     return queryset.order_by("-relevance", "name", "pk")
 
 
@@ -379,25 +544,23 @@ def _all_matches(queryset: QuerySet, query: str) -> QuerySet:
     return matched
 
 
+def facet_columns(kind: str) -> tuple[str, ...]:
+    """Where the facets read the country and the institution kind of a result (none for
+    collaborations)."""
+    prefix = KINDS[kind].facet_prefix
+    return () if prefix is None else (f"{prefix}country", f"{prefix}kind")
+
+
 def facet_counts(kind: str, found: SearchResult) -> dict[str, list[tuple[str, str, int]]]:
     """Results per country and per institution kind among the candidates, the most first:
-    one query over at most SEARCH_CANDIDATES rows, grouped by both, summed here."""
-    search_kind = KINDS[kind]
-    model, prefix = search_kind.model, search_kind.facet_prefix
-    if prefix is None:
+    counted here from what the candidates' query read along with their keys (no query)."""
+    if not facet_columns(kind):
         return {}
-    country, kind_field = f"{prefix}country", f"{prefix}kind"
-    pairs = (
-        model.objects.filter(pk__in=found.pks)
-        .order_by()
-        .values_list(country, kind_field)
-        .annotate(n=Count("pk"))
-    )
     by_country: Counter = Counter()
     by_kind: Counter = Counter()
-    for code, institution_kind, n in pairs:
-        by_country[code] += n
-        by_kind[institution_kind] += n
+    for code, institution_kind in found.found.facets:
+        by_country[code] += 1
+        by_kind[institution_kind] += 1
     kinds = dict(Institution.Kind.choices)
 
     def top(counter: Counter) -> list[tuple[str, int]]:

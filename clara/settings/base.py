@@ -130,7 +130,15 @@ DATABASES = {
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan (its LIMIT-bounded costs look large) took 300-400 ms
     # for queries that run in 10-50 ms; web requests never gain from it.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # No synchronized sequential scans: a search's candidates (the first matches of a scan
+    # stopped by its LIMIT) would otherwise start wherever another scan of the table is, and
+    # differ from one request (one page of results) to the next.
+    # No parallel workers: starting them cost a bounded search 10-15 ms before its first row,
+    # and concurrent requests already keep every core busy.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options",
+        "-c jit=off -c synchronize_seqscans=off -c max_parallel_workers_per_gather=0",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -192,3 +192,42 @@ def test_an_export_too_large_to_stream_is_never_sent_partial(client, settings):
     fits = client.get("/en/search/export.csv", {"q": "liver", "type": "institutions"})
     assert fits.status_code == 200
     assert len(read_csv(fits)) == 6
+
+
+def test_facets_count_the_candidates_read_with_them(client, small_cap):
+    grow(40)  # 80 liver teams in CN, FR and CA, by thirds of the institutions
+    html = client.get("/en/search/", {"q": "liver"}).content.decode()
+    facets = html[html.index('class="facets"') : html.index('<ol class="results"')]
+    by_country = {
+        name: int(n) for name, n in re.findall(r">(China|France|Canada) \((\d+)\)", facets)
+    }
+    assert sum(by_country.values()) == CAP  # among the ranked candidates only
+    assert set(by_country) <= {"China", "France", "Canada"}
+    narrow = client.get("/en/search/", {"q": "liver", "country": "CA"}).content.decode()
+    assert re.search(r">Canada \(25\)", narrow)  # 13 institutions, 26 teams: capped at 25
+    assert "China (" not in narrow
+
+
+def test_pages_of_a_broad_search_follow_one_ranking(client, small_cap):
+    grow(20)  # 40 teams: 25 candidates, two pages of 20 and 5
+    first = client.get("/en/search/", {"q": "liver"}).content.decode()
+    second = client.get("/en/search/", {"q": "liver", "page": "2"}).content.decode()
+    addresses = [re.findall(r'<h2><a href="([^"]+)"', page) for page in (first, second)]
+    assert len(addresses[0]) == 20
+    assert len(addresses[1]) == 5
+    assert not set(addresses[0]) & set(addresses[1])
+    api = client.get("/api/teams/", {"q": "liver"}).json()
+    assert api["count"] == CAP
+    # The API ranks the same candidates alike.
+    assert [address.split("/")[-2] for address in addresses[0]] == [
+        team["slug"] for team in api["results"][:20]
+    ]
+
+
+def test_filter_selects_keep_the_chosen_option(client):
+    html = client.get("/en/search/", {"country": "CN", "kind": "hospital"}).content.decode()
+    assert '<option value="CN" selected>China</option>' in html
+    assert '<option value="hospital" selected>' in html
+    assert len(re.findall(r'<option value="[^"]+" selected>', html)) == 2
+    french = client.get("/fr/search/").content.decode()
+    assert '<option value="CN">Chine</option>' in french
