@@ -10,7 +10,6 @@ and import, so such a value is never older than the data it summarises. Two stor
 import functools
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -49,15 +48,13 @@ def cached(
 
 def memoized(func):
     """A function without arguments, memoized in this process per content version and
-    language: computed once per change instead of per request. Off with the page cache
-    (PAGE_CACHE_SECONDS=0, as in the tests)."""
+    language: computed once per change instead of per request, with or without the page
+    cache."""
     memo = {}
     name = f"{func.__module__}.{func.__qualname__}"
 
     @functools.wraps(func)
     def wrapper():
-        if settings.PAGE_CACHE_SECONDS <= 0:
-            return func()
         found_key = key(name)
         if found_key not in memo:
             if len(memo) >= MEMO_ENTRIES:
