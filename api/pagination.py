@@ -6,18 +6,24 @@
   holds the sort key of the last (first) row served, and the next page starts right after it by
   a seek on the sort index (`WHERE (name, id) > (…) ORDER BY name, id LIMIT 26`): a page costs
   the same at any depth, and a traversal neither skips nor repeats rows when records are added
-  or removed meanwhile. `?page=N` keeps working (random access): it skips the rows before it,
-  reading only their keys, so a deep numbered page costs more than following the links.
+  or removed meanwhile. At the end of the rows whose first sort column has a value, the rows
+  without one (a name missing in that language) are read by one more query.
+- `?page=N` keeps working (random access). Where page N starts is remembered per list and
+  content version (`PageMarks`): a numbered page asked for again, or the one after it, is a
+  seek too. Otherwise it skips the rows before it reading only their keys (the first visit of a
+  deep number, after each change of content, costs more than following the links).
 - A search ranked by relevance has no cursor: its candidates are bounded, its pages numbered.
 """
 
 import base64
 import binascii
 import datetime
+import hashlib
 import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import F, Q
 from django.utils import translation
@@ -31,9 +37,10 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 CURSOR_HELP = (
     "Where a page starts: the `next` and `previous` links carry it (an opaque string, to be "
-    "followed, not built). A page reached by its cursor costs the same at any depth; `page` is "
-    "ignored when a cursor is given. Not available with keywords (`q`): search results are "
-    "numbered pages."
+    "followed, not built). A page reached by its cursor costs the same at any depth, and "
+    "following the links neither skips nor repeats records added or removed meanwhile; `page` "
+    "is ignored when a cursor is given. Not available with keywords (`q`): search results are "
+    "numbered pages. An invalid cursor is a 404."
 )
 
 
@@ -174,6 +181,61 @@ def _checked(model, key: Key, value):
     return python
 
 
+class PageMarks:
+    """Where numbered pages start, per list and content version: `?page=N` seeks from its mark
+    like a cursor instead of skipping (N - 1) pages of rows. Serving page N marks N and N + 1,
+    so a client reading pages 1, 2, 3… by number pays one seek per page, and a page asked for
+    again is a seek. Kept in the shared cache under the content version (core.cache), which
+    every write of content changes: a mark never outlives the rows it points to. A page with no
+    mark is counted out from the start as before."""
+
+    MAX_MARKS = 200
+    SECONDS = 3600
+
+    def __init__(self, request, language: str, ignored: tuple[str, ...]):
+        from core.cache import content_version  # the cache module reads settings at import
+
+        params = sorted(
+            (key, value)
+            for key, values in request.query_params.lists()
+            if key not in ignored
+            for value in values
+        )
+        identity = json.dumps([request.path, language, params], ensure_ascii=False)
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        self.key = f"api-page-marks:{content_version()}:{digest}"
+        self.store = caches["default"]
+        self.marks: dict | None = None
+
+    def get(self, number: int) -> list | None:
+        if self.marks is None:
+            self.marks = self.store.get(self.key) or {}
+        return self.marks.get(number)
+
+    def remember(self, number: int, rows: list, columns: list[Key], *, has_next: bool) -> None:
+        """Page `number` starts at its first row; the next one after its last row."""
+        if not rows:
+            return
+        marks = {} if self.marks is None else dict(self.marks)
+        first = [_value(rows[0], key) for key in columns]
+        first[-1] -= 1  # "after the row before": the key ends with the primary key, ascending
+        wanted = {number: first}
+        if has_next:
+            wanted[number + 1] = [_value(rows[-1], key) for key in columns]
+        if number == 1:
+            wanted.pop(1)  # page 1 needs no mark
+        if all(marks.get(n) == values for n, values in wanted.items()):
+            return
+        marks.update(wanted)
+        while len(marks) > self.MAX_MARKS:
+            marks.pop(next(iter(marks)))
+        self.store.set(self.key, marks, self.SECONDS)
+
+
+def _value(row, key: Key):
+    return row.pk if key.field == "pk" else getattr(row, key.field)
+
+
 class CappedPage(Page):
     def has_next(self):
         if self.paginator.capped:
@@ -257,9 +319,19 @@ class StrictPagePagination(PageNumberPagination):
             return self._cursor_page(queryset, Cursor.decode(cursor, self.model, seek))
         self.columns = seek.columns(self.model, self.language)
         queryset = queryset.order_by(*seek.ordering(self.columns))
-        rows = super().paginate_queryset(queryset, request, view)
-        self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
-        self.rows = rows
+        number = int(value) if value is not None else 1
+        marks = PageMarks(request, self.language, (self.page_query_param, self.cursor_query_param))
+        mark = marks.get(number) if number > 1 else None
+        if mark is not None:
+            # Where this page starts is known: seek there, as a cursor would.
+            rows = self._cursor_page(queryset, Cursor(Cursor.AFTER, self.language, mark))
+            if not rows:
+                raise NotFound("That page contains no results")
+        else:
+            rows = super().paginate_queryset(queryset, request, view)
+            self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
+            self.rows = rows
+        marks.remember(number, rows, self.columns, has_next=self.has_next)
         return rows
 
     def _cursor_page(self, queryset, cursor: Cursor):
@@ -297,9 +369,7 @@ class StrictPagePagination(PageNumberPagination):
         return super().get_page_number(request, paginator)
 
     def _cursor_link(self, row, direction: str) -> str:
-        values = []
-        for key in self.columns:
-            values.append(row.pk if key.field == "pk" else getattr(row, key.field))
+        values = [_value(row, key) for key in self.columns]
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
         token = Cursor(direction, self.language, values).encode()
         return replace_query_param(url, self.cursor_query_param, token)
