@@ -8,7 +8,7 @@ from core.text import words
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
-from partnerships.models import Agreement, Partnership, PartnershipMember
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
 from search.filters import InstitutionFilterSet, TeamFilterSet, partner_condition
@@ -142,9 +142,12 @@ class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
     kind = "collaborations"
 
     def get_queryset(self):
-        # Of each member, only what the API shows: its institution's slug and its role.
-        members = PartnershipMember.objects.select_related("institution").only(
-            "partnership", "role", "institution__slug"
+        # Of each member, only what the API shows: its institution's slug and its role, by role
+        # then name (the model's order also sorts by partnership: a join the page needs not).
+        members = (
+            PartnershipMember.objects.select_related("institution")
+            .only("partnership", "role", "institution__slug")
+            .order_by("role", "institution__name", "pk")
         )
         return Partnership.objects.public().prefetch_related(
             "themes", Prefetch("members", queryset=members)
@@ -175,10 +178,16 @@ class AgreementViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewS
     seek_order = SeekOrder(Key("signed_on", descending=True), "reference", "pk")
 
     serializer_class = serializers.AgreementSerializer
+    # Of each party, only its institution's slug, in the agreement's order of parties.
+    parties = (
+        AgreementParty.objects.select_related("institution")
+        .only("agreement", "institution__slug")
+        .order_by("position", "pk")
+    )
     queryset = (
         Agreement.objects.published()
         .select_related("partnership")
-        .prefetch_related("parties__institution", "themes")
+        .prefetch_related(Prefetch("parties", queryset=parties), "themes")
     )
     lookup_field = "slug"
     filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
