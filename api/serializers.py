@@ -189,14 +189,25 @@ class PersonSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         ]
 
 
+class MemberListSerializer(serializers.ListSerializer):
+    """A list page attaches its members as ready rows (`member_rows`); one record reads them."""
+
+    def get_attribute(self, instance):
+        rows = getattr(instance, "member_rows", None)
+        return rows if rows is not None else super().get_attribute(instance)
+
+
 class MemberSerializer(serializers.ModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
         model = PartnershipMember
         fields = ["institution", "role"]
+        list_serializer_class = MemberListSerializer
 
     def to_representation(self, instance):
+        if isinstance(instance, dict):
+            return instance  # a row attached by the list
         return {"institution": instance.institution.slug, "role": instance.role}
 
 

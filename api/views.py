@@ -142,16 +142,34 @@ class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
     kind = "collaborations"
 
     def get_queryset(self):
-        # Of each member, only what the API shows: its institution's slug and its role, by role
-        # then name (the model's order also sorts by partnership: a join the page needs not).
-        members = (
-            PartnershipMember.objects.select_related("institution")
-            .only("partnership", "role", "institution__slug")
-            .order_by("role", "institution__name", "pk")
-        )
-        return Partnership.objects.public().prefetch_related(
-            "themes", Prefetch("members", queryset=members)
-        )
+        queryset = Partnership.objects.public().prefetch_related("themes")
+        if self.action == "list":
+            return queryset  # the page's members are attached as rows (paginate_queryset)
+        return queryset.prefetch_related(Prefetch("members", queryset=members_in_order()))
+
+    def paginate_queryset(self, queryset, **known):
+        """The members of the page's collaborations in one query, as (slug, role) rows: a big
+        network has hundreds, and records for each would be most of the page's work."""
+        page = super().paginate_queryset(queryset, **known)
+        if page:
+            rows: dict[int, list[dict]] = {obj.pk: [] for obj in page}
+            members = members_in_order().filter(partnership__in=list(rows))
+            for partnership, institution, role in members.values_list(
+                "partnership_id", "institution__slug", "role"
+            ):
+                rows[partnership].append({"institution": institution, "role": role})
+            for obj in page:
+                obj.member_rows = rows[obj.pk]
+        return page
+
+
+def members_in_order():
+    """By role, then name (the model's order also sorts by partnership: a join not needed)."""
+    return (
+        PartnershipMember.objects.select_related("institution")
+        .only("partnership", "role", "institution__slug")
+        .order_by("role", "institution__name", "pk")
+    )
 
 
 class ThemeViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
