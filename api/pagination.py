@@ -184,7 +184,7 @@ def _checked(model, key: Key, value):
 class PageMarks:
     """Where numbered pages start, per list and content version: `?page=N` seeks from its mark
     like a cursor instead of skipping (N - 1) pages of rows. Serving page N marks N and N + 1,
-    so a client reading pages 1, 2, 3… by number pays one seek per page, and a page asked for
+    so a client reading pages 2, 3, 4… by number pays one seek per page, and a page asked for
     again is a seek. Kept in the shared cache under the content version (core.cache), which
     every write of content changes: a mark never outlives the rows it points to. A page with no
     mark is counted out from the start as before."""
@@ -222,8 +222,6 @@ class PageMarks:
         wanted = {number: first}
         if has_next:
             wanted[number + 1] = [_value(rows[-1], key) for key in columns]
-        if number == 1:
-            wanted.pop(1)  # page 1 needs no mark
         if all(marks.get(n) == values for n, values in wanted.items()):
             return
         marks.update(wanted)
@@ -320,8 +318,11 @@ class StrictPagePagination(PageNumberPagination):
         self.columns = seek.columns(self.model, self.language)
         queryset = queryset.order_by(*seek.ordering(self.columns))
         number = int(value) if value is not None else 1
-        marks = PageMarks(request, self.language, (self.page_query_param, self.cursor_query_param))
-        mark = marks.get(number) if number > 1 else None
+        marks = mark = None
+        if number > 1:  # page 1 needs no mark, and page 2 is near enough to count out
+            ignored = (self.page_query_param, self.cursor_query_param)
+            marks = PageMarks(request, self.language, ignored)
+            mark = marks.get(number)
         if mark is not None:
             # Where this page starts is known: seek there, as a cursor would.
             rows = self._cursor_page(queryset, Cursor(Cursor.AFTER, self.language, mark))
@@ -331,7 +332,8 @@ class StrictPagePagination(PageNumberPagination):
             rows = super().paginate_queryset(queryset, request, view)
             self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
             self.rows = rows
-        marks.remember(number, rows, self.columns, has_next=self.has_next)
+        if marks is not None:
+            marks.remember(number, rows, self.columns, has_next=self.has_next)
         return rows
 
     def _cursor_page(self, queryset, cursor: Cursor):
