@@ -83,7 +83,8 @@ class SearchableViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
         counted up to API_COUNT_CAP. Nothing to rank, so no candidates are gathered."""
         kind = KINDS[self.kind]
         filters = request.query_params.copy()
-        filters.pop("q", None)
+        for name in ("q", self.paginator.page_query_param, self.paginator.cursor_query_param):
+            filters.pop(name, None)  # not filters: without any, the filter form is not validated
         filterset = kind.filterset(filters or None, queryset=kind.base(request.query_params))
         if filterset.is_bound and not filterset.is_valid():
             if not only_unknown_records(filterset):
