@@ -404,6 +404,13 @@ class StrictPagePagination(PageNumberPagination):
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = (
+                    "A page number, from 1. To read a list through, follow the `next` links "
+                    "(cursors) instead: a deep page number seen for the first time since the "
+                    "data last changed costs more than a cursor."
+                )
         parameters.append(
             {
                 "name": self.cursor_query_param,
