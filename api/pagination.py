@@ -35,6 +35,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from core.cache import content_version
+
 CURSOR_HELP = (
     "Where a page starts: the `next` and `previous` links carry it (an opaque string, to be "
     "followed, not built). A page reached by its cursor costs the same at any depth, and "
@@ -193,8 +195,6 @@ class PageMarks:
     SECONDS = 3600
 
     def __init__(self, request, language: str, ignored: tuple[str, ...]):
-        from core.cache import content_version  # the cache module reads settings at import
-
         params = sorted(
             (key, value)
             for key, values in request.query_params.lists()
