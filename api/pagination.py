@@ -1,14 +1,237 @@
-"""Pages of a fixed size; a page number that is not a positive whole number is not found.
+"""Pages of a fixed size, numbered or reached by a cursor.
 
-No exact COUNT over a large table or a broad search: the count stops at API_COUNT_CAP
-(`count_capped` says so), and pages after it are still served while they have rows."""
+- No exact COUNT over a large table or a broad search: the count stops at API_COUNT_CAP
+  (`count_capped` says so), and numbered pages after it are still served while they have rows.
+- `next` and `previous` of a list sorted by columns (`SeekOrder`) are cursor links: the cursor
+  holds the sort key of the last (first) row served, and the next page starts right after it by
+  a seek on the sort index (`WHERE (name, id) > (…) ORDER BY name, id LIMIT 26`): a page costs
+  the same at any depth, and a traversal neither skips nor repeats rows when records are added
+  or removed meanwhile. At the end of the rows whose first sort column has a value, the rows
+  without one (a name missing in that language) are read by one more query.
+- `?page=N` keeps working (random access). Where page N starts is remembered per list and
+  content version (`PageMarks`): a numbered page asked for again, or the one after it, is a
+  seek too. Otherwise it skips the rows before it reading only their keys (the first visit of a
+  deep number, after each change of content, costs more than following the links).
+- A search ranked by relevance has no cursor: its candidates are bounded, its pages numbered.
+"""
+
+import base64
+import binascii
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import EmptyPage, Page, Paginator
+from django.db.models import F, Q
+from django.utils import translation
 from django.utils.functional import cached_property
+from modeltranslation.manager import get_translatable_fields_for_model
+from modeltranslation.utils import build_localized_fieldname
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.cache import content_version
+
+CURSOR_HELP = (
+    "Where a page starts: the `next` and `previous` links carry it (an opaque string, to be "
+    "followed, not built). A page reached by its cursor costs the same at any depth, and "
+    "following the links neither skips nor repeats records added or removed meanwhile; `page` "
+    "is ignored when a cursor is given. Not available with keywords (`q`): search results are "
+    "numbered pages. An invalid cursor is a 404."
+)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One column of a sort order; nulls come last (`nulls_last`), whatever the direction."""
+
+    field: str
+    descending: bool = False
+    nullable: bool = False  # set from the model field by SeekOrder.columns()
+
+
+class SeekOrder:
+    """The order of a list, ending with the primary key (so that it is total), by which a cursor
+    seeks: SeekOrder("name", "pk"), SeekOrder(Key("signed_on", descending=True), "reference",
+    "pk"). A translated field sorts by its column in the cursor's language (name -> name_fr)."""
+
+    def __init__(self, *keys):
+        self.keys = tuple(Key(key) if isinstance(key, str) else key for key in keys)
+        if self.keys[-1].field != "pk":
+            raise ValueError("A seek order ends with the primary key.")
+
+    def columns(self, model, language: str) -> list[Key]:
+        translated = get_translatable_fields_for_model(model) or []
+        columns = []
+        for key in self.keys:
+            if key.field == "pk":
+                columns.append(Key("pk", key.descending))
+                continue
+            field = (
+                build_localized_fieldname(key.field, language)
+                if key.field in translated
+                else key.field
+            )
+            columns.append(Key(field, key.descending, model._meta.get_field(field).null))
+        return columns
+
+    @staticmethod
+    def ordering(columns: list[Key], *, reverse: bool = False) -> list:
+        ordering = []
+        for key in columns:
+            descending = key.descending != reverse
+            nulls = {"nulls_first": True} if reverse else {"nulls_last": True}
+            expression = F(key.field)
+            if key.nullable:
+                ordering.append(expression.desc(**nulls) if descending else expression.asc(**nulls))
+            else:
+                ordering.append(expression.desc() if descending else expression.asc())
+        return ordering
+
+    @staticmethod
+    def after(columns: list[Key], values: list, *, reverse: bool = False) -> Q:
+        """Rows strictly after `values` in the order (before them with `reverse`), written so
+        that the first column bounds an index range: `name >= x AND (name > x OR (…))`.
+
+        Rows whose first column is null (they come last) are left out when that column has a
+        value: an OR with `IS NULL` would make the database scan the index from its start, so
+        they are read apart (`null_tail`)."""
+        condition = Q(pk__in=[])  # nothing
+        equal = Q()
+        for position, (key, value) in enumerate(zip(columns, values, strict=True)):
+            nulls = not (position == 0 and SeekOrder.null_tail(columns, values, reverse=reverse))
+            condition |= equal & SeekOrder._beyond(key, value, reverse, nulls=nulls)
+            equal &= (
+                Q(**{f"{key.field}__isnull": True}) if value is None else Q(**{key.field: value})
+            )
+        first, value = columns[0], values[0]
+        if value is not None:
+            lookup = "lte" if first.descending != reverse else "gte"
+            condition &= Q(**{f"{first.field}__{lookup}": value})
+        return condition
+
+    @staticmethod
+    def null_tail(columns: list[Key], values: list, *, reverse: bool = False) -> bool:
+        """Whether the rows whose first column is null follow, apart from `after()`."""
+        return columns[0].nullable and values[0] is not None and not reverse
+
+    @staticmethod
+    def _beyond(key: Key, value, reverse: bool, *, nulls: bool = True) -> Q:
+        """Rows whose `key` column comes strictly after `value` (nulls last; first in reverse)."""
+        null = Q(**{f"{key.field}__isnull": True})
+        if value is None:
+            return ~null if reverse and key.nullable else Q(pk__in=[])
+        lookup = "lt" if key.descending != reverse else "gt"
+        beyond = Q(**{f"{key.field}__{lookup}": value})
+        return beyond | null if key.nullable and nulls and not reverse else beyond
+
+
+class Cursor:
+    """Encoded as URL-safe base64 of JSON: [direction, language, key values]."""
+
+    AFTER, BEFORE = "a", "b"
+
+    def __init__(self, direction: str, language: str, values: list):
+        self.direction, self.language, self.values = direction, language, values
+
+    def encode(self) -> str:
+        values = [v.isoformat() if isinstance(v, datetime.date) else v for v in self.values]
+        raw = json.dumps([self.direction, self.language, values], separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, model, seek: SeekOrder) -> "Cursor":
+        """The cursor, its values checked against the columns' types; NotFound otherwise."""
+        try:
+            raw = base64.urlsafe_b64decode(text.encode("ascii") + b"=" * (-len(text) % 4))
+            direction, language, values = json.loads(raw)
+            if direction not in (cls.AFTER, cls.BEFORE):
+                raise ValueError
+            if language not in settings.MODELTRANSLATION_LANGUAGES:
+                raise ValueError
+            columns = seek.columns(model, language)
+            if not isinstance(values, list) or len(values) != len(columns):
+                raise ValueError
+            pairs = zip(columns, values, strict=True)
+            values = [_checked(model, key, value) for key, value in pairs]
+        except (ValueError, TypeError, UnicodeError, binascii.Error) as error:
+            raise NotFound("Invalid cursor: follow the `next` and `previous` links.") from error
+        return cls(direction, language, values)
+
+
+def _checked(model, key: Key, value):
+    if value is None:
+        if not key.nullable:
+            raise ValueError
+        return None
+    field = model._meta.pk if key.field == "pk" else model._meta.get_field(key.field)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError
+    try:
+        python = field.to_python(value)
+    except Exception as error:  # a ValidationError of the field: not a value of this column
+        raise ValueError from error
+    if isinstance(python, int) and not -(2**63) <= python < 2**63:
+        raise ValueError
+    return python
+
+
+class PageMarks:
+    """Where numbered pages start, per list and content version: `?page=N` seeks from its mark
+    like a cursor instead of skipping (N - 1) pages of rows. Serving page N marks N and N + 1,
+    so a client reading pages 2, 3, 4… by number pays one seek per page, and a page asked for
+    again is a seek. Kept in the shared cache under the content version (core.cache), which
+    every write of content changes: a mark never outlives the rows it points to. A page with no
+    mark is counted out from the start as before."""
+
+    MAX_MARKS = 200
+    SECONDS = 3600
+
+    def __init__(self, request, language: str, ignored: tuple[str, ...]):
+        params = sorted(
+            (key, value)
+            for key, values in request.query_params.lists()
+            if key not in ignored
+            for value in values
+        )
+        identity = json.dumps([request.path, language, params], ensure_ascii=False)
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        self.key = f"api-page-marks:{content_version()}:{digest}"
+        self.store = caches["default"]
+        self.marks: dict | None = None
+
+    def get(self, number: int) -> list | None:
+        if self.marks is None:
+            self.marks = self.store.get(self.key) or {}
+        return self.marks.get(number)
+
+    def remember(self, number: int, rows: list, columns: list[Key], *, has_next: bool) -> None:
+        """Page `number` starts at its first row; the next one after its last row."""
+        if not rows:
+            return
+        marks = {} if self.marks is None else dict(self.marks)
+        first = [_value(rows[0], key) for key in columns]
+        first[-1] -= 1  # "after the row before": the key ends with the primary key, ascending
+        wanted = {number: first}
+        if has_next:
+            wanted[number + 1] = [_value(rows[-1], key) for key in columns]
+        if all(marks.get(n) == values for n, values in wanted.items()):
+            return
+        marks.update(wanted)
+        while len(marks) > self.MAX_MARKS:
+            marks.pop(next(iter(marks)))
+        self.store.set(self.key, marks, self.SECONDS)
+
+
+def _value(row, key: Key):
+    return row.pk if key.field == "pk" else getattr(row, key.field)
 
 
 class CappedPage(Page):
@@ -23,6 +246,7 @@ class CappedPaginator(Paginator):
 
     known_count: int | None = None
     known_capped = False
+    keys_only = False  # skip the rows before a numbered page by their keys only (a seek order)
 
     @cached_property
     def count(self) -> int:
@@ -46,12 +270,17 @@ class CappedPaginator(Paginator):
         return super().validate_number(number)
 
     def page(self, number):
-        if not self.capped:
-            return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        page = self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
-        if number > 1 and not page.object_list:
+        top = bottom + self.per_page
+        if not self.capped and top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list[bottom:top]
+        if self.keys_only and bottom:
+            # The skipped rows are read from the sort index (keys only), the page's rows in full.
+            rows = self.object_list.filter(pk__in=self.object_list.values("pk")[bottom:top])
+        page = self._get_page(rows, number, self)
+        if self.capped and number > 1 and not page.object_list:
             raise EmptyPage("That page contains no results")
         return page
 
@@ -62,29 +291,136 @@ class CappedPaginator(Paginator):
 class StrictPagePagination(PageNumberPagination):
     page_size = 25
     django_paginator_class = CappedPaginator
+    cursor_query_param = "cursor"
 
-    def paginate_queryset(self, queryset, request, view=None, *, count=None, capped=False):
+    def paginate_queryset(
+        self, queryset, request, view=None, *, count=None, capped=False, seek=None
+    ):
+        """`seek`: the SeekOrder of the list (it sorts the queryset), for cursors; `count`,
+        `capped`: a count already known (a search's candidates)."""
         value = request.query_params.get(self.page_query_param)
         if value is not None and not (value.isascii() and value.isdigit() and int(value) > 0):
             raise NotFound("Page numbers are whole numbers from 1.")
         self.known = (count, capped)
-        return super().paginate_queryset(queryset, request, view)
+        self.seek, self.cursor_page = seek, None
+        cursor = request.query_params.get(self.cursor_query_param)
+        if seek is None:
+            if cursor is not None:
+                raise NotFound("This list has numbered pages only (no cursor with keywords).")
+            return super().paginate_queryset(queryset, request, view)
+        self.request = request
+        self.model = queryset.model
+        self.language = translation.get_language() or settings.LANGUAGE_CODE
+        if self.language not in settings.MODELTRANSLATION_LANGUAGES:
+            self.language = settings.MODELTRANSLATION_LANGUAGES[0]
+        if cursor is not None:
+            return self._cursor_page(queryset, Cursor.decode(cursor, self.model, seek))
+        self.columns = seek.columns(self.model, self.language)
+        queryset = queryset.order_by(*seek.ordering(self.columns))
+        number = int(value) if value is not None else 1
+        marks = mark = None
+        if number > 1:  # page 1 needs no mark, and page 2 is near enough to count out
+            ignored = (self.page_query_param, self.cursor_query_param)
+            marks = PageMarks(request, self.language, ignored)
+            mark = marks.get(number)
+        if mark is not None:
+            # Where this page starts is known: seek there, as a cursor would.
+            rows = self._cursor_page(queryset, Cursor(Cursor.AFTER, self.language, mark))
+            if not rows:
+                raise NotFound("That page contains no results")
+        else:
+            rows = super().paginate_queryset(queryset, request, view)
+            self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
+            self.rows = rows
+        if marks is not None:
+            marks.remember(number, rows, self.columns, has_next=self.has_next)
+        return rows
+
+    def _cursor_page(self, queryset, cursor: Cursor):
+        self.language = cursor.language
+        self.columns = self.seek.columns(self.model, cursor.language)
+        reverse = cursor.direction == Cursor.BEFORE
+        seeking = queryset.filter(SeekOrder.after(self.columns, cursor.values, reverse=reverse))
+        seeking = seeking.order_by(*SeekOrder.ordering(self.columns, reverse=reverse))
+        rows = list(seeking[: self.page_size + 1])
+        if len(rows) <= self.page_size and SeekOrder.null_tail(
+            self.columns, cursor.values, reverse=reverse
+        ):
+            # The last rows with a value in the first column: those without one come next.
+            tail = queryset.filter(**{f"{self.columns[0].field}__isnull": True})
+            tail = tail.order_by(*SeekOrder.ordering(self.columns))
+            rows += list(tail[: self.page_size + 1 - len(rows)])
+        more = len(rows) > self.page_size
+        rows = rows[: self.page_size]
+        if reverse:
+            rows.reverse()
+            self.has_next, self.has_previous = bool(rows), more
+        else:
+            self.has_next, self.has_previous = more, True
+        paginator = self.django_paginator_class(queryset, self.page_size)
+        count, capped = self.known
+        paginator.known_count, paginator.known_capped = count, capped
+        self.cursor_page = paginator
+        self.rows = rows
+        return rows
 
     def get_page_number(self, request, paginator):
         count, capped = getattr(self, "known", (None, False))
         paginator.known_count, paginator.known_capped = count, capped
+        paginator.keys_only = getattr(self, "seek", None) is not None
         return super().get_page_number(request, paginator)
 
+    def _cursor_link(self, row, direction: str) -> str:
+        values = [_value(row, key) for key in self.columns]
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        token = Cursor(direction, self.language, values).encode()
+        return replace_query_param(url, self.cursor_query_param, token)
+
+    def get_next_link(self):
+        if self.seek is None:
+            return super().get_next_link()
+        if not (self.has_next and self.rows):
+            return None
+        return self._cursor_link(self.rows[-1], Cursor.AFTER)
+
+    def get_previous_link(self):
+        if self.seek is None:
+            return super().get_previous_link()
+        if not (self.has_previous and self.rows):
+            return None
+        return self._cursor_link(self.rows[0], Cursor.BEFORE)
+
     def get_paginated_response(self, data):
+        paginator = self.cursor_page or self.page.paginator
         return Response(
             {
-                "count": self.page.paginator.count,
-                "count_capped": self.page.paginator.capped,
+                "count": paginator.count,
+                "count_capped": paginator.capped,
                 "next": self.get_next_link(),
                 "previous": self.get_previous_link(),
                 "results": data,
             }
         )
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = (
+                    "A page number, from 1. To read a list through, follow the `next` links "
+                    "(cursors) instead: a deep page number seen for the first time since the "
+                    "data last changed costs more than a cursor."
+                )
+        parameters.append(
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": CURSOR_HELP,
+                "schema": {"type": "string"},
+            }
+        )
+        return parameters
 
     def get_paginated_response_schema(self, schema):
         answer = super().get_paginated_response_schema(schema)
@@ -96,5 +432,14 @@ class StrictPagePagination(PageNumberPagination):
             "type": "boolean",
             "description": "True when `count` is a lower bound rather than the exact number.",
         }
+        for link, where in (("next", "after the last"), ("previous", "before the first")):
+            answer["properties"][link]["description"] = (
+                f"The page {where} result of this one, null if none. A list's links carry a "
+                "`cursor` (a page reached by its cursor costs the same at any depth); search "
+                "results (`q`) have numbered pages."
+            )
+            answer["properties"][link]["example"] = (
+                f"http://api.example.org/accounts/?{self.cursor_query_param}=WyJhIiwiZnIiLFsxXV0"
+            )
         answer["required"] = [*answer["required"], "count_capped"]
         return answer

@@ -8,14 +8,16 @@ from core.text import words
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
-from partnerships.models import Agreement, Partnership, PartnershipMember
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from search import selectors as search
 from search.filters import InstitutionFilterSet, TeamFilterSet, partner_condition
+from search.kinds import KINDS
 from sources.selectors import attach_sources
 from themes.models import ResearchTheme
 
 from . import serializers
+from .pagination import Key, SeekOrder
 
 SEARCH = OpenApiParameter("q", str, description="Keywords, in French or English.")
 
@@ -30,6 +32,17 @@ def only_unknown_records(filterset) -> bool:
     )
 
 
+class SeekMixin:
+    """A list sorted by `seek_order` (ending with the primary key): its `next` and `previous`
+    links carry a cursor, so that a page costs the same at any depth (api/pagination.py)."""
+
+    seek_order = SeekOrder("name", "pk")
+
+    def paginate_queryset(self, queryset, **known):
+        known.setdefault("seek", self.seek_order)
+        return self.paginator.paginate_queryset(queryset, self.request, view=self, **known)
+
+
 class CitedSourcesMixin:
     """A list page's sources in one query (`cited_sources`), not one per record."""
 
@@ -41,35 +54,48 @@ class CitedSourcesMixin:
         return page
 
 
-class SearchableViewSet(viewsets.ReadOnlyModelViewSet):
-    """Same filters and ranking as the search page; invalid filters give a 400 with the reason."""
+class SearchableViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
+    """Same filters and ranking as the search page; invalid filters give a 400 with the reason.
+    Ranked results (`q`) have numbered pages; the plain list sorted by name has cursors."""
 
     lookup_field = "slug"
     kind = ""
 
     def list(self, request, *args, **kwargs):
-        keywords = bool(words(request.query_params.get("q", "")))
-        found = search.search(kind=self.kind, params=request.query_params, candidates=keywords)
+        if not words(request.query_params.get("q", "")):
+            return self.plain_list(request)
+        found = search.search(kind=self.kind, params=request.query_params, candidates=True)
         if not found.valid:
             if not only_unknown_records(found.filterset):
                 raise ValidationError(found.filterset.errors)
             # An unknown theme or collaboration: no match.
-            page = self.paginate_queryset(self.get_queryset().none(), count=0)
-        elif keywords:
+            page = self.paginate_queryset(self.get_queryset().none(), count=0, seek=None)
+        else:
             # The ranked candidates, read a page at a time: their number is known (capped
             # beyond the bound).
             results = found.ranked(self.get_queryset())
-            page = self.paginate_queryset(results, count=found.count, capped=found.capped)
-        else:
-            # A plain list: every match by name, counted up to API_COUNT_CAP.
-            matches = found.matches.values("pk")
             page = self.paginate_queryset(
-                self.get_queryset().filter(pk__in=matches).order_by("name", "pk")
+                results, count=found.count, capped=found.capped, seek=None
             )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    def paginate_queryset(self, queryset, **known):
-        return self.paginator.paginate_queryset(queryset, self.request, view=self, **known)
+    def plain_list(self, request):
+        """Without keywords: every match of the search page's filters, by name (seek_order),
+        counted up to API_COUNT_CAP. Nothing to rank, so no candidates are gathered."""
+        kind = KINDS[self.kind]
+        filters = request.query_params.copy()
+        for name in ("q", self.paginator.page_query_param, self.paginator.cursor_query_param):
+            filters.pop(name, None)  # not filters: without any, the filter form is not validated
+        filterset = kind.filterset(filters or None, queryset=kind.base(request.query_params))
+        if filterset.is_bound and not filterset.is_valid():
+            if not only_unknown_records(filterset):
+                raise ValidationError(filterset.errors)
+            # An unknown theme or collaboration: no match.
+            page = self.paginate_queryset(self.get_queryset().none(), count=0)
+        else:
+            matches = filterset.qs.order_by().values("pk")
+            page = self.paginate_queryset(self.get_queryset().filter(pk__in=matches))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
@@ -82,9 +108,13 @@ class InstitutionViewSet(SearchableViewSet):
         return Institution.objects.light().select_related("parent")
 
     def paginate_queryset(self, queryset, **known):
-        """Which rows of the page are CLARA partners (they have a public page): one query."""
+        """Which rows of the page are CLARA partners (they have a public page): all of them
+        unless the whole directory is listed, then one query for the page."""
         page = super().paginate_queryset(queryset, **known)
-        if page:
+        if page and self.request.query_params.get("directory") != "all":
+            for obj in page:
+                obj.is_partner = True  # the list starts from the partners (base_queryset)
+        elif page:
             partners = set(
                 Institution.objects.filter(pk__in=[obj.pk for obj in page])
                 .filter(partner_condition())
@@ -114,21 +144,47 @@ class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
     kind = "collaborations"
 
     def get_queryset(self):
-        return Partnership.objects.public().prefetch_related(
-            "themes",
-            Prefetch("members", queryset=PartnershipMember.objects.select_related("institution")),
-        )
+        queryset = Partnership.objects.public().prefetch_related("themes")
+        if self.action == "list":
+            return queryset  # the page's members are attached as rows (paginate_queryset)
+        return queryset.prefetch_related(Prefetch("members", queryset=members_in_order()))
+
+    def paginate_queryset(self, queryset, **known):
+        """The members of the page's collaborations in one query, as (slug, role) rows: a big
+        network has hundreds, and records for each would be most of the page's work."""
+        page = super().paginate_queryset(queryset, **known)
+        if page:
+            rows: dict[int, list[dict]] = {obj.pk: [] for obj in page}
+            members = members_in_order().filter(partnership__in=list(rows))
+            for partnership, institution, role in members.values_list(
+                "partnership_id", "institution__slug", "role"
+            ):
+                rows[partnership].append({"institution": institution, "role": role})
+            for obj in page:
+                obj.member_rows = rows[obj.pk]
+        return page
 
 
-class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
+def members_in_order():
+    """By role, then name (the model's order also sorts by partnership: a join not needed)."""
+    return (
+        PartnershipMember.objects.select_related("institution")
+        .only("partnership", "role", "institution__slug")
+        .order_by("role", "institution__name", "pk")
+    )
+
+
+class ThemeViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ThemeSerializer
     queryset = ResearchTheme.objects.select_related("parent")
     lookup_field = "slug"
     filterset_fields = ["parent__slug"]
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
     """People who agreed to be named publicly; never their e-mail."""
+
+    seek_order = SeekOrder("last_name", "first_name", "pk")
 
     serializer_class = serializers.PersonSerializer
     queryset = Person.objects.public().select_related("affiliation")
@@ -136,20 +192,32 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["affiliation__slug", "affiliation__country"]
 
 
-class AgreementViewSet(CitedSourcesMixin, viewsets.ReadOnlyModelViewSet):
-    """Non-confidential agreements of public collaborations."""
+class AgreementViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):
+    """Non-confidential agreements of public collaborations, the latest signed first."""
+
+    seek_order = SeekOrder(Key("signed_on", descending=True), "reference", "pk")
 
     serializer_class = serializers.AgreementSerializer
+    # Of each party, only its institution's slug, in the agreement's order of parties.
+    parties = (
+        AgreementParty.objects.select_related("institution")
+        .only("agreement", "institution__slug")
+        .order_by("position", "pk")
+    )
     queryset = (
         Agreement.objects.published()
         .select_related("partnership")
-        .prefetch_related("parties__institution", "themes")
+        .prefetch_related(Prefetch("parties", queryset=parties), "themes")
     )
     lookup_field = "slug"
     filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
 
 
-class EventViewSet(CitedSourcesMixin, viewsets.ReadOnlyModelViewSet):
+class EventViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):
+    """Public events, the latest first."""
+
+    seek_order = SeekOrder(Key("start_date", descending=True), "title", "pk")
+
     serializer_class = serializers.EventSerializer
     queryset = Event.objects.public().select_related("partnership")
     lookup_field = "slug"

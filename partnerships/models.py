@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
+from core.languages import localized
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
 from core.translation_status import missing_translation_index
 from core.validators import validate_pdf
@@ -95,6 +96,13 @@ class Partnership(TimeStampedModel):
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["name"]
+        indexes = [
+            # The API's list sorts by name in each language; its cursors seek on these.
+            *(
+                models.Index(fields=[name, "id"], name=f"partnership_{name}_idx")
+                for name in localized("name")
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="partnership_unique_slug"),
             models.CheckConstraint(
