@@ -52,8 +52,10 @@ ror: dataset
 serve: install
 	HOST=$(HOST) PORT=$(PORT) ./deploy/serve-local.sh
 
+# One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The API against its own OpenAPI schema: schemathesis, all checks, on the live test server.
 test-api: install-dev
