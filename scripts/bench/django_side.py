@@ -109,7 +109,13 @@ def placeholders() -> dict:
         .values("pk", "n")
         .first()
     )
+    # Page 500 of the API's institutions (12,475 partners before it), or the last page of a
+    # smaller directory: a deep page at both scales.
+    per_page = settings.REST_FRAMEWORK["PAGE_SIZE"]
+    partners = Institution.objects.partners().count()
+    deep_page = max(1, min(500, -(-partners // per_page)))
     return {
+        "api_deep_page": deep_page,
         "big_partnership": partnership["slug"],
         "big_partnership_pk": partnership["pk"],
         "big_partnership_members": partnership["n"],

@@ -75,7 +75,7 @@ URLS = [
     ("calendar", "/calendar/events.ics", "feed"),
     ("API institutions q=cancer", "/api/institutions/?q=cancer", "api"),
     ("API institutions", "/api/institutions/", "api"),
-    ("API institutions page 500", "/api/institutions/?page=500", "api"),
+    ("API institutions deep page", "/api/institutions/?page={api_deep_page}", "api"),
     ("API collaborations", "/api/collaborations/", "api"),
     ("API agreements", "/api/agreements/", "api"),
     ("API events", "/api/events/", "api"),
