@@ -547,7 +547,9 @@ def write_report(rows, info, output: Path) -> None:
         "session has passed the second factor (a confirmed static OTP device).",
         "- Queries and size: the Django test client in a separate process with the production "
         "settings, against the full and the small database, each URL requested twice after "
-        "the cache was flushed: *cold* (first) and *warm* (second) query counts. Size is the "
+        "the cache was flushed (page cache, cached aggregates, in-process memos; content types "
+        "are looked up beforehand, as a running process has them): *cold* (first) and *warm* "
+        "(second) query counts. Size is the "
         "uncompressed body of the full-scale answer.",
         "- Targets (issue 14): uncached public pages and API answers p95 ≤ 100 ms at 2 "
         "connections, HTML ≤ 200 KB, the same query count at both scales, admin changelists "
