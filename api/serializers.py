@@ -12,7 +12,7 @@ from rest_framework import serializers
 from core.languages import localized
 from events.models import Event
 from institutions.models import Institution, Team
-from partnerships.models import Agreement, Partnership, PartnershipMember
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from sources.models import Source
 from sources.selectors import sources_of
@@ -211,10 +211,35 @@ class MemberSerializer(serializers.ModelSerializer):
         return {"institution": instance.institution.slug, "role": instance.role}
 
 
-class PartnershipSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSerializer):
+class RelatedListMixin(serializers.Serializer):
+    """The URL of a record's own paginated list of related rows (`<name>_url`), built from one
+    reversed address per page."""
+
+    def related_url(self, obj, name: str) -> str:
+        template = self.__dict__.get("_related_templates", {}).get(name)
+        if template is None:
+            basename = self.Meta.model._meta.model_name
+            basename = "collaboration" if basename == "partnership" else basename
+            template = reverse(f"api:{basename}-{name}", kwargs={"slug": "SLUG"})
+            self.__dict__.setdefault("_related_templates", {})[name] = template
+        url = template.replace("SLUG", obj.slug, 1)
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class PartnershipSerializer(
+    DirectFieldsMixin, SourcesMixin, RelatedListMixin, serializers.ModelSerializer
+):
     countries = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    members = MemberSerializer(many=True, read_only=True)
+    members = MemberSerializer(
+        many=True,
+        read_only=True,
+        help_text="The first members (API_RELATED_SHOWN, by role then name); all of them are "
+        "at `members_url`.",
+    )
+    members_total = serializers.IntegerField(read_only=True, help_text="How many members.")
+    members_url = serializers.SerializerMethodField(help_text="Every member, page by page.")
 
     class Meta:
         model = Partnership
@@ -231,6 +256,8 @@ class PartnershipSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSe
             "countries",
             "themes",
             "members",
+            "members_total",
+            "members_url",
             *localized("summary"),
             *localized("description"),
             "sources",
@@ -239,10 +266,20 @@ class PartnershipSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSe
     def get_countries(self, obj) -> list[str]:
         return [country.code for country in obj.countries]
 
+    def get_members_url(self, obj) -> str:
+        return self.related_url(obj, "members")
 
-class AgreementSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSerializer):
+
+class AgreementSerializer(
+    DirectFieldsMixin, SourcesMixin, RelatedListMixin, serializers.ModelSerializer
+):
     partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    parties = serializers.SerializerMethodField()
+    parties = serializers.SerializerMethodField(
+        help_text="The first parties' institutions (API_RELATED_SHOWN, in the agreement's "
+        "order); all of them are at `parties_url`."
+    )
+    parties_total = serializers.IntegerField(read_only=True, help_text="How many parties.")
+    parties_url = serializers.SerializerMethodField(help_text="Every party, page by page.")
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
@@ -259,6 +296,8 @@ class AgreementSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSeri
             "start_date",
             "end_date",
             "parties",
+            "parties_total",
+            "parties_url",
             "themes",
             *localized("summary"),
             "sources",
@@ -266,6 +305,19 @@ class AgreementSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSeri
 
     def get_parties(self, obj) -> list[str]:
         return [party.institution.slug for party in obj.parties.all()]
+
+    def get_parties_url(self, obj) -> str:
+        return self.related_url(obj, "parties")
+
+
+class PartySerializer(serializers.ModelSerializer):
+    """A party of an agreement: its institution, as in the agreement's `parties`."""
+
+    institution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = AgreementParty
+        fields = ["institution"]
 
 
 class EventSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSerializer):

@@ -1,6 +1,9 @@
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from core.filters import SlugChoiceFilter
@@ -137,25 +140,64 @@ class TeamViewSet(SearchableViewSet):
         )
 
 
+def related_total(model, field: str) -> Subquery:
+    """How many `model` rows point at the record, counted for the rows of the page only."""
+    counted = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def first_rows(queryset, field: str):
+    """The first API_RELATED_SHOWN rows of `queryset` for each value of `field` (in the
+    queryset's order), in one query: a network's hundreds of members are on their own list."""
+    order = [
+        F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+        for name in queryset.query.order_by
+    ]
+    return queryset.annotate(
+        place=Window(RowNumber(), partition_by=[F(field)], order_by=order)
+    ).filter(place__lte=settings.API_RELATED_SHOWN)
+
+
+class RelatedPagesMixin:
+    """`<record>/<name>/`: every related row of a public record, page by page (numbered)."""
+
+    def related_page(self, queryset, serializer_class):
+        page = self.paginator.paginate_queryset(queryset, self.request, view=self)
+        return self.paginator.get_paginated_response(serializer_class(page, many=True).data)
+
+
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
-class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
+class PartnershipViewSet(CitedSourcesMixin, RelatedPagesMixin, SearchableViewSet):
     serializer_class = serializers.PartnershipSerializer
     filterset_class = PartnershipFilterSet
     kind = "collaborations"
 
     def get_queryset(self):
-        queryset = Partnership.objects.public().prefetch_related("themes")
-        if self.action == "list":
+        queryset = (
+            Partnership.objects.public()
+            .prefetch_related("themes")
+            .annotate(members_total=related_total(PartnershipMember, "partnership"))
+        )
+        if self.action in ("list", "members"):
             return queryset  # the page's members are attached as rows (paginate_queryset)
-        return queryset.prefetch_related(Prefetch("members", queryset=members_in_order()))
+        members = first_rows(members_in_order(), "partnership")
+        return queryset.prefetch_related(Prefetch("members", queryset=members))
 
     def paginate_queryset(self, queryset, **known):
-        """The members of the page's collaborations in one query, as (slug, role) rows: a big
-        network has hundreds, and records for each would be most of the page's work."""
+        """The first members of the page's collaborations in one query, as (slug, role) rows:
+        records for each would be most of the page's work."""
         page = super().paginate_queryset(queryset, **known)
         if page:
             rows: dict[int, list[dict]] = {obj.pk: [] for obj in page}
-            members = members_in_order().filter(partnership__in=list(rows))
+            members = first_rows(members_in_order(), "partnership").filter(
+                partnership__in=list(rows)
+            )
             for partnership, institution, role in members.values_list(
                 "partnership_id", "institution__slug", "role"
             ):
@@ -163,6 +205,15 @@ class PartnershipViewSet(CitedSourcesMixin, SearchableViewSet):
             for obj in page:
                 obj.member_rows = rows[obj.pk]
         return page
+
+    @extend_schema(responses=serializers.MemberSerializer(many=True), filters=False)
+    @action(detail=True, filter_backends=[])
+    def members(self, request, slug=None):
+        """Every member of the collaboration, by role then name."""
+        partnership = self.get_object()
+        return self.related_page(
+            members_in_order().filter(partnership=partnership), serializers.MemberSerializer
+        )
 
 
 def members_in_order():
@@ -192,25 +243,47 @@ class PersonViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["affiliation__slug", "affiliation__country"]
 
 
-class AgreementViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):
+class AgreementViewSet(
+    CitedSourcesMixin, RelatedPagesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet
+):
     """Non-confidential agreements of public collaborations, the latest signed first."""
 
     seek_order = SeekOrder(Key("signed_on", descending=True), "reference", "pk")
 
     serializer_class = serializers.AgreementSerializer
-    # Of each party, only its institution's slug, in the agreement's order of parties.
-    parties = (
+    lookup_field = "slug"
+    filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
+
+    def get_queryset(self):
+        queryset = (
+            Agreement.objects.published()
+            .select_related("partnership")
+            .prefetch_related("themes")
+            .annotate(parties_total=related_total(AgreementParty, "agreement"))
+        )
+        if self.action == "parties":
+            return queryset
+        # The first parties, only their institution's slug, in the agreement's order.
+        return queryset.prefetch_related(
+            Prefetch("parties", queryset=first_rows(parties_in_order(), "agreement"))
+        )
+
+    @extend_schema(responses=serializers.PartySerializer(many=True), filters=False)
+    @action(detail=True, filter_backends=[])
+    def parties(self, request, slug=None):
+        """Every party of the agreement, in the agreement's order."""
+        agreement = self.get_object()
+        return self.related_page(
+            parties_in_order().filter(agreement=agreement), serializers.PartySerializer
+        )
+
+
+def parties_in_order():
+    return (
         AgreementParty.objects.select_related("institution")
         .only("agreement", "institution__slug")
         .order_by("position", "pk")
     )
-    queryset = (
-        Agreement.objects.published()
-        .select_related("partnership")
-        .prefetch_related(Prefetch("parties", queryset=parties), "themes")
-    )
-    lookup_field = "slug"
-    filterset_fields = ["status", "kind", "partnership__slug", "parties__institution__slug"]
 
 
 class EventViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):

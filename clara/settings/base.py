@@ -185,6 +185,9 @@ SEARCH_CONFIGS = {"fr": "french", "en": "english"}
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
 # API lists count up to this many results (then `count_capped`), never the whole table.
 API_COUNT_CAP = int(os.environ.get("API_COUNT_CAP", 1_000))
+# A collaboration's members and an agreement's parties shown in its API answer; all of them are
+# on their own paginated list (`members_url`, `parties_url`).
+API_RELATED_SHOWN = int(os.environ.get("API_RELATED_SHOWN", 50))
 # A search CSV export of at most this many rows is streamed by the request.
 SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 10_000))
 # A broader search export, up to this many rows, is written by the task worker (search/exports.py)
