@@ -70,9 +70,7 @@ def walk(client, url: str) -> list:
     return rows
 
 
-def test_a_big_network_shows_its_first_members_and_lists_all_on_their_own_pages(
-    client, settings
-):
+def test_a_big_network_shows_its_first_members_and_lists_all_on_their_own_pages(client, settings):
     settings.API_RELATED_SHOWN = 3
     big = network(30, name_en="Big network")
     small = network(2, name_en="Small network")
@@ -95,9 +93,7 @@ def test_a_big_network_shows_its_first_members_and_lists_all_on_their_own_pages(
     assert few == many
 
 
-def test_a_big_agreement_shows_its_first_parties_and_lists_all_on_their_own_pages(
-    client, settings
-):
+def test_a_big_agreement_shows_its_first_parties_and_lists_all_on_their_own_pages(client, settings):
     settings.API_RELATED_SHOWN = 2
     agreement = multilateral(27)
     record = client.get(f"/api/agreements/{agreement.slug}/").json()
