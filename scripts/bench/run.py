@@ -77,6 +77,8 @@ URLS = [
     ("API institutions", "/api/institutions/", "api"),
     ("API institutions deep page", "/api/institutions/?page={api_deep_page}", "api"),
     ("API collaborations", "/api/collaborations/", "api"),
+    ("API big collaboration", "/api/collaborations/{big_partnership}/", "api"),
+    ("API big collaboration members", "/api/collaborations/{big_partnership}/members/", "api"),
     ("API agreements", "/api/agreements/", "api"),
     ("API events", "/api/events/", "api"),
     ("admin dashboard", "/admin/", "admin"),
