@@ -6,7 +6,8 @@ CONTENT = {
     "people": ["person"],
     "partnerships": ["partnership", "partnershipmember", "keyfigure"],
     "mobility": ["mobilityexchange"],
-    "events": ["event"],
+    "events": ["event", "eventparticipant"],
+    "sources": ["source", "sourcelink"],
 }
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}

@@ -229,6 +229,9 @@ def mobility_data(mobility, **changes):
         "planned_start": "2012-02-20",
         "planned_end": "2012-06-19",
         "status": mobility.status,
+        # The sources inline (editors may cite sources): none added.
+        "sources-sourcelink-content_type-object_id-TOTAL_FORMS": "0",
+        "sources-sourcelink-content_type-object_id-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

@@ -93,3 +93,30 @@ def test_readme_permission_matrix_is_the_one_in_the_code():
     readme = (Path(settings.BASE_DIR) / "README.md").read_text()
     documented = readme.split("<!-- permission-matrix -->\n")[1].split("\n<!-- /permission")[0]
     assert documented == permission_matrix()
+
+
+@pytest.mark.parametrize(("role", "allowed"), [(VIEWER, False), (EDITOR, True)])
+def test_editors_cite_sources_on_the_records_they_edit(role_client, role, allowed):
+    from events.models import EventParticipant
+    from sources.models import Source, SourceLink
+    from tests.factories import EventFactory, PersonFactory
+
+    participant = EventParticipant.objects.create(event=EventFactory(), person=PersonFactory())
+    source = Source.objects.create(key="press-2018", title="Press release 2018")
+    prefix = "sources-sourcelink-content_type-object_id"
+    response = role_client(role).post(
+        f"/admin/events/eventparticipant/{participant.pk}/change/",
+        {
+            "event": participant.event_id,
+            "person": participant.person_id,
+            "role": "signed",
+            "position": 0,
+            f"{prefix}-TOTAL_FORMS": 1,
+            f"{prefix}-INITIAL_FORMS": 0,
+            f"{prefix}-0-source": source.pk,
+            f"{prefix}-0-locator": "p. 1",
+            f"{prefix}-0-position": 0,
+        },
+    )
+    assert response.status_code == (302 if allowed else 403)
+    assert SourceLink.objects.filter(source=source).exists() is allowed
