@@ -291,7 +291,6 @@ def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> Query
     (typos). Trigram index scans cost tens of milliseconds on a common word: PostgreSQL does
     not start the second part of the UNION ALL once the first fills the LIMIT.
     SQLite: every word matches the record's own text or a related record's (one branch)."""
-    model = queryset.model
     if postgres():
         own_queryset, in_text, close_names = _own_conditions(queryset, query)
         own_queryset = own_queryset.order_by()
@@ -300,13 +299,7 @@ def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> Query
             return text
         typos = own_queryset.filter(close_names & ~in_text).values_list("pk", *columns)
         return text.union(typos[:limit], all=True).order_by()[:limit]
-    matched = _with_folded(queryset)
-    for word in words(query):
-        condition = _word_match(model, word)
-        for related in KINDS_RELATED[model](Related(word)):
-            condition |= related
-        matched = matched.filter(condition)
-    return matched.order_by().values_list("pk", *columns)[:limit]
+    return _folded_matches(queryset, query).order_by().values_list("pk", *columns)[:limit]
 
 
 def _related_branches(queryset: QuerySet, query: str, room: bool, columns=()) -> QuerySet | None:
@@ -535,6 +528,12 @@ def _all_matches(queryset: QuerySet, query: str) -> QuerySet:
         for related in KINDS_RELATED[model](Related(query)):
             condition |= related
         return queryset.filter(condition)
+    return _folded_matches(queryset, query)
+
+
+def _folded_matches(queryset: QuerySet, query: str) -> QuerySet:
+    """SQLite: records where every word matches their own folded text or a related record's."""
+    model = queryset.model
     matched = _with_folded(queryset)
     for word in words(query):
         condition = _word_match(model, word)
