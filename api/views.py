@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from core.filters import SlugChoiceFilter
+from core.paging import count_of
 from core.text import words
 from events.models import Event
 from institutions.models import Institution, Team
@@ -140,18 +141,6 @@ class TeamViewSet(SearchableViewSet):
         )
 
 
-def related_total(model, field: str) -> Subquery:
-    """How many `model` rows point at the record, counted for the rows of the page only."""
-    counted = (
-        model.objects.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return Coalesce(Subquery(counted), 0)
-
-
 def first_rows(queryset, field: str):
     """The first API_RELATED_SHOWN rows of `queryset` for each value of `field` (in the
     queryset's order), in one query: a network's hundreds of members are on their own list."""
@@ -182,7 +171,7 @@ class PartnershipViewSet(CitedSourcesMixin, RelatedPagesMixin, SearchableViewSet
         queryset = (
             Partnership.objects.public()
             .prefetch_related("themes")
-            .annotate(members_total=related_total(PartnershipMember, "partnership"))
+            .annotate(members_total=count_of(PartnershipMember, "partnership"))
         )
         if self.action in ("list", "members"):
             return queryset  # the page's members are attached as rows (paginate_queryset)
@@ -259,7 +248,7 @@ class AgreementViewSet(
             Agreement.objects.published()
             .select_related("partnership")
             .prefetch_related("themes")
-            .annotate(parties_total=related_total(AgreementParty, "agreement"))
+            .annotate(parties_total=count_of(AgreementParty, "agreement"))
         )
         if self.action == "parties":
             return queryset

@@ -12,8 +12,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Count, Model, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Model
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
@@ -45,19 +44,6 @@ def capped_count_and_estimate(queryset, limit: int) -> tuple[int, int | None]:
         )
         counted, estimate = cursor.fetchone()
     return counted, estimate if estimate is not None and estimate >= 0 else None
-
-
-def count_of(model, fk: str):
-    """The number of `model` rows pointing at each listed row: a subquery the database runs
-    for the page's rows only, not a join and GROUP BY over the whole table."""
-    counted = (
-        model._default_manager.filter(**{fk: OuterRef("pk")})
-        .order_by()
-        .values(fk)
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted), 0)
 
 
 class EstimatedCountPaginator(Paginator):

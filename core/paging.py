@@ -2,6 +2,8 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as CountedPage
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 
 class UncountedPage(CountedPage):
@@ -44,3 +46,16 @@ class UncountedPaginator(Paginator):
         more = len(rows) > self.per_page
         last = self.max_pages is not None and number == self.max_pages
         return UncountedPage(rows[: self.per_page], number, self, more and not last, more and last)
+
+
+def count_of(model, fk: str):
+    """The number of `model` rows pointing at each listed row: a subquery the database runs
+    for the page's rows only, not a join and GROUP BY over the whole table."""
+    counted = (
+        model._default_manager.filter(**{fk: OuterRef("pk")})
+        .order_by()
+        .values(fk)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)

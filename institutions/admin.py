@@ -9,8 +9,9 @@ from modeltranslation.admin import TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ClaraImportExportAdmin
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin, count_of
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin
 from core.languages import in_default_language, localized
+from core.paging import count_of
 from core.text import fold
 
 from . import services

@@ -10,9 +10,9 @@ from core.admin_scale import (
     AutocompleteListFilter,
     BoundedInlineMixin,
     ScaledListMixin,
-    count_of,
 )
 from core.languages import in_default_language, localized
+from core.paging import count_of
 from sources.admin import SourceLinkInline
 
 from .admin_actions import move_to_next_status, renew

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraModelAdmin
-from core.admin_scale import count_of
 from core.languages import in_default_language, localized
+from core.paging import count_of
 
 from .models import ResearchTheme
 
