@@ -253,10 +253,9 @@ class KnownChoicesForm(KnownChoicesFormMixin, PartialDateFormMixin, forms.ModelF
     partial dates."""
 
 
-class KnownChoicesAdminMixin:
-    """A ModelAdmin whose change form loads the record with its autocompleted relations (the
-    foreign keys joined, each many-to-many relation in one query, even when empty): the same
-    queries whatever the record holds. Its form mixes in KnownChoicesFormMixin."""
+class KnownChoicesFieldsMixin:
+    """Autocompleted foreign keys whose select is labelled from the loaded related object
+    (KnownChoiceAutocompleteSelect): no query per field or per inline row."""
 
     def _autocompleted(self, request) -> tuple[list[str], list[str]]:
         foreign_keys, many_to_many = [], []
@@ -267,6 +266,19 @@ class KnownChoicesAdminMixin:
             elif field.many_to_many:
                 many_to_many.append(name)
         return foreign_keys, many_to_many
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class KnownChoicesAdminMixin(KnownChoicesFieldsMixin):
+    """A ModelAdmin whose change form loads the record with its autocompleted relations (the
+    foreign keys joined, each many-to-many relation in one query, even when empty): the same
+    queries whatever the record holds. Its form mixes in KnownChoicesFormMixin."""
 
     def get_object(self, request, object_id, from_field=None):
         queryset = self.get_queryset(request)
@@ -283,13 +295,6 @@ class KnownChoicesAdminMixin:
         except (model.DoesNotExist, ValidationError, ValueError):
             return None
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
-            kwargs["widget"] = KnownChoiceAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
             kwargs["widget"] = KnownChoicesAutocompleteSelectMultiple(
@@ -298,30 +303,15 @@ class KnownChoicesAdminMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class KnownChoicesInlineMixin(PartialDateAdminMixin):
+class KnownChoicesInlineMixin(KnownChoicesFieldsMixin, PartialDateAdminMixin):
     """Inline rows load their autocompleted foreign keys with the rows (one query in all)."""
 
     form = KnownChoicesForm
 
-    def _autocompleted_foreign_keys(self, request) -> list[str]:
-        names = []
-        for name in self.get_autocomplete_fields(request):
-            field = self.model._meta.get_field(name)
-            if field.many_to_one or field.one_to_one:
-                names.append(name)
-        return names
-
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        related = self._autocompleted_foreign_keys(request)
-        return queryset.select_related(*related) if related else queryset
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
-            kwargs["widget"] = KnownChoiceAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        foreign_keys, _many_to_many = self._autocompleted(request)
+        return queryset.select_related(*foreign_keys) if foreign_keys else queryset
 
 
 class BoundedInlineFormSet(BaseInlineFormSet):
