@@ -19,6 +19,20 @@ from sources.selectors import sources_of
 from themes.models import ResearchTheme
 
 
+class SlugUrlMixin:
+    """Absolute addresses of records by slug, each reversed once per page: only the slug
+    differs (a slug needs no quoting)."""
+
+    def slug_url(self, url_name: str, slug: str) -> str:
+        templates = self.__dict__.setdefault("_slug_url_templates", {})
+        template = templates.get(url_name)
+        if template is None:
+            path = reverse(url_name, kwargs={"slug": "SLUG"})
+            absolute = self.context["request"].build_absolute_uri(path)
+            template = templates[url_name] = absolute.replace("SLUG", "{slug}", 1)
+        return template.format(slug=slug)
+
+
 class DirectFieldsMixin:
     """Serializes as DRF would, reading the columns of plain fields (text, numbers, choices,
     dates, countries) straight from the record instead of through `Field.get_attribute`; any
@@ -99,7 +113,7 @@ class ThemeSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         fields = ["slug", *localized("name"), *localized("description"), "parent"]
 
 
-class InstitutionSerializer(DirectFieldsMixin, serializers.ModelSerializer):
+class InstitutionSerializer(SlugUrlMixin, DirectFieldsMixin, serializers.ModelSerializer):
     country = CountryField()
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     ror_types = serializers.SerializerMethodField()
@@ -137,13 +151,7 @@ class InstitutionSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         """The public page; none for a directory organisation that takes part in nothing."""
         if obj.source != Institution.Source.CLARA and not obj.is_partner:
             return None
-        template = self.__dict__.get("_url_template")
-        if template is None:
-            # Reversed once per page: only the slug differs (a slug needs no quoting).
-            path = reverse("institutions:institution-detail", kwargs={"slug": "SLUG"})
-            absolute = self.context["request"].build_absolute_uri(path)
-            template = self._url_template = absolute.replace("SLUG", "{slug}", 1)
-        return template.format(slug=obj.slug)
+        return self.slug_url("institutions:institution-detail", obj.slug)
 
 
 @extend_schema_field({"type": "string", "nullable": True})
@@ -211,20 +219,12 @@ class MemberSerializer(serializers.ModelSerializer):
         return {"institution": instance.institution.slug, "role": instance.role}
 
 
-class RelatedListMixin(serializers.Serializer):
-    """The URL of a record's own paginated list of related rows (`<name>_url`), built from one
-    reversed address per page."""
+class RelatedListMixin(SlugUrlMixin, serializers.Serializer):
+    """The URL of a record's own paginated list of related rows (`<name>_url`): the view's
+    `<name>` action."""
 
     def related_url(self, obj, name: str) -> str:
-        template = self.__dict__.get("_related_templates", {}).get(name)
-        if template is None:
-            basename = self.Meta.model._meta.model_name
-            basename = "collaboration" if basename == "partnership" else basename
-            template = reverse(f"api:{basename}-{name}", kwargs={"slug": "SLUG"})
-            self.__dict__.setdefault("_related_templates", {})[name] = template
-        url = template.replace("SLUG", obj.slug, 1)
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
+        return self.slug_url(f"api:{self.context['view'].basename}-{name}", obj.slug)
 
 
 class PartnershipSerializer(
