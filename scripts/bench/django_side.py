@@ -151,6 +151,10 @@ def queries(urls: list[dict], cookie: str) -> list[dict]:
 
     from core import cache as page_cache
 
+    # Content types are read once per process (Django's own cache), not per request: all of
+    # them known before counting, so that a page's count does not depend on which content types
+    # the URLs before it happened to need.
+    ContentType.objects.get_for_models(*apps.get_models())
     results = []
     for url in urls:
         # Cold means cold for every URL: the same page may come twice (the biggest collaboration
@@ -158,11 +162,6 @@ def queries(urls: list[dict], cookie: str) -> list[dict]:
         cache.clear()
         page_cache._recent.clear()
         page_cache.bump_content_version()  # and the in-process memos keyed by the version
-        # Content types are read once per process (Django's own cache), not per request: all
-        # of them known before counting, so that a page's count does not depend on which
-        # content types the URLs before it happened to need.
-        ContentType.objects.clear_cache()
-        ContentType.objects.get_for_models(*apps.get_models())
         client = Client(HTTP_HOST="127.0.0.1")
         if url.get("admin"):
             client.cookies[name] = value
