@@ -77,3 +77,22 @@ def validate_pdf(file) -> None:
         raise ValidationError(
             _("This file is not a PDF document, whatever its name says."), code="not_pdf"
         )
+
+
+def validate_order(instance, *pairs: tuple[str, str]) -> None:
+    """Each (earlier, later) pair of fields in order; the error sits next to the later field,
+    naming the earlier one (the database constraint behind it stays the last line of defence)."""
+    errors = {}
+    for earlier, later in pairs:
+        first, last = getattr(instance, earlier), getattr(instance, later)
+        if first is not None and last is not None and last < first:
+            errors[later] = ValidationError(
+                _("Cannot be before “%(earlier)s” (%(value)s)."),
+                code="before_start",
+                params={
+                    "earlier": instance._meta.get_field(earlier).verbose_name,
+                    "value": first,
+                },
+            )
+    if errors:
+        raise ValidationError(errors)

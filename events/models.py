@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from core.models import DatePrecision, TimeStampedModel, format_partial_date, iso_partial_date
 from core.translation_status import missing_translation_index
+from core.validators import validate_order
 
 
 class EventQuerySet(models.QuerySet):
@@ -87,6 +88,10 @@ class Event(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        validate_order(self, ("start_date", "end_date"))
 
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", kwargs={"slug": self.slug})

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -9,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
 from core.translation_status import missing_translation_index
+from core.validators import validate_order
 
 
 class MobilityExchangeQuerySet(models.QuerySet):
@@ -183,6 +185,14 @@ class MobilityExchange(TimeStampedModel):
     def __str__(self) -> str:
         who = self.person.full_name if self.person_id else self.get_category_display()
         return f"{who} → {self.host_institution}"
+
+    def clean(self) -> None:
+        super().clean()
+        validate_order(self, ("planned_start", "planned_end"), ("actual_start", "actual_end"))
+        if self.home_institution_id and self.home_institution_id == self.host_institution_id:
+            raise ValidationError(
+                {"host_institution": _("The host institution must differ from the home one.")}
+            )
 
     @property
     def start(self):

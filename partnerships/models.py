@@ -16,7 +16,7 @@ from core import storage as core_storage
 from core.languages import localized
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
 from core.translation_status import missing_translation_index
-from core.validators import validate_pdf
+from core.validators import validate_order, validate_pdf
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -125,6 +125,14 @@ class Partnership(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        validate_order(self, ("start_date", "end_date"))
+        if self.is_featured and not self.is_public:
+            raise ValidationError(
+                {"is_featured": _("Only a collaboration shown on the public site can be featured.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:partnership-detail", kwargs={"slug": self.slug})
@@ -251,6 +259,10 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value_display} {self.label}"
+
+    def clean(self) -> None:
+        super().clean()
+        validate_order(self, ("period_start", "period_end"))
 
     @property
     def value_display(self) -> str:
@@ -542,6 +554,7 @@ class Agreement(TimeStampedModel):
         """The lifecycle, checked against the status as stored: the admin, the import and the
         services all save through full_clean(), so they all refuse the same moves."""
         super().clean()
+        validate_order(self, ("start_date", "end_date"))
         stored = None
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()

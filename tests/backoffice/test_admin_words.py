@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from backoffice.roles import EDITOR
-from tests.factories import InstitutionFactory
+from backoffice.roles import AGREEMENTS_MANAGER, EDITOR
+from tests.backoffice.test_lost_updates import form_data
+from tests.factories import AgreementFactory, AgreementPartyFactory, InstitutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,3 +21,19 @@ def test_delete_reads_supprimer_on_the_change_and_confirmation_pages(role_client
     assert "Supprimée" not in change.text
     assert "<h1>Supprimer</h1>" in delete.text or "Êtes-vous sûr" in delete.text
     assert "Supprimée" not in delete.text
+
+
+def test_the_agreement_form_shows_the_error_next_to_the_end_date_in_french(make_staff, client):
+    agreement = AgreementFactory()
+    AgreementPartyFactory(agreement=agreement)
+    client.force_login(make_staff(AGREEMENTS_MANAGER))
+    url = f"/admin/partnerships/agreement/{agreement.pk}/change/"
+    data = form_data(client.get(url))
+    data.update(start_date="2020-05-01", end_date="2019-05-01", signed_on="2018-03-08")
+
+    page = client.post(url, data, HTTP_ACCEPT_LANGUAGE="fr")
+
+    form = page.context["adminform"].form
+    assert list(form.errors) == ["end_date"]
+    assert "Ne peut pas précéder" in form.errors["end_date"][0]
+    assert "agreement_end_after_start" not in page.text
