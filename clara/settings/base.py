@@ -162,6 +162,10 @@ AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 # Two-factor authentication: staff may add a TOTP device; superusers must have one when true.
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
 OTP_TOTP_ISSUER = "CLARA Partnerships"
+# No per-device throttle: its delay doubles with every wrong code and never resets but on a right
+# one, so a password holder could keep the owner's device refusing codes for days. Wrong codes
+# count as failed sign-ins instead (axes, above: per account and per address).
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
