@@ -1,16 +1,20 @@
 """One reading of the client's address (core.clients), behind PROXY_COUNT proxies, for login
 throttling, the API's rates, the search exports' limits and the logs."""
 
+import ast
 import logging
 from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
 from django.http import HttpResponse
+from rest_framework.settings import api_settings
 
+from api.throttling import ClientAddressMixin
 from core.clients import client_address
 from ops.logging import RequestIdFilter
 from ops.middleware import ACCESS_LOG_CLIENT, RequestIdMiddleware
+from tests.core.test_architecture import ROOT, project_apps
 
 NGINX = "127.0.0.1"
 PASSWORD = "pw-Lyon-2026"
@@ -109,3 +113,22 @@ def test_log_lines_and_the_access_log_name_the_client(rf, settings):
     assert request.META[ACCESS_LOG_CLIENT] == "198.51.100.7"
     gunicorn = Path(settings.BASE_DIR, "deploy", "gunicorn.conf.py").read_text()
     assert f"%({{{ACCESS_LOG_CLIENT}}}e)s" in gunicorn  # the access log's first field
+
+
+ADDRESS_SOURCES = {"REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "X-Forwarded-For", "X-Real-IP"}
+
+
+def test_nothing_but_core_clients_reads_the_address(settings):
+    """Another reading (REMOTE_ADDR, the header, DRF's NUM_PROXIES) would count a client apart
+    from how the others count it."""
+    readers = set()
+    for folder in [*project_apps(), "clara"]:
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and node.value in ADDRESS_SOURCES:
+                    readers.add(str(path.relative_to(ROOT)))
+    assert readers == {"core/clients.py"}
+    assert settings.AXES_CLIENT_IP_CALLABLE == "core.clients.client_address"
+    assert "NUM_PROXIES" not in settings.REST_FRAMEWORK
+    for throttle in api_settings.DEFAULT_THROTTLE_CLASSES:
+        assert issubclass(throttle, ClientAddressMixin), throttle
