@@ -3,9 +3,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.forms import AdminAuthenticationForm, AdminPasswordChangeForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import PasswordChangeView
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 from django_otp import match_token, user_has_device
 
 
@@ -23,14 +28,31 @@ def otp_required(user) -> bool:
 
 
 class ClaraLoginForm(AdminAuthenticationForm):
-    """Password, then the authenticator's code for anyone who set one up (superusers must)."""
+    """Password, then the authenticator's code for anyone who set one up (superusers must).
+
+    A wrong or missing code is a failed sign-in like a wrong password: counted by axes (which
+    pauses the account and the address after AXES_FAILURE_LIMIT) and answered with the same
+    message, so the form tells no one that the password was right or that the account must
+    have a second factor."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter the correct %(username)s and password for a staff account, and the "
+            "current code of your authenticator app if you have set one up. Note that both "
+            "fields may be case-sensitive."
+        ),
+    }
 
     otp_token = forms.CharField(
         label=_("Authentication code"),
         required=False,
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text=_("The code shown by your authenticator app, if you have set one up."),
+        help_text=_(
+            "The code shown by your authenticator app, if you have set one up. Without an app "
+            "yet where one is required, an administrator can give you a one-time backup code."
+        ),
     )
 
     def clean(self):
@@ -41,19 +63,40 @@ class ClaraLoginForm(AdminAuthenticationForm):
         token = (cleaned.get("otp_token") or "").strip()
         device = match_token(user, token) if token else None
         if device is None:
-            if not user_has_device(user):
-                raise ValidationError(
-                    _(
-                        "Superusers sign in with two-factor authentication. An administrator "
-                        "can give you a one-time backup code (manage.py addstatictoken)."
-                    ),
-                    code="otp_setup_required",
-                )
-            raise ValidationError(
-                _("Enter the current code of your authenticator app."), code="otp_required"
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": cleaned.get("username")},
+                request=self.request,
             )
+            raise self.get_invalid_login_error()
         user.otp_device = device  # django_otp marks the session verified on login
         return cleaned
+
+
+class ClaraPasswordChangeForm(AdminPasswordChangeForm):
+    """The old password is checked as a sign-in is (axes): wrong guesses count towards the
+    account's and the address's pause."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    @sensitive_variables("old_password")
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        checked = authenticate(
+            self.request, username=self.user.get_username(), password=old_password
+        )
+        if checked is None or checked.pk != self.user.pk:
+            raise ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class ClaraPasswordChangeView(PasswordChangeView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class ClaraAdminSite(admin.AdminSite):
@@ -61,6 +104,7 @@ class ClaraAdminSite(admin.AdminSite):
     site_title = _("CLARA — international partnerships")
     index_title = _("Back-office")
     login_form = ClaraLoginForm
+    password_change_form = ClaraPasswordChangeForm
 
     def has_permission(self, request):
         user = request.user
@@ -68,3 +112,12 @@ class ClaraAdminSite(admin.AdminSite):
             return False
         # A session opened without the second factor does not reach the back-office.
         return not otp_required(user) or user.is_verified()
+
+    def password_change(self, request, extra_context=None):
+        """Django's view, with the request given to the form (for axes)."""
+        request.current_app = self.name
+        return ClaraPasswordChangeView.as_view(
+            form_class=self.password_change_form,
+            success_url=reverse("admin:password_change_done", current_app=self.name),
+            extra_context={**self.each_context(request), **(extra_context or {})},
+        )(request)

@@ -21,10 +21,13 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-# One line per request: client, request, status, bytes, milliseconds, request id.
+# One line per request: client (as core.clients reads it, set by ops.middleware), request,
+# status, bytes, milliseconds, request id.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s "%(a)s"'
+access_log_format = (
+    '%({clara.client}e)s "%(r)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s "%(a)s"'
+)
 proc_name = "clara-web"
 # gunicorn's control socket is one per user by default: several servers on one host would clash.
 control_socket_disable = True

@@ -6,16 +6,21 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from .logging import request_id
+from core.clients import client_address
+
+from . import logging
 
 HEADER = "X-Request-ID"
 SANE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# The WSGI environ entry (request.META) gunicorn's access log prints as the client.
+ACCESS_LOG_CLIENT = "clara.client"
 
 
 class RequestIdMiddleware:
-    """Sets request.request_id, tags log lines with it and returns it in X-Request-ID.
+    """Sets request.request_id, tags log lines with it and the client's address
+    (core.clients), and returns the id in X-Request-ID.
 
-    The application server's access log prints it with the status and the time taken.
+    The application server's access log prints both with the status and the time taken.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -25,10 +30,13 @@ class RequestIdMiddleware:
         given = request.headers.get(HEADER, "")
         rid = given if SANE.match(given) else uuid.uuid4().hex
         request.request_id = rid
-        token = request_id.set(rid)
+        address = client_address(request)
+        request.META[ACCESS_LOG_CLIENT] = address
+        tokens = logging.request_id.set(rid), logging.client_address.set(address)
         try:
             response = self.get_response(request)
         finally:
-            request_id.reset(token)
+            logging.request_id.reset(tokens[0])
+            logging.client_address.reset(tokens[1])
         response[HEADER] = rid
         return response

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 
+from core.clients import client_address
 from core.spreadsheets import SafeWriter
 
 from . import selectors
@@ -85,18 +86,8 @@ def count_matches(found: selectors.SearchResult, cap: int) -> int:
 
 
 def client_digest(request) -> str:
-    """Who asked, for the per-client limit: a keyed digest of the address (not the address).
-    Behind PROXY_COUNT proxies the client's address is read from X-Forwarded-For."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.AXES_IPWARE_PROXY_COUNT or 0
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
+    """Who asked, for the per-client limit: a keyed digest of the address (not the address)."""
+    address = client_address(request)
     return salted_hmac("search.exports.client", address, algorithm="sha256").hexdigest()[:32]
 
 

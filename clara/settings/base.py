@@ -153,13 +153,19 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = []  # the security log names the account and address (never passwords)
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Proxies in front of the application (1 behind nginx): the client's address is then read from
+# X-Forwarded-For by core.clients.client_address, for axes, the API's rates, exports and logs.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 # Two-factor authentication: staff may add a TOTP device; superusers must have one when true.
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
 OTP_TOTP_ISSUER = "CLARA Partnerships"
+# No per-device throttle: its delay doubles with every wrong code and never resets but on a right
+# one, so a password holder could keep the owner's device refusing codes for days. Wrong codes
+# count as failed sign-ins instead (axes, above: per account and per address).
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -308,7 +314,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
     "formatters": {
-        "line": {"format": "%(asctime)s %(levelname)s %(name)s rid=%(request_id)s %(message)s"}
+        "line": {
+            "format": (
+                "%(asctime)s %(levelname)s %(name)s rid=%(request_id)s client=%(client)s "
+                "%(message)s"
+            )
+        }
     },
     "handlers": {
         "console": {

@@ -6,6 +6,7 @@ server's disk or memory: set REDIS_URL, PRIVATE_STORAGE=s3 and TASKS_BACKEND=dat
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,33 +15,47 @@ def caches(folder: Path | None = None) -> dict:
     """Redis when REDIS_URL is set (shared by every server); else `folder` (shared by one
     server's processes: web workers and task worker) or, without one, this process's memory.
 
-    "pages" holds rendered public pages (core/cache.py): in Redis too when set, else in each
-    process's memory. Their keys carry the content version, which lives in "default" (shared),
-    so a change seen by one process makes every process's copies stale.
+    "pages" holds rendered public pages (core/cache.py), apart from "default": every new query
+    string can add one, so a flood of them may evict pages only, never pending imports, rate
+    counts or job progress. They are in a Redis server of their own when PAGE_CACHE_REDIS_URL
+    is set (shared by every server), else in each process's memory. Their keys carry the
+    content version, which lives in "default" (shared), so a change seen by one process makes
+    every process's copies stale.
     """
     url = os.environ.get("REDIS_URL", "")
+    pages_url = os.environ.get("PAGE_CACHE_REDIS_URL", "")
     prefix = os.environ.get("CACHE_KEY_PREFIX", "clara")
     if url:
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-        pages = backend
+    elif folder is not None:
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(folder)),
+        }
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if pages_url:
+        if url and _server(pages_url) == _server(url):
+            raise ImproperlyConfigured(
+                "PAGE_CACHE_REDIS_URL must name another Redis server than REDIS_URL: a "
+                "server's memory limit and eviction apply to all its databases."
+            )
+        pages = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": pages_url}
     else:
         pages = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
         }
-        if folder is not None:
-            location = os.environ.get("CACHE_DIR", str(folder))
-            backend = {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                "LOCATION": location,
-            }
-        else:
-            backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {
         "default": {**backend, "KEY_PREFIX": prefix},
         "pages": {**pages, "KEY_PREFIX": prefix},
     }
+
+
+def _server(url: str) -> tuple:
+    parts = urlsplit(url)
+    return (parts.hostname, parts.port or 6379, parts.path if parts.scheme == "unix" else "")
 
 
 def private_storage(base_dir: Path) -> dict:

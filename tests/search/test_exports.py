@@ -337,7 +337,7 @@ def test_the_cleanup_reports_stalled_exports_as_failed(client):
 
 
 def test_behind_the_proxy_each_client_is_counted_apart(rf, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     first = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
     second = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
     # A client cannot pass for another by sending its own X-Forwarded-For first.
@@ -347,5 +347,5 @@ def test_behind_the_proxy_each_client_is_counted_apart(rf, settings):
     digests = [exports.client_digest(request) for request in (first, second, forged)]
     assert digests[0] != digests[1]
     assert digests[2] == digests[0]
-    settings.AXES_IPWARE_PROXY_COUNT = None
+    settings.PROXY_COUNT = 0
     assert exports.client_digest(first) == exports.client_digest(second)  # the proxy's address
