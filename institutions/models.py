@@ -91,7 +91,10 @@ class InstitutionQuerySet(models.QuerySet):
         """The rows by which the outer institution (OuterRef("pk")) takes part in something;
         `public=False`: published or not."""
         here = models.OuterRef("pk")
-        return [rows.filter(**{column: here}) for rows, column in InstitutionQuerySet._links(public=public)]
+        return [
+            rows.filter(**{column: here})
+            for rows, column in InstitutionQuerySet._links(public=public)
+        ]
 
     @staticmethod
     def taking_part(*, public: bool = True) -> Q:

@@ -285,8 +285,7 @@ def published_q(prefix: str = "") -> Q:
     """The one publication rule, as a condition on agreements (or on rows linked to one):
     published by staff, not confidential, and of a public partnership if any."""
     return Q(**{f"{prefix}is_public": True, f"{prefix}is_confidential": False}) & (
-        Q(**{f"{prefix}partnership__isnull": True})
-        | Q(**{f"{prefix}partnership__is_public": True})
+        Q(**{f"{prefix}partnership__isnull": True}) | Q(**{f"{prefix}partnership__is_public": True})
     )
 
 

@@ -79,9 +79,7 @@ def test_no_page_and_absent_from_every_public_list(client, hidden_only, shown):
 
     listing = client.get("/en/institutions/", {"country": "SN"}).content.decode()
     search = client.get("/en/search/", {"q": "Quokka", "type": "institutions"}).content.decode()
-    rows = csv_rows(
-        client.get("/en/search/export.csv", {"q": "Quokka", "type": "institutions"})
-    )
+    rows = csv_rows(client.get("/en/search/export.csv", {"q": "Quokka", "type": "institutions"}))
     api = client.get("/api/institutions/", {"q": "Quokka"}).json()
     sitemap = whole_sitemap(client)
     map_page = client.get("/en/map/").content.decode()
