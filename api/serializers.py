@@ -148,7 +148,7 @@ class InstitutionSerializer(SlugUrlMixin, DirectFieldsMixin, serializers.ModelSe
         return [t for t in obj.ror_types.split(",") if t]
 
     def get_url(self, obj) -> str | None:
-        """The public page; none for a directory organisation that takes part in nothing."""
+        """The public page; none for a directory organisation that takes no public part."""
         if obj.source != Institution.Source.CLARA and not obj.is_partner:
             return None
         return self.slug_url("institutions:institution-detail", obj.slug)

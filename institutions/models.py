@@ -47,73 +47,84 @@ class RorStatus(models.TextChoices):
 
 class InstitutionQuerySet(models.QuerySet):
     @staticmethod
-    def participant_ids() -> models.QuerySet:
-        """Primary keys of the institutions taking part in something: a partnership, an
-        agreement, a team, a mobility, an event. One UNION, small whatever the directory size."""
+    def _links(*, public: bool) -> list[tuple[models.QuerySet, str]]:
+        """Each way of taking part, as (rows, the column naming the institution): a partnership,
+        an agreement, a team, a mobility, an event. `public`: only what the public site shows,
+        by each model's own rule (a confidential, unpublished or hidden record does not count)."""
         # The apps above institutions, by name: institutions does not import them.
         Event = apps.get_model("events", "Event")
         MobilityExchange = apps.get_model("mobility", "MobilityExchange")
         AgreementParty = apps.get_model("partnerships", "AgreementParty")
         PartnershipMember = apps.get_model("partnerships", "PartnershipMember")
-        mobilities = MobilityExchange.objects.order_by()
-        return (
-            PartnershipMember.objects.order_by()
-            .values_list("institution_id", flat=True)
-            .union(
-                AgreementParty.objects.order_by().values_list("institution_id", flat=True),
-                Team.objects.order_by().values_list("institution_id", flat=True),
-                mobilities.values_list("host_institution_id", flat=True),
-                mobilities.exclude(home_institution=None).values_list(
-                    "home_institution_id", flat=True
-                ),
-                mobilities.exclude(funder=None).values_list("funder_id", flat=True),
-                Event.organisers.through.objects.order_by().values_list(
-                    "institution_id", flat=True
-                ),
-            )
-        )
-
-    @staticmethod
-    def participations() -> list[models.QuerySet]:
-        """The rows by which the outer institution (OuterRef("pk")) takes part in something:
-        a partnership, an agreement, a team, a mobility, an event."""
-        Event = apps.get_model("events", "Event")
-        MobilityExchange = apps.get_model("mobility", "MobilityExchange")
-        AgreementParty = apps.get_model("partnerships", "AgreementParty")
-        PartnershipMember = apps.get_model("partnerships", "PartnershipMember")
-        here = models.OuterRef("pk")
+        members = PartnershipMember.objects.all()
+        parties = AgreementParty.objects.all()
+        mobilities = MobilityExchange.objects.all()
+        organisers = Event.organisers.through.objects.all()
+        if public:
+            members = members.public()
+            parties = parties.published()
+            mobilities = mobilities.public()
+            # Event.objects.public()'s rule, as a join (an index probe per institution).
+            organisers = organisers.filter(event__is_public=True)
         return [
-            PartnershipMember.objects.filter(institution=here),
-            AgreementParty.objects.filter(institution=here),
-            Team.objects.filter(institution=here),
-            MobilityExchange.objects.filter(host_institution=here),
-            MobilityExchange.objects.filter(home_institution=here),
-            MobilityExchange.objects.filter(funder=here),
-            Event.organisers.through.objects.filter(institution=here),
+            (members, "institution"),
+            (parties, "institution"),
+            (Team.objects.all(), "institution"),  # teams have no hidden state
+            (mobilities, "host_institution"),
+            (mobilities, "home_institution"),
+            (mobilities, "funder"),
+            (organisers, "institution"),
         ]
 
     @staticmethod
-    def taking_part() -> Q:
-        """Takes part in something. Indexed probes per row: a page of a sorted list stops after
-        its rows."""
+    def participant_ids() -> models.QuerySet:
+        """Primary keys of the institutions taking part publicly in something: one UNION, small
+        whatever the directory size."""
+        first, *others = (
+            rows.order_by().exclude(**{column: None}).values_list(f"{column}_id", flat=True)
+            for rows, column in InstitutionQuerySet._links(public=True)
+        )
+        return first.union(*others)
+
+    @staticmethod
+    def participations(*, public: bool = True) -> list[models.QuerySet]:
+        """The rows by which the outer institution (OuterRef("pk")) takes part in something;
+        `public=False`: published or not."""
+        here = models.OuterRef("pk")
+        return [
+            rows.filter(**{column: here})
+            for rows, column in InstitutionQuerySet._links(public=public)
+        ]
+
+    @staticmethod
+    def taking_part(*, public: bool = True) -> Q:
+        """Takes part (publicly, unless `public=False`) in something. Indexed probes per row:
+        a page of a sorted list stops after its rows."""
         # A scalar subquery per relation ("the first id, if any"), not EXISTS: PostgreSQL may
         # turn EXISTS into hashing the whole relation before the first row.
         condition = Q()
-        for queryset in InstitutionQuerySet.participations():
+        for queryset in InstitutionQuerySet.participations(public=public):
             first = models.Subquery(queryset.order_by().values("pk")[:1])
             condition |= Q(IsNull(first, False))
         return condition
 
+    @staticmethod
+    def partner_condition() -> Q:
+        """The one definition of a public CLARA partner, as a row test: entered by CLARA, or
+        taking part publicly in something (a directory organisation otherwise has no page)."""
+        return Q(source=InstitutionSource.CLARA) | InstitutionQuerySet.taking_part()
+
     def partners(self) -> "InstitutionQuerySet":
-        """CLARA's own institutions and directory organisations that take part in something."""
+        """The public partners (partner_condition()) as one UNION of ids: suits counting them
+        all."""
         clara = Institution.objects.order_by().filter(source=InstitutionSource.CLARA)
         return self.filter(pk__in=clara.values_list("pk", flat=True).union(self.participant_ids()))
 
     def partners_probed(self) -> "InstitutionQuerySet":
         """The same institutions as `partners()`, tested row by row (CLARA's own first, then
         indexed probes of each relation): for pages that read a few rows (a sorted page, one
-        institution, a range of keys). `partners()` suits counting them all."""
-        return self.filter(Q(source=InstitutionSource.CLARA) | self.taking_part())
+        institution, a range of keys)."""
+        return self.filter(self.partner_condition())
 
     def light(self) -> "InstitutionQuerySet":
         """Without the stored ROR record and names: lists sort tens of thousands of rows."""
@@ -352,12 +363,10 @@ class Institution(models.Model):
 
     @cached_property
     def is_partner(self) -> bool:
-        """Entered by CLARA, or a directory organisation that takes part in something."""
+        """A public CLARA partner (InstitutionQuerySet.partner_condition): it has a page."""
         if self.source == InstitutionSource.CLARA:
             return True
-        return (
-            type(self).objects.filter(pk=self.pk).filter(type(self).objects.taking_part()).exists()
-        )
+        return type(self).objects.filter(pk=self.pk).partners_probed().exists()
 
     @property
     def ror_successor_url(self) -> str:

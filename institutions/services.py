@@ -274,9 +274,10 @@ class RorLinkError(Exception):
 
 
 def _takes_part(institution: Institution) -> bool:
+    """Takes part in anything, published or not: such a directory row is never merged away."""
     return (
         Institution.objects.filter(pk=institution.pk)
-        .filter(Institution.objects.taking_part())
+        .filter(Institution.objects.taking_part(public=False))
         .exists()
     )
 

@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_countries import countries
@@ -40,10 +40,7 @@ class InstitutionListView(ListView):
         else:
             queryset = Institution.objects.light().annotate(
                 is_partner=Case(
-                    When(
-                        Q(source=Institution.Source.CLARA) | Institution.objects.taking_part(),
-                        then=Value(True),
-                    ),
+                    When(Institution.objects.partner_condition(), then=Value(True)),
                     default=Value(False),
                     output_field=BooleanField(),
                 )

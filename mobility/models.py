@@ -17,6 +17,10 @@ class MobilityExchangeQuerySet(models.QuerySet):
     def not_cancelled(self):
         return self.exclude(status=MobilityExchangeStatus.CANCELLED)
 
+    def public(self):
+        """What the public site counts and names: not cancelled, of a public partnership."""
+        return self.not_cancelled().filter(partnership__is_public=True)
+
     def under_way(self, on=None):
         on = on or timezone.localdate()
         return (

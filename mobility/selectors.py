@@ -81,7 +81,7 @@ def _mobility_figures() -> list[Figure]:
     """Counted by the database (GROUP BY), a few bounded queries whatever the number of
     mobilities; at most COLLABORATIONS_SHOWN collaborations are named."""
     language = translation.get_language() or "fr"
-    mobilities = MobilityExchange.objects.not_cancelled().filter(partnership__is_public=True)
+    mobilities = MobilityExchange.objects.public()
     mobilities = mobilities.annotate(
         start=Coalesce("actual_start", "planned_start"),
         end=Coalesce("actual_end", "planned_end"),

@@ -253,7 +253,13 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     def signed_shown(self, obj):
         return obj.signed_display
 
-    list_filter = ["status", "kind", "is_confidential", ("partnership", AutocompleteListFilter)]
+    list_filter = [
+        "status",
+        "kind",
+        "is_public",
+        "is_confidential",
+        ("partnership", AutocompleteListFilter),
+    ]
     list_select_related = ["partnership"]
     partial_dates = {"signed_on": "signed_precision"}
     search_fields = [
@@ -284,6 +290,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
                     "kind",
                     "status",
                     "partnership",
+                    "is_public",
                     "is_confidential",
                     "responsible",
                 ]

@@ -89,7 +89,10 @@ def renew(modeladmin, request, queryset):
             modeladmin.log_change(request, agreement, _("Renewed by %s") % successor.reference)
             modeladmin.message_user(
                 request,
-                _("%(new)s was created as a draft successor of %(old)s.")
+                _(
+                    "%(new)s was created as a draft successor of %(old)s. It stays off the "
+                    "public site until you tick “shown on the public site” on its page."
+                )
                 % {"new": successor.reference, "old": agreement.reference},
                 messages.SUCCESS,
             )

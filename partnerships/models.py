@@ -176,8 +176,8 @@ class PartnershipMemberRole(models.TextChoices):
 
 class PartnershipMemberQuerySet(models.QuerySet):
     def public(self):
-        """Memberships of public partnerships."""
-        return self.filter(partnership__in=Partnership.objects.public())
+        """Memberships of public partnerships (a join: an index probe per institution)."""
+        return self.filter(partnership__is_public=True)
 
     def public_prefetch(self, lookup: str = "memberships") -> Prefetch:
         """An institution's memberships of public partnerships, read as `public_memberships`."""
@@ -293,6 +293,14 @@ def visibility_q(user, prefix: str = "") -> Q:
     return Q(**{f"{prefix}is_confidential": False})
 
 
+def published_q(prefix: str = "") -> Q:
+    """The one publication rule, as a condition on agreements (or on rows linked to one):
+    published by staff, not confidential, and of a public partnership if any."""
+    return Q(**{f"{prefix}is_public": True, f"{prefix}is_confidential": False}) & (
+        Q(**{f"{prefix}partnership__isnull": True}) | Q(**{f"{prefix}partnership__is_public": True})
+    )
+
+
 class AgreementHistoryQuerySet(HistoricalQuerySet):
     """Agreement.history: past versions follow the same rule as the agreements themselves."""
 
@@ -309,8 +317,8 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(visibility_q(user))
 
     def published(self):
-        """What the public site may show: not confidential, and of a public partnership if any."""
-        return self.public().filter(Q(partnership__isnull=True) | Q(partnership__is_public=True))
+        """What the public site may show (published_q)."""
+        return self.filter(published_q())
 
     def in_force(self, on: datetime.date | None = None):
         on = on or timezone.localdate()
@@ -470,6 +478,14 @@ class Agreement(TimeStampedModel):
     is_confidential = models.BooleanField(
         _("confidential"), default=False, help_text=_("Never shown on the public site or API.")
     )
+    is_public = models.BooleanField(
+        _("shown on the public site"),
+        default=True,
+        help_text=_(
+            "Untick to keep a draft off the public site until it is ready; a renewal starts "
+            "unticked. A confidential agreement is never shown, whatever this says."
+        ),
+    )
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible staff member"),
@@ -561,6 +577,12 @@ class Agreement(TimeStampedModel):
         validate_status_change(old=stored, new=self.status, signed_on=self.signed_on)
 
 
+class AgreementPartyQuerySet(models.QuerySet):
+    def published(self):
+        """Parties of agreements the public site shows (Agreement.objects.published())."""
+        return self.filter(published_q("agreement__"))
+
+
 class AgreementParty(models.Model):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
@@ -581,6 +603,8 @@ class AgreementParty(models.Model):
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = AgreementPartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")

@@ -99,8 +99,8 @@ def partners_summary(partnership: Partnership, partner_map: "PartnerMap") -> Par
 
 
 def partnership_agreements(partnership: Partnership) -> tuple[list[Agreement], int]:
-    """The latest public agreements with their parties, and how many there are."""
-    agreements = Agreement.objects.public().filter(partnership=partnership)
+    """The latest published agreements with their parties, and how many there are."""
+    agreements = Agreement.objects.published().filter(partnership=partnership)
     shown = list(
         agreements.prefetch_related(
             Prefetch("parties", queryset=AgreementParty.objects.select_related("institution"))

@@ -46,7 +46,8 @@ def renew_agreement(
     end_date: datetime.date | None,
     titles: dict[str, str] | None = None,
 ) -> Agreement:
-    """A draft successor keeping parties, commitments and themes, linked to its predecessor.
+    """A draft successor keeping parties, commitments and themes, linked to its predecessor;
+    off the public site until staff publish it (`is_public`).
 
     `titles` ({language: title}) replaces the predecessor's title in those languages."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
@@ -62,6 +63,7 @@ def renew_agreement(
         end_date=end_date,
         renewal_notice_days=agreement.renewal_notice_days,
         is_confidential=agreement.is_confidential,
+        is_public=False,
         responsible=agreement.responsible,
     )
     for language in content_languages():

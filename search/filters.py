@@ -118,8 +118,8 @@ class Probe(Exists):
 
 
 def partner_condition() -> Q:
-    """Institution.objects.partners() as a row test: entered by CLARA, or taking part in
-    something. One EXISTS per relation, each an index probe, so that a page or a bounded
+    """Institution.objects.partner_condition() (entered by CLARA, or taking part publicly in
+    something) with one EXISTS per relation, each an index probe, so that a page or a bounded
     candidate set tests only its own rows (partners() builds the whole UNION of participants)."""
     condition = Q(source=Institution.Source.CLARA)
     for related in InstitutionQuerySet.participations():

@@ -57,7 +57,7 @@ def _institution_row(obj, url: str) -> list[str]:
         obj.country.name,
         _collaborations(obj.public_memberships),
         obj.website,
-        url,
+        url if obj.is_partner else "",  # a directory organisation without a public page
     ]
 
 
