@@ -242,6 +242,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next` is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 # `ensure_admin` may create admin / clara-demo (the demo and the tests only).
 ALLOW_DEMO_ADMIN = False
 
