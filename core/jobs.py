@@ -1,5 +1,6 @@
 """Large imports and exports run by the task worker, reporting progress through the cache."""
 
+import logging
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -15,6 +16,7 @@ from .models import SpreadsheetJob
 
 Status = SpreadsheetJob.Status
 EXPORT_CHUNK = 2_000
+logger = logging.getLogger(__name__)
 
 
 def start_job(*, job: SpreadsheetJob) -> SpreadsheetJob:
@@ -122,3 +124,19 @@ def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | N
     job.save(update_fields=["status", "totals", "errors", "finished_at"])
     cache.set(job.progress_key, job.total_rows, 60 * 60)
     return job.status
+
+
+def purge_expired_jobs(now=None) -> int:
+    """Delete the jobs started more than EXPORT_KEEP_HOURS ago, with their files (an export may
+    hold personal data: it must not outlive its use)."""
+    deleted = 0
+    for job in SpreadsheetJob.objects.expired(now).iterator():
+        try:
+            if job.result:
+                job.result.delete(save=False)
+        except OSError:  # the storage is unreachable: the row stays for the next run
+            logger.exception("Could not delete the file of spreadsheet job %s", job.pk)
+            continue
+        job.delete()
+        deleted += 1
+    return deleted

@@ -14,6 +14,7 @@ from django.forms.models import model_to_dict
 from django.utils import translation
 from simple_history.models import HistoricalChanges
 
+from core.models import SpreadsheetJob
 from institutions.models import Team
 
 from .models import Person
@@ -123,6 +124,8 @@ def erase_person(*, person: Person) -> None:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
     ).delete()
+    # Any back-office export made so far may name the person: rows now, files once committed.
+    SpreadsheetJob.objects.exports().delete()
     for name in sorted(names, key=len, reverse=True):
         for entry in LogEntry.objects.filter(
             Q(object_repr__icontains=name) | Q(change_message__icontains=name)

@@ -72,10 +72,13 @@ def test_a_replaced_file_is_removed(role_client, documents, django_capture_on_co
 
 
 def test_a_rolled_back_deletion_keeps_the_file(documents, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
+    def delete_then_fail():
+        with transaction.atomic():
             AgreementDocument.objects.all().delete()
             raise RuntimeError("the deletion fails later")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        delete_then_fail()
     assert all(stored(doc.file.name) for doc in documents)
     assert AgreementDocument.objects.count() == 2
 
