@@ -57,9 +57,11 @@ def _row_deleted(sender, instance, using, **kwargs) -> None:
             _delete_on_commit(file.storage, file.name, using)
 
 
-def _remember_stored_names(sender, instance, update_fields=None, **kwargs) -> None:
+def _remember_stored_names(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     fields = [f.attname for f in _file_fields(sender)]
-    if update_fields is not None:
+    if raw:  # loaddata, a restore: the rows are written as they come
+        fields = []
+    elif update_fields is not None:
         fields = [name for name in fields if name in update_fields]
     stored = None
     if instance.pk is not None and fields:
