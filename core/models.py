@@ -66,6 +66,9 @@ class SpreadsheetJobQuerySet(models.QuerySet):
     def exports(self):
         return self.filter(kind=SpreadsheetJobKind.EXPORT)
 
+    def finished(self):
+        return self.filter(status__in=[SpreadsheetJobStatus.DONE, SpreadsheetJobStatus.FAILED])
+
     def expired(self, now=None):
         """Started more than EXPORT_KEEP_HOURS ago."""
         keep = datetime.timedelta(hours=settings.EXPORT_KEEP_HOURS)

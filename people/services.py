@@ -124,8 +124,9 @@ def erase_person(*, person: Person) -> None:
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
     ).delete()
-    # Any back-office export made so far may name the person: rows now, files once committed.
-    SpreadsheetJob.objects.exports().delete()
+    # Any back-office export made so far may name the person: rows now, files once committed
+    # (one still being written is left to its worker, and expires with EXPORT_KEEP_HOURS).
+    SpreadsheetJob.objects.exports().finished().delete()
     for name in sorted(names, key=len, reverse=True):
         for entry in LogEntry.objects.filter(
             Q(object_repr__icontains=name) | Q(change_message__icontains=name)
