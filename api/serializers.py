@@ -4,7 +4,9 @@ A list page serializes 25 records of 20-odd fields each: plain columns are read 
 row (`DirectFieldsMixin`), nested records reuse one serializer, and addresses are built from one
 reversed template per page, so that the Python work per page stays a few milliseconds."""
 
+from django.db import models
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -33,10 +35,23 @@ class SlugUrlMixin:
         return template.format(slug=slug)
 
 
+class UriField(serializers.URLField):
+    """An address as the schema's `format: uri` says: accented letters (and anything stored
+    before addresses were checked) percent-encoded."""
+
+    def to_representation(self, value):
+        return iri_to_uri(value)
+
+
 class DirectFieldsMixin:
     """Serializes as DRF would, reading the columns of plain fields (text, numbers, choices,
     dates, countries) straight from the record instead of through `Field.get_attribute`; any
-    other field (related, nested, method) goes the usual way."""
+    other field (related, nested, method) goes the usual way. Addresses are given as URIs."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: UriField,
+    }
 
     def to_representation(self, instance):
         plan = self.__dict__.get("_direct_plan")

@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from . import cache
+        from .storage import connect_file_cleanup
         from .text import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)
         cache.connect_signals()
+        connect_file_cleanup()

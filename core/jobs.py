@@ -1,5 +1,6 @@
 """Large imports and exports run by the task worker, reporting progress through the cache."""
 
+import logging
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -9,12 +10,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
+from django_otp import user_has_device
 
 from .cache import bump_content_version
 from .models import SpreadsheetJob
 
 Status = SpreadsheetJob.Status
 EXPORT_CHUNK = 2_000
+REFUSED = "Refused when it was about to run: the author may no longer do this."
+logger = logging.getLogger(__name__)
 
 
 def start_job(*, job: SpreadsheetJob) -> SpreadsheetJob:
@@ -38,6 +42,27 @@ def _progress(job: SpreadsheetJob):
     return lambda rows: cache.set(job.progress_key, rows, 24 * 60 * 60)
 
 
+def _author_may_still(job: SpreadsheetJob, model_admin, request) -> bool:
+    """As the back-office would judge the author now, not when the job was queued: an active
+    staff account, with its second factor if it needs one, and the permissions of the job."""
+    user = job.user
+    # The worker has no session: an account that must be verified needs its device still.
+    user.is_verified = lambda: user_has_device(user)
+    if not model_admin.admin_site.has_permission(request):
+        return False
+    if job.kind == SpreadsheetJob.Kind.EXPORT:
+        return model_admin.has_export_permission(request)
+    return (
+        model_admin.has_import_permission(request)
+        and model_admin.has_add_permission(request)
+        and model_admin.has_change_permission(request)
+    )
+
+
+def _refuse(job: SpreadsheetJob) -> str:
+    return _finish(job, totals={"refused": True}, errors=[REFUSED])
+
+
 @task
 def run_import(job_id: int) -> str:
     job, model_admin = _claim(job_id)
@@ -46,6 +71,9 @@ def run_import(job_id: int) -> str:
     request = SimpleNamespace(user=job.user)
     input_format = model_admin.get_import_formats()[job.format_index]()
     pending = model_admin.pending_upload(job.pending_name, input_format)
+    if not _author_may_still(job, model_admin, request):
+        pending.remove()
+        return _refuse(job)
     data = pending.read()
     if data is None:
         return _finish(job, errors=["The uploaded file expired before it could be imported."])
@@ -86,6 +114,8 @@ def run_export(job_id: int) -> str:
     if model_admin is None:
         return job.status
     request = SimpleNamespace(user=job.user)
+    if not _author_may_still(job, model_admin, request):
+        return _refuse(job)
     # The same rules as on the page: what the user may see, and nothing else.
     visible = model_admin.get_queryset(request)
     resource_class = model_admin.get_export_resource_classes(request)[job.resource_index]
@@ -122,3 +152,19 @@ def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | N
     job.save(update_fields=["status", "totals", "errors", "finished_at"])
     cache.set(job.progress_key, job.total_rows, 60 * 60)
     return job.status
+
+
+def purge_expired_jobs(now=None) -> int:
+    """Delete the jobs started more than EXPORT_KEEP_HOURS ago, with their files (an export may
+    hold personal data: it must not outlive its use)."""
+    deleted = 0
+    for job in SpreadsheetJob.objects.expired(now).iterator():
+        try:
+            if job.result:
+                job.result.delete(save=False)
+        except OSError:  # the storage is unreachable: the row stays for the next run
+            logger.exception("Could not delete the file of spreadsheet job %s", job.pk)
+            continue
+        job.delete()
+        deleted += 1
+    return deleted

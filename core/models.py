@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,6 +62,19 @@ def _private_storage():
     return storages["private"]
 
 
+class SpreadsheetJobQuerySet(models.QuerySet):
+    def exports(self):
+        return self.filter(kind=SpreadsheetJobKind.EXPORT)
+
+    def finished(self):
+        return self.filter(status__in=[SpreadsheetJobStatus.DONE, SpreadsheetJobStatus.FAILED])
+
+    def expired(self, now=None):
+        """Started more than EXPORT_KEEP_HOURS ago."""
+        keep = datetime.timedelta(hours=settings.EXPORT_KEEP_HOURS)
+        return self.filter(created_at__lte=(now or timezone.now()) - keep)
+
+
 class SpreadsheetJob(models.Model):
     """An import or export too large for the request: run by the task worker, watched on a page.
 
@@ -95,6 +108,8 @@ class SpreadsheetJob(models.Model):
     errors = models.JSONField(_("errors"), default=list, blank=True)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = SpreadsheetJobQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("spreadsheet job")

@@ -96,3 +96,18 @@ def validate_order(instance, *pairs: tuple[str, str]) -> None:
             )
     if errors:
         raise ValidationError(errors)
+
+
+# What RFC 3986 never allows in a URI, even percent-encoded elsewhere: quotes, angle brackets,
+# braces, pipes, backslashes, carets, backticks, spaces and control characters. Accented letters
+# are kept (an IRI): the API gives them percent-encoded.
+NOT_IN_URI_RE = re.compile(r'["<>{}|\\^`\s\x00-\x1f\x7f]')
+
+
+def validate_uri_characters(value: str) -> None:
+    """For every URLField, beside Django's URLValidator (which lets these through)."""
+    if NOT_IN_URI_RE.search(value):
+        raise ValidationError(
+            _("An address cannot contain quotes, angle brackets, braces or spaces."),
+            code="invalid_uri",
+        )

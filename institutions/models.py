@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 
 from core.languages import localized
 from core.translation_status import missing_translation_index
-from core.validators import validate_ror_id, validate_wikidata_id
+from core.validators import validate_ror_id, validate_uri_characters, validate_wikidata_id
 
 
 class InstitutionKind(models.TextChoices):
@@ -168,7 +168,7 @@ class Institution(models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_uri_characters])
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     ror_id = models.CharField(
         _("ROR identifier"),
@@ -409,7 +409,7 @@ class Team(models.Model):
         "themes.ResearchTheme", verbose_name=_("research themes"), blank=True, related_name="teams"
     )
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_uri_characters])
 
     class Meta:
         verbose_name = _("team")

@@ -216,7 +216,19 @@ class AgreementCommitmentInline(BoundedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class AgreementDocumentInline(BoundedInlineMixin, admin.TabularInline):
+class PrivateFileFieldsMixin:
+    """A read-only page shows the guarded download, never the file field: the admin's
+    read-only file links to the file's URL, and a private file has none."""
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields if self.may_change_files(request, obj) else [f for f in fields if f != "file"]
+
+    def may_change_files(self, request, obj) -> bool:
+        return self.has_change_permission(request, obj)
+
+
+class AgreementDocumentInline(PrivateFileFieldsMixin, BoundedInlineMixin, admin.TabularInline):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = ["download", "uploaded_at", "uploaded_by"]
@@ -232,6 +244,15 @@ class AgreementDocumentInline(BoundedInlineMixin, admin.TabularInline):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("partnerships.view_agreementdocument")
+
+    def may_change_files(self, request, obj) -> bool:
+        """The agreement's page is read-only, inlines included, if the agreement is."""
+        parent = self.admin_site.get_model_admin(self.parent_model)
+        return super().may_change_files(request, obj) and (
+            parent.has_change_permission(request, obj)
+            if obj is not None
+            else parent.has_add_permission(request)
+        )
 
 
 @admin.register(Agreement)
@@ -350,8 +371,10 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(ScaledListMixin, admin.ModelAdmin):
+class AgreementDocumentAdmin(PrivateFileFieldsMixin, ScaledListMixin, admin.ModelAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
+    fields = ["agreement", "kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
+    readonly_fields = AgreementDocumentInline.readonly_fields
     list_filter = ["kind"]
     list_select_related = ["agreement", "uploaded_by"]
     search_fields = ["title", "agreement__reference", *localized("agreement__title")]

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -724,12 +724,3 @@ class AgreementDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("backoffice:agreement-document", kwargs={"pk": self.pk})
-
-    def delete(self, *args, **kwargs):
-        """The file goes with the row, once the deletion is committed."""
-        file = self.file
-        result = super().delete(*args, **kwargs)
-        if file.name:
-            storage, name = file.storage, file.name
-            transaction.on_commit(lambda: storage.delete(name))
-        return result

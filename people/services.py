@@ -4,13 +4,17 @@ import json
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
 from django.forms.models import model_to_dict
+from django.utils import translation
+from simple_history.models import HistoricalChanges
 
+from core.models import SpreadsheetJob
 from institutions.models import Team
 
 from .models import Person
@@ -81,6 +85,25 @@ def export_person_data(*, person: Person, user) -> dict:
     )
 
 
+def _spellings(person: Person) -> set[str]:
+    """The person's name as any session wrote it: with the title of each language, without."""
+    names = {person.last_name, f"{person.first_name} {person.last_name}".strip()}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(person.full_name)
+    return {name for name in names if len(name) > 2}
+
+
+def _unlink_past_versions(pk: int) -> None:
+    """Past versions of every record that pointed at the person no longer do."""
+    for model in apps.get_models():
+        if not issubclass(model, HistoricalChanges):
+            continue
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is Person:
+                model.objects.filter(**{field.attname: pk}).update(**{field.attname: None})
+
+
 @transaction.atomic
 def erase_person(*, person: Person) -> None:
     """Delete the person and every trace of them, keeping anonymous figures (mobility counts)."""
@@ -88,21 +111,22 @@ def erase_person(*, person: Person) -> None:
     MobilityExchange = _model("mobility.MobilityExchange")
     AgreementParty = _model("partnerships.AgreementParty")
     MobilityExchange.objects.filter(person=person).update(person=None)
-    MobilityExchange.history.filter(person_id=pk).update(person_id=None)
     AgreementParty.objects.filter(signatory=person).update(signatory=None)
-    AgreementParty.history.filter(signatory_id=pk).update(signatory_id=None)
     Team.objects.filter(leader=person).update(leader=None)
-    Team.history.filter(leader_id=pk).update(leader_id=None)
     for partnership in person.coordinated.all():
         partnership.coordinators.remove(person)
-    person.delete()
+    names = _spellings(person)
+    person.delete()  # and their event participations, whose deletion history records
     Person.history.filter(id=pk).delete()
+    _unlink_past_versions(pk)
     # The admin's own log keeps the person's name in each entry: it goes too, and entries of
     # related records (a mobility is shown as "name → host") lose the name.
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person), object_id=str(pk)
     ).delete()
-    names = {name for name in (person.full_name, person.last_name) if len(name) > 2}
+    # Any back-office export made so far may name the person: rows now, files once committed
+    # (one still being written is left to its worker, and expires with EXPORT_KEEP_HOURS).
+    SpreadsheetJob.objects.exports().finished().delete()
     for name in sorted(names, key=len, reverse=True):
         for entry in LogEntry.objects.filter(
             Q(object_repr__icontains=name) | Q(change_message__icontains=name)

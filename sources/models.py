@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DatePrecision, format_partial_date, iso_partial_date
+from core.validators import validate_uri_characters
 
 
 class SourceLanguage(models.TextChoices):
@@ -30,7 +31,9 @@ class Source(models.Model):
     date_precision = models.CharField(
         _("date known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
-    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    url = models.URLField(
+        _("address (URL)"), max_length=500, blank=True, validators=[validate_uri_characters]
+    )
     language = models.CharField(
         _("language"), max_length=5, choices=Language, default=Language.FRENCH
     )

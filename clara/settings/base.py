@@ -248,6 +248,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next` is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 # `ensure_admin` may create admin / clara-demo (the demo and the tests only).
 ALLOW_DEMO_ADMIN = False
 
@@ -261,6 +263,9 @@ IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", 2_000))
 # An export of more records than this is written by the task worker, then downloaded.
 EXPORT_BACKGROUND_ROWS = int(os.environ.get("EXPORT_BACKGROUND_ROWS", 5_000))
 EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", 500_000))
+# Background imports and exports (rows and files) are deleted this long after they were started
+# (manage.py expire_admin_exports, hourly).
+EXPORT_KEEP_HOURS = int(os.environ.get("EXPORT_KEEP_HOURS", 24))
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -91,3 +91,20 @@ def test_a_missing_object_is_a_404_not_a_500(s3_storage, admin_client):
     document.file.save("lost.pdf", ContentFile(PDF), save=True)
     s3_storage.delete_object(Bucket=BUCKET, Key=f"private/{document.file.name}")
     assert admin_client.get(f"/backoffice/documents/{document.pk}/").status_code == 404
+
+
+def test_deleted_and_replaced_documents_leave_no_object(
+    s3_storage, django_capture_on_commit_callbacks
+):
+    agreement = AgreementFactory(reference="S3-4")
+    kept = AgreementDocument(agreement=agreement, title="Replaced")
+    kept.file.save("old.pdf", ContentFile(PDF), save=True)
+    gone = AgreementDocument(agreement=agreement, title="Deleted")
+    gone.file.save("gone.pdf", ContentFile(PDF), save=True)
+    old_name = kept.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        kept.file.save("new.pdf", ContentFile(PDF + b"%new"), save=True)
+        AgreementDocument.objects.filter(pk=gone.pk).delete()
+    listed = s3_storage.list_objects_v2(Bucket=BUCKET, Prefix="private/agreements/S3-4/")
+    assert [item["Key"] for item in listed["Contents"]] == [f"private/{kept.file.name}"]
+    assert kept.file.name != old_name

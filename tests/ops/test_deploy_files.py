@@ -74,8 +74,11 @@ def test_expired_search_exports_are_deleted_every_hour():
     timer = (DEPLOY / "systemd" / "clara-expire-exports.timer").read_text()
     assert re.search(r"^OnCalendar=hourly$", timer, re.M)
     assert "Persistent=true" in timer
-    assert ["expire_search_exports"] in manage_commands()
-    assert "expire_search_exports" in (DEPLOY / "cron").read_text()
+    for command in ("expire_search_exports", "expire_admin_exports"):
+        assert [command] in manage_commands()
+        assert command in (DEPLOY / "cron").read_text()
+        assert command in (DEPLOY / "compose.yaml").read_text()
+        assert command in (DEPLOY / "systemd" / "clara-expire-exports.service").read_text()
 
 
 def test_nginx_sends_the_headers_the_settings_expect():

@@ -87,3 +87,53 @@ def test_admin_actions(staff_client, person, django_user_model):
     assert not Person.objects.filter(pk=person.pk).exists()
     assert not Person.history.filter(id=person.pk).exists()
     assert not LogEntry.objects.filter(object_repr__contains="Martin").exists()
+
+
+def test_erasure_leaves_no_name_in_any_language_of_the_admin_log(django_user_model):
+    from django.contrib.admin.models import CHANGE
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import translation
+
+    from events.models import EventParticipant
+    from tests.factories import EventFactory
+
+    person = PersonFactory(title="Pr", first_name="Zoé", last_name="Martin")
+    participant = EventParticipant.objects.create(event=EventFactory(), person=person)
+    mobility = MobilityExchangeFactory(person=person)
+    user = django_user_model.objects.create_user("clerk")
+    for language, record in [("fr", participant), ("en", mobility), ("fr", mobility)]:
+        with translation.override(language):  # as written by a French and an English session
+            LogEntry.objects.create(
+                user=user,
+                content_type=ContentType.objects.get_for_model(record),
+                object_id=str(record.pk),
+                object_repr=str(record),
+                action_flag=CHANGE,
+            )
+    with translation.override("en"):
+        erase_person(person=person)
+    reprs = list(LogEntry.objects.values_list("object_repr", flat=True))
+    assert len(reprs) == 3
+    assert not [text for text in reprs if "Zoé" in text or "Martin" in text]
+
+
+def test_erasure_unlinks_every_past_version_that_named_the_person():
+    from django.apps import apps
+
+    from events.models import EventParticipant
+    from tests.factories import EventFactory
+
+    person = PersonFactory(first_name="Zoé", last_name="Martin")
+    pk = person.pk
+    EventParticipant.objects.create(event=EventFactory(), person=person)
+    MobilityExchangeFactory(person=person)
+    erase_person(person=person)
+    linked = []
+    for model in apps.get_models():
+        if not model.__name__.startswith("Historical"):
+            continue
+        for field in model._meta.concrete_fields:
+            points_at_person = field.is_relation and field.related_model is Person
+            if points_at_person and model.objects.filter(**{field.attname: pk}).exists():
+                linked.append(f"{model.__name__}.{field.name}")
+    assert linked == []

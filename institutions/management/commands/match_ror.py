@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--apply",
             action="store_true",
-            help=f"Link unique matches of confidence ≥ {AUTO_APPLY:.0%}.",
+            help=f"Link unique matches of confidence ≥ {AUTO_APPLY:.0%}%.",  # %% for argparse
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Only print the proposals; store nothing."
