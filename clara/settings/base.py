@@ -268,6 +268,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@cancero
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The session, verified by the second factor where required; no HTTP Basic
+    # (api/authentication.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.VerifiedSessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StrictPagePagination",
     "PAGE_SIZE": 25,
