@@ -2,6 +2,7 @@
 back-office asks for it; anyone else is anonymous. No HTTP Basic: it would check a password
 alone, without the second factor and without the sign-in's lockout (a password oracle)."""
 
+from drf_spectacular.authentication import SessionScheme
 from rest_framework.authentication import SessionAuthentication
 
 from backoffice.sites import otp_required, verified
@@ -14,3 +15,9 @@ class VerifiedSessionAuthentication(SessionAuthentication):
             return None
         user = found[0]
         return None if otp_required(user) and not verified(user) else found
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """The schema names it as the session cookie it is."""
+
+    target_class = "api.authentication.VerifiedSessionAuthentication"
