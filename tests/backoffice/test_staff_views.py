@@ -163,3 +163,21 @@ def test_staff_without_a_required_second_factor_reach_their_pages(client, django
     client.force_login(user)
     assert client.get("/calendar/my-calendar/").status_code == 200
     assert client.get("/backoffice/two-factor/").status_code == 200
+
+
+ADMIN_STAFF_PAGES = [
+    "/admin/",
+    "/admin/institutions/institution/",
+    "/admin/institutions/institution/export/",
+    "/admin/institutions/institution/import/",
+    "/admin/institutions/institution/jobs/1/",
+    "/admin/institutions/institution/jobs/1/file/",
+    "/admin/partnerships/agreement/jobs/1/file/",
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_STAFF_PAGES)
+def test_the_admin_and_its_job_pages_pass_the_same_door(unverified, url):
+    response = unverified.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
