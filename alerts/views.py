@@ -1,11 +1,10 @@
 from django.contrib import admin, messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from backoffice.access import StaffRequiredMixin
 from core.calendars import ics_response
 
 from . import calendars
@@ -22,8 +21,7 @@ def staff_calendar(request, token: str):
     return response
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class CalendarTokenView(View):
+class CalendarTokenView(StaffRequiredMixin, View):
     """A staff member's personal calendar address, and a button to change it."""
 
     def get(self, request):

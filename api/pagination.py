@@ -288,6 +288,21 @@ class CappedPaginator(Paginator):
         return CappedPage(*args, **kwargs)
 
 
+# No list has this many pages: a larger number is not found (its offset would overflow the
+# database's integers).
+MAX_PAGE_NUMBER = 10**9
+
+
+def page_number(value: str) -> str:
+    """The page number asked for, without leading zeros; NotFound if it is none or too large."""
+    digits = value.lstrip("0")
+    if not (value.isascii() and value.isdigit() and digits):
+        raise NotFound("Page numbers are whole numbers from 1.")
+    if len(digits) > len(str(MAX_PAGE_NUMBER)) or int(digits) > MAX_PAGE_NUMBER:
+        raise NotFound("That page contains no results")
+    return digits
+
+
 class StrictPagePagination(PageNumberPagination):
     page_size = 25
     django_paginator_class = CappedPaginator
@@ -299,8 +314,8 @@ class StrictPagePagination(PageNumberPagination):
         """`seek`: the SeekOrder of the list (it sorts the queryset), for cursors; `count`,
         `capped`: a count already known (a search's candidates)."""
         value = request.query_params.get(self.page_query_param)
-        if value is not None and not (value.isascii() and value.isdigit() and int(value) > 0):
-            raise NotFound("Page numbers are whole numbers from 1.")
+        if value is not None:
+            value = page_number(value)
         self.known = (count, capped)
         self.seek, self.cursor_page = seek, None
         cursor = request.query_params.get(self.cursor_query_param)
@@ -368,7 +383,8 @@ class StrictPagePagination(PageNumberPagination):
         count, capped = getattr(self, "known", (None, False))
         paginator.known_count, paginator.known_capped = count, capped
         paginator.keys_only = getattr(self, "seek", None) is not None
-        return super().get_page_number(request, paginator)
+        number = super().get_page_number(request, paginator)
+        return page_number(number) if isinstance(number, str) else number
 
     def _cursor_link(self, row, direction: str) -> str:
         values = [_value(row, key) for key in self.columns]

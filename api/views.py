@@ -66,7 +66,10 @@ class SearchableViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
     kind = ""
 
     def list(self, request, *args, **kwargs):
-        if not words(request.query_params.get("q", "")):
+        query = request.query_params.get("q", "")
+        if errors := search.keyword_errors(query):
+            raise ValidationError({"q": errors})
+        if not words(query):
             return self.plain_list(request)
         found = search.search(kind=self.kind, params=request.query_params, candidates=True)
         if not found.valid:

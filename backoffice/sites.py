@@ -27,6 +27,24 @@ def otp_required(user) -> bool:
     return known
 
 
+def verified(user) -> bool:
+    """This session passed the second factor (django_otp's middleware tells)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def staff_access(user, *, setting_up: bool = False) -> bool:
+    """The one door to staff pages, in the admin and outside it: an active staff member whose
+    session passed the second factor where it is required (otp_required). `setting_up`: the
+    page where a staff member without a device adds one (a confirmed device still asks for
+    the code, so that a password alone neither reads nor replaces it)."""
+    if not (user.is_active and user.is_staff):
+        return False
+    if verified(user):
+        return True
+    return not (user_has_device(user) if setting_up else otp_required(user))
+
+
 class ClaraLoginForm(AdminAuthenticationForm):
     """Password, then the authenticator's code for anyone who set one up (superusers must).
 
@@ -107,11 +125,8 @@ class ClaraAdminSite(admin.AdminSite):
     password_change_form = ClaraPasswordChangeForm
 
     def has_permission(self, request):
-        user = request.user
-        if not super().has_permission(request):
-            return False
         # A session opened without the second factor does not reach the back-office.
-        return not otp_required(user) or user.is_verified()
+        return staff_access(request.user)
 
     def password_change(self, request, extra_context=None):
         """Django's view, with the request given to the form (for axes)."""

@@ -4,11 +4,9 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,14 +16,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnerships.models import AgreementDocument
 
+from .access import StaffRequiredMixin
 
-class AgreementDocumentDownloadView(PermissionRequiredMixin, View):
+
+class AgreementDocumentDownloadView(StaffRequiredMixin, PermissionRequiredMixin, View):
     """Streams a private agreement document to a staff member allowed to read it."""
 
     permission_required = "partnerships.view_agreementdocument"
-
-    def has_permission(self) -> bool:
-        return self.request.user.is_staff and super().has_permission()
 
     def get(self, request, pk: int):
         document = get_object_or_404(AgreementDocument.objects.visible_to(request.user), pk=pk)
@@ -48,10 +45,10 @@ class TokenForm(forms.Form):
     )
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class TwoFactorView(View):
+class TwoFactorView(StaffRequiredMixin, View):
     """A staff member turns TOTP two-factor authentication on (scan, confirm) or off."""
 
+    setting_up_second_factor = True
     template_name = "backoffice/two_factor.html"
 
     def _device(self, user) -> TOTPDevice:

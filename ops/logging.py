@@ -12,3 +12,10 @@ class RequestIdFilter(logging.Filter):
         record.request_id = request_id.get()
         record.client = client_address.get()
         return True
+
+
+class SkipServiceUnavailable(logging.Filter):
+    """Leaves out the log line of a 503 answer (Django logs every 5xx as an error)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "status_code", None) != 503

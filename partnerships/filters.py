@@ -9,6 +9,7 @@ from core.filters import CountryFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
 from core.text import folded, words
+from core.validators import validate_keywords
 from core.versioned import memoized
 from themes.models import ResearchTheme
 
@@ -31,7 +32,9 @@ class RegionFilter(django_filters.ChoiceFilter):
 
 
 class PartnershipFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_text", label=_("Keywords"))
+    q = django_filters.CharFilter(
+        method="filter_text", label=_("Keywords"), validators=[validate_keywords]
+    )
     country = CountryFilter(choices=country_choices, method="filter_country", label=_("Country"))
     region = RegionFilter(choices=region_choices, method="filter_region", label=_("Region"))
     theme = SlugChoiceFilter(

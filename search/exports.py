@@ -12,10 +12,11 @@ its random token only, and is deleted SEARCH_EXPORT_KEEP_HOURS after it was aske
 import logging
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Sum
@@ -39,6 +40,9 @@ Status = SearchExport.Status
 TOO_MANY = "too_many"
 INVALID = "invalid"
 ERROR = "error"
+STREAM_RATE = "stream_rate"  # a refusal only: too many streamed exports from one client
+# Streamed exports one client may download a minute (each reads every match of its search).
+STREAMS_PER_CLIENT_MINUTE = 10
 # Progress is saved (and the export's heartbeat renewed) every this many rows.
 PROGRESS_EVERY = 2_000
 
@@ -91,13 +95,28 @@ def client_digest(request) -> str:
     return salted_hmac("search.exports.client", address, algorithm="sha256").hexdigest()[:32]
 
 
+def stream_allowed(request) -> bool:
+    """Whether this client may stream one more export this minute (counted in the shared
+    cache: every server and process alike)."""
+    minute = int(timezone.now().timestamp() // 60)
+    key = f"search-export-streams:{client_digest(request)}:{minute}"
+    store = caches["default"]
+    store.add(key, 0, timeout=120)
+    try:
+        streamed = store.incr(key)
+    except ValueError:  # evicted between the two calls
+        streamed = 1
+    return streamed <= STREAMS_PER_CLIENT_MINUTE
+
+
 @dataclass
 class Refusal:
     """Why an export cannot be queued now, for the visitor (status: the HTTP answer)."""
 
-    reason: str  # TOO_MANY, "busy", "rate", INVALID
+    reason: str  # TOO_MANY, "busy", "rate", STREAM_RATE, INVALID
     status: int
     rows: int = 0
+    errors: list[str] = field(default_factory=list)  # INVALID: why the search is refused
 
 
 def purge_expired(now=None) -> int:
@@ -149,7 +168,7 @@ def queue_export(request, *, kind: str) -> SearchExport | Refusal:
         return Refusal("busy", 503)
     found = selectors.search(kind=kind, params=request.GET, candidates=False)
     if not found.valid:
-        return Refusal(INVALID, 400)
+        return Refusal(INVALID, 400, errors=found.query_errors)
     cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
     rows = count_matches(found, cap)
     if rows > cap:

@@ -25,6 +25,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -43,6 +44,7 @@ from django_countries import countries
 
 from core.languages import localized
 from core.text import fold, folded, words
+from core.validators import validate_keywords
 from institutions.models import Institution, Team
 from partnerships.models import Partnership, PartnershipMember
 from themes.models import ResearchTheme
@@ -449,6 +451,7 @@ class SearchResult:
     query: str = ""
     found: Candidates = field(default_factory=Candidates)
     filtered: QuerySet | None = None  # what the filters leave, before the keywords
+    query_errors: list[str] = field(default_factory=list)  # too many keywords: nothing searched
 
     def ranked(self, queryset: QuerySet) -> RankedResults:
         """The ranked candidates read from `queryset` (an API's own prefetches, say)."""
@@ -457,6 +460,8 @@ class SearchResult:
     @cached_property
     def matches(self) -> QuerySet:
         """Every match, unranked: what the CSV export reads (built only when asked for)."""
+        if self.query_errors:
+            return self.filtered.none()
         if not words(self.query):
             return self.filtered
         return _all_matches(self.filtered, self.query)
@@ -482,9 +487,12 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     filterset, queryset, valid = _filtered(kind, params)
     model = queryset.model
     query = params.get("q", "") if params else ""
+    query_errors = keyword_errors(query)
     limit = candidate_limit()
     columns = facet_columns(kind)
-    if not candidates:
+    if query_errors:
+        found = Candidates()  # refused, not searched: the errors say why
+    elif not candidates:
         found = Candidates()  # the API's plain lists page through `matches` instead
     elif words(query):
         found = _candidates(queryset, query, columns)
@@ -498,14 +506,24 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     return SearchResult(
         filterset=filterset,
         results=RankedResults(KINDS[kind].with_context(model.objects.all()), found, query),
-        valid=valid,
+        valid=valid and not query_errors,
         count=len(found.pks),
         capped=found.capped,
         pks=found.pks,
         query=query,
         found=found,
         filtered=queryset,
+        query_errors=query_errors,
     )
+
+
+def keyword_errors(query: str) -> list[str]:
+    """Why the keywords are not searched (too many), or nothing."""
+    try:
+        validate_keywords(query)
+    except ValidationError as error:
+        return error.messages
+    return []
 
 
 def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:

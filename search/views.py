@@ -55,6 +55,7 @@ class SearchView(TemplateView):
             query=self.request.GET.get("q", ""),
             filterset=found.filterset,
             filters_valid=found.valid,
+            query_errors=found.query_errors,
             page_obj=page,
             is_paginated=page.has_other_pages(),
             results=page.object_list,
@@ -98,8 +99,13 @@ class SearchExportView(View):
     nothing partial is sent."""
 
     def get(self, request):
+        if not exports.stream_allowed(request):
+            return export_refusal(request, exports.Refusal(exports.STREAM_RATE, 429))
         kind = kind_from(request)
         found = selectors.search(kind=kind, params=request.GET)
+        if found.query_errors:
+            refusal = exports.Refusal(exports.INVALID, 400, errors=found.query_errors)
+            return export_refusal(request, refusal)
         limit = settings.SEARCH_EXPORT_MAX_ROWS
         # Up to the hard cap in the same query: above the limit, the page says how many.
         cap = settings.SEARCH_EXPORT_BACKGROUND_MAX_ROWS
@@ -137,12 +143,13 @@ def export_refusal(request, refusal, context=None):
         "query_string": request.GET.urlencode(),
         **(context or {}),
         "reason": refusal.reason,
+        "errors": refusal.errors,
     }
     response = TemplateResponse(
         request, "search/export_too_large.html", context, status=refusal.status
     )
     if refusal.status in {429, 503}:
-        response["Retry-After"] = "600"
+        response["Retry-After"] = "60" if refusal.reason == exports.STREAM_RATE else "600"
     add_never_cache_headers(response)
     return response
 

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
+    # A statement cancelled by STATEMENT_TIMEOUT_MS answers 503, not a 500 mailed to the admins.
+    "ops.middleware.StatementTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Compresses what the page cache has not already (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
@@ -127,6 +129,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Web requests only: a statement running longer is cancelled, and the visitor gets a 503 page
+# (ops.middleware.StatementTimeoutMiddleware) rather than a worker held for minutes. The web
+# server's entry points (clara/wsgi.py, clara/asgi.py) set CLARA_WEB_PROCESS; management
+# commands, migrations and the task worker run without a limit. 0: no limit.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "10000"))
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan (its LIMIT-bounded costs look large) took 300-400 ms
     # for queries that run in 10-50 ms; web requests never gain from it.
@@ -135,10 +142,10 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # differ from one request (one page of results) to the next.
     # No parallel workers: starting them cost a bounded search 10-15 ms before its first row,
     # and concurrent requests already keep every core busy.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options",
-        "-c jit=off -c synchronize_seqscans=off -c max_parallel_workers_per_gather=0",
-    )
+    options = "-c jit=off -c synchronize_seqscans=off -c max_parallel_workers_per_gather=0"
+    if STATEMENT_TIMEOUT_MS and os.environ.get("CLARA_WEB_PROCESS") == "1":
+        options += f" -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -279,6 +286,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@cancero
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The session, verified by the second factor where required; no HTTP Basic
+    # (api/authentication.py).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.VerifiedSessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.StrictPagePagination",
     "PAGE_SIZE": 25,

@@ -74,9 +74,16 @@ ADMINS = env_list("ADMINS")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 LOGGING = {
     **LOGGING,
+    # A 503 is an answer chosen (a statement over STATEMENT_TIMEOUT_MS, exports busy): logged,
+    # not mailed.
+    "filters": {**LOGGING["filters"], "not_503": {"()": "ops.logging.SkipServiceUnavailable"}},
     "handlers": {
         **LOGGING["handlers"],
-        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["not_503"],
+        },
     },
     "loggers": {
         **LOGGING["loggers"],
