@@ -60,7 +60,7 @@ def test_the_export_refuses_too_many_words_with_the_reason(client):
 
 @pytest.mark.parametrize("url", ["/api/institutions/", "/api/teams/", "/api/collaborations/"])
 def test_the_api_refuses_too_many_words(client, url):
-    answer = client.get(url, {"q": FLOOD})
+    answer = client.get(url, {"q": FLOOD}, HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 400
     assert answer.json() == {"q": [MESSAGE]}
 
