@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraModelAdmin
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 
@@ -49,7 +49,7 @@ class EventAdmin(ClaraModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(ScaledListMixin, admin.ModelAdmin):
+class EventParticipantAdmin(ClaraModelAdmin):
     """A person's part in an event, with the sources that document it."""
 
     list_display = ["person", "event", "role", "position"]

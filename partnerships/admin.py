@@ -5,12 +5,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
-from core.admin_scale import (
-    AutocompleteListFilter,
-    BoundedInlineMixin,
-    ScaledListMixin,
+from core.admin import (
+    ClaraAdmin,
+    ClaraAdminForm,
+    ClaraImportExportAdmin,
+    ClaraModelAdmin,
+    VersionedAdmin,
 )
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
@@ -343,7 +345,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(ScaledListMixin, admin.ModelAdmin):
+class AgreementDocumentAdmin(VersionedAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     list_filter = ["kind"]
     list_select_related = ["agreement", "uploaded_by"]
@@ -378,7 +380,7 @@ class KeyFigureAdmin(ClaraModelAdmin):
 
 
 @admin.register(PartnershipMember)
-class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
+class PartnershipMemberAdmin(ClaraModelAdmin):
     """Every member of a partnership, where the partnership's page shows only the first."""
 
     list_display = ["institution", "country", "role", "partnership", "note"]
@@ -399,7 +401,7 @@ class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementParty)
-class AgreementPartyAdmin(ScaledListMixin, admin.ModelAdmin):
+class AgreementPartyAdmin(ClaraAdmin):
     """Every party to an agreement (the agreement's page shows the first ones): the parties of
     agreements the user may not see are not listed."""
 
