@@ -9,6 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.db.models import Max
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -24,7 +25,13 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .admin_scale import KnownChoicesAdminMixin, KnownChoicesForm, ScaledListMixin
+from .admin_scale import (
+    BoundedInlineFormSet,
+    BoundedInlineMixin,
+    KnownChoicesAdminMixin,
+    KnownChoicesForm,
+    ScaledListMixin,
+)
 from .jobs import start_job
 from .models import SpreadsheetJob
 from .partial_dates import PartialDateAdminMixin
@@ -51,16 +58,30 @@ def latest_version(instance):
     )
 
 
+def record_versions(model, pks) -> dict:
+    """The version of each record: its newest history record, or (a model without history, a
+    record saved without it) a digest of the values stored. One or two queries for them all."""
+    pk_name = model._meta.pk.attname
+    versions = {}
+    history = getattr(model, "history", None)
+    if history is not None:
+        newest = (
+            history.filter(**{f"{pk_name}__in": pks})
+            .order_by()
+            .values(pk_name)
+            .annotate(newest=Max("history_id"))
+        )
+        versions = {row[pk_name]: str(row["newest"]) for row in newest}
+    missing = [pk for pk in pks if pk not in versions]
+    for stored in model._default_manager.filter(pk__in=missing).order_by().values():
+        digest = hashlib.sha256(repr(sorted(stored.items())).encode()).hexdigest()[:20]
+        versions[stored[pk_name]] = "v" + digest
+    return versions
+
+
 def record_version(instance) -> str:
-    """The version a form was loaded at: the record's newest history record, or (a model
-    without history, a record saved without it) a digest of the values stored."""
-    version = latest_version(instance)
-    if version is not None:
-        return str(version.history_id)
-    stored = type(instance)._default_manager.filter(pk=instance.pk).values().first()
-    if stored is None:
-        return ""
-    return "v" + hashlib.sha256(repr(sorted(stored.items())).encode()).hexdigest()[:20]
+    """The version a form of `instance` is loaded at (record_versions)."""
+    return record_versions(type(instance), [instance.pk]).get(instance.pk, "")
 
 
 class ClaraAdminForm(KnownChoicesForm):
@@ -75,7 +96,10 @@ class ClaraAdminForm(KnownChoicesForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.initial["loaded_version"] = record_version(self.instance)
+            self.initial["loaded_version"] = self.loaded_at()
+
+    def loaded_at(self) -> str:
+        return record_version(self.instance)
 
     def clean(self):
         cleaned = super().clean()
@@ -114,6 +138,54 @@ class ClaraAdminForm(KnownChoicesForm):
     def has_changed_record(self) -> bool:
         """A change form is always checked; an unchanged inline row is not saved, so not."""
         return True
+
+
+class VersionedInlineForm(ClaraAdminForm):
+    """An inline row with optimistic locking: a row sent changed (or deleted) is checked
+    against the version it was loaded at; an untouched row is neither saved nor checked."""
+
+    def __init__(self, *args, versions=None, **kwargs):
+        self.versions = versions
+        super().__init__(*args, **kwargs)
+
+    def loaded_at(self) -> str:
+        if self.versions is not None:
+            return self.versions.get(self.instance.pk, "")
+        return super().loaded_at()
+
+    def has_changed(self) -> bool:
+        return bool(set(self.changed_data) - {"loaded_version"})
+
+    def has_changed_record(self) -> bool:
+        return self.has_changed()
+
+
+class VersionedInlineFormSet(BoundedInlineFormSet):
+    """Each row's version read for the whole page at once (record_versions)."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if not self.is_bound and index is not None and index < self.initial_form_count():
+            if not hasattr(self, "versions"):
+                pks = [row.pk for row in self.get_queryset()]
+                self.versions = record_versions(self.model, pks)
+            kwargs["versions"] = self.versions
+        return kwargs
+
+
+class VersionedInlineMixin(BoundedInlineMixin):
+    """An inline whose rows carry the version they were loaded at (VersionedInlineForm)."""
+
+    form = VersionedInlineForm
+    formset = VersionedInlineFormSet
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        fields = [f for f in options["fields"] if f != "loaded_version"]
+        return [(name, {**options, "fields": [*fields, "loaded_version"]}), *rest]
 
 
 class TranslationMissingFilter(admin.SimpleListFilter):

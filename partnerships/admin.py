@@ -11,6 +11,7 @@ from core.admin import (
     ClaraImportExportAdmin,
     ClaraModelAdmin,
     VersionedAdmin,
+    VersionedInlineMixin,
 )
 from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
 from core.languages import in_default_language, localized
@@ -82,7 +83,7 @@ class AgreementVisibilityMixin:
         return _("Confidential agreement (withheld)")
 
 
-class PartnershipMemberInline(BoundedInlineMixin, TranslationTabularInline):
+class PartnershipMemberInline(VersionedInlineMixin, TranslationTabularInline):
     model = PartnershipMember
     autocomplete_fields = ["institution"]
     extra = 0
@@ -204,7 +205,7 @@ class PartnershipAdmin(ClaraModelAdmin):
         return obj.member_total
 
 
-class AgreementPartyInline(BoundedInlineMixin, admin.TabularInline):
+class AgreementPartyInline(VersionedInlineMixin, admin.TabularInline):
     model = AgreementParty
     fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
@@ -218,7 +219,7 @@ class AgreementCommitmentInline(BoundedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class AgreementDocumentInline(BoundedInlineMixin, admin.TabularInline):
+class AgreementDocumentInline(VersionedInlineMixin, admin.TabularInline):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = ["download", "uploaded_at", "uploaded_by"]

@@ -150,3 +150,39 @@ def test_a_change_sent_without_its_version_is_refused(staff_client, path):
     assert "sent without the version of the record" in response.content.decode()
     if versions is not None:
         assert record.history.count() == versions
+
+
+def test_an_inline_row_changed_meanwhile_is_not_overwritten(make_staff):
+    agreement = AgreementFactory(title_en="Entente", title_fr="Entente")
+    party = AgreementPartyFactory(agreement=agreement, position=1)
+    url = f"/admin/partnerships/agreement/{agreement.pk}/change/"
+    client = Client()
+    client.force_login(make_staff(AGREEMENTS_MANAGER, "bob"))
+    data = admin_form_data(client.get(url))
+    assert data["parties-0-loaded_version"]
+
+    party.position = 2
+    party.save()  # someone else, on the parties' own page
+    # The row as it was loaded would put back position 1: refused, not silently reverted.
+    untouched = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "This record was changed by" in untouched.content.decode()
+    party.refresh_from_db()
+    assert party.position == 2
+
+    data = admin_form_data(client.get(url))
+    party.position = 3
+    party.save()
+    data["parties-0-position"] = 7
+    stale = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert stale.status_code == 200
+    assert "This record was changed by" in stale.content.decode()
+    party.refresh_from_db()
+    assert party.position == 3
+
+    data = admin_form_data(client.get(url))
+    data["parties-0-position"] = 7
+    del data["parties-0-loaded_version"]
+    missing = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "sent without the version of the record" in missing.content.decode()
+    party.refresh_from_db()
+    assert party.position == 3
