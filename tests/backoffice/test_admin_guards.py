@@ -212,8 +212,10 @@ def test_view_on_site_only_for_records_the_user_may_see(
     secret_file.file.delete(save=False)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_an_editor_reverts_a_record(role_client):
-    """On PostgreSQL the revert's row lock needs the transaction the history form now has."""
+    """On PostgreSQL the revert's row lock needs the transaction the history form now has
+    (outside a test's own transaction, as in production)."""
     team = f.TeamFactory(name_en="Before")
     team.name_en = "After"
     team.save()
