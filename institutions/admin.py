@@ -275,6 +275,14 @@ class RorMatchAdmin(ClaraAdmin):
     def has_add_permission(self, request):
         return False  # proposals come from match_ror
 
+    def revert_disabled(self, request, obj=None):
+        return True  # a decision is made by the services, never by restoring an old version
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     @admin.display(description=_("ROR"), ordering="ror_id")
     def ror_link(self, obj):
         return format_html('<a href="{}" rel="noopener">{}</a>', obj.ror_url, obj.ror_id)

@@ -125,6 +125,19 @@ def test_a_viewer_decides_nothing(role_client):
     assert match.status == RorMatch.Status.PROPOSED
 
 
+def test_a_decision_is_never_reverted_from_the_history(role_client):
+    match = proposal("Centre Léon Bérard", "01cmnjq37")
+    client = role_client(EDITOR)
+    client.post(page_of(match), {"loaded_version": loaded_version(client, match), "_reject": "1"})
+    first = match.history.earliest().history_id
+    url = f"/admin/institutions/rormatch/{match.pk}/history/{first}/"
+    assert 'name="_save"' not in client.get(url).content.decode()
+    response = client.post(url, {"loaded_version": loaded_version(client, match)})
+    assert response.status_code == 403
+    match.refresh_from_db()
+    assert match.status == RorMatch.Status.REJECTED
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_reviewer_accepts_and_rejects_proposals_from_their_pages(page, live_server, make_staff):
