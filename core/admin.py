@@ -9,7 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -59,10 +59,9 @@ def latest_version(instance):
 
 
 def record_versions(model, pks) -> dict:
-    """The version of each record: its newest history record, or (a model without history, a
-    record saved without it) a digest of the values stored. One or two queries for them all."""
+    """The version of each record: its newest history record ("0" before any), or for a model
+    without history a digest of the values stored. One query for them all."""
     pk_name = model._meta.pk.attname
-    versions = {}
     history = getattr(model, "history", None)
     if history is not None:
         newest = (
@@ -71,12 +70,22 @@ def record_versions(model, pks) -> dict:
             .values(pk_name)
             .annotate(newest=Max("history_id"))
         )
-        versions = {row[pk_name]: str(row["newest"]) for row in newest}
-    missing = [pk for pk in pks if pk not in versions]
-    for stored in model._default_manager.filter(pk__in=missing).order_by().values():
-        digest = hashlib.sha256(repr(sorted(stored.items())).encode()).hexdigest()[:20]
-        versions[stored[pk_name]] = "v" + digest
-    return versions
+        found = {row[pk_name]: str(row["newest"]) for row in newest}
+        return {pk: found.get(pk, "0") for pk in pks}
+    return {
+        stored[pk_name]: "v" + hashlib.sha256(repr(sorted(stored.items())).encode()).hexdigest()
+        for stored in model._default_manager.filter(pk__in=pks).order_by().values()
+    }
+
+
+def newest_version_of_each_row(model):
+    """The version of each row of a queryset of `model` (with history), read with the rows."""
+    pk_name = model._meta.pk.attname
+    return Subquery(
+        model.history.filter(**{pk_name: OuterRef("pk")})
+        .order_by("-history_id")
+        .values("history_id")[:1]
+    )
 
 
 def record_version(instance) -> str:
@@ -149,6 +158,8 @@ class VersionedInlineForm(ClaraAdminForm):
         super().__init__(*args, **kwargs)
 
     def loaded_at(self) -> str:
+        if hasattr(self.instance, "clara_version"):
+            return str(self.instance.clara_version or 0)
         if self.versions is not None:
             return self.versions.get(self.instance.pk, "")
         return super().loaded_at()
@@ -161,15 +172,15 @@ class VersionedInlineForm(ClaraAdminForm):
 
 
 class VersionedInlineFormSet(BoundedInlineFormSet):
-    """Each row's version read for the whole page at once (record_versions)."""
+    """The rows' versions come with the rows (history), or are read for the page at once."""
 
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
-        if not self.is_bound and index is not None and index < self.initial_form_count():
-            if not hasattr(self, "versions"):
-                pks = [row.pk for row in self.get_queryset()]
-                self.versions = record_versions(self.model, pks)
-            kwargs["versions"] = self.versions
+        if self.is_bound or index is None or index >= self.initial_form_count():
+            return kwargs
+        if not hasattr(self.model, "history") and not hasattr(self, "versions"):
+            self.versions = record_versions(self.model, [row.pk for row in self.get_queryset()])
+        kwargs["versions"] = getattr(self, "versions", None)
         return kwargs
 
 
@@ -178,6 +189,12 @@ class VersionedInlineMixin(BoundedInlineMixin):
 
     form = VersionedInlineForm
     formset = VersionedInlineFormSet
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(self.model, "history"):
+            queryset = queryset.annotate(clara_version=newest_version_of_each_row(self.model))
+        return queryset
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraAdmin, ClaraImportExportAdmin
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
+from core.admin import ClaraAdmin, ClaraImportExportAdmin, VersionedInlineMixin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold
@@ -33,7 +33,7 @@ def _country_code(word: str) -> str:
     )
 
 
-class TeamInline(BoundedInlineMixin, TranslationTabularInline):
+class TeamInline(VersionedInlineMixin, TranslationTabularInline):
     model = Team
     fields = ["name", "slug", "leader"]
     autocomplete_fields = ["leader"]

@@ -13,7 +13,7 @@ from core.admin import (
     VersionedAdmin,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
@@ -89,7 +89,7 @@ class PartnershipMemberInline(VersionedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
+class KeyFigureInline(VersionedInlineMixin, TranslationTabularInline):
     model = KeyFigure
     fields = [
         "position",
@@ -104,7 +104,7 @@ class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class MobilityInline(BoundedInlineMixin, admin.TabularInline):
+class MobilityInline(VersionedInlineMixin, admin.TabularInline):
     # mobility sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("mobilities").related_model
     fields = [
@@ -123,7 +123,7 @@ class MobilityInline(BoundedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class EventInline(BoundedInlineMixin, TranslationTabularInline):
+class EventInline(VersionedInlineMixin, TranslationTabularInline):
     # events sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("events").related_model
     fields = [
@@ -213,7 +213,7 @@ class AgreementPartyInline(VersionedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class AgreementCommitmentInline(BoundedInlineMixin, TranslationTabularInline):
+class AgreementCommitmentInline(VersionedInlineMixin, TranslationTabularInline):
     model = AgreementCommitment
     fields = ["position", "kind", "description"]
     extra = 0

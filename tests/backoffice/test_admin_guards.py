@@ -9,15 +9,15 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.models import HistoricalRecords
 
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.admin import GuardedHistoryMixin
+from core.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from events.models import EventParticipant
 from institutions.models import RorMatch
 from partnerships.models import AgreementDocument
 from sources.models import Source
 from tests import factories as f
+from tests.conftest import DATASET_APPS
 from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,15 @@ def test_every_admin_with_history_pages_is_guarded():
                 revert_url(model, 1, 1)
 
 
+def test_every_admin_of_the_project_records_locks_them():
+    """Optimistic locking by construction: every admin of the dataset's records is a
+    VersionedAdmin whose form carries the version it was loaded at."""
+    for model_admin in admin.site._registry.values():
+        if model_admin.model._meta.app_label in DATASET_APPS:
+            assert isinstance(model_admin, VersionedAdmin), model_admin.model
+            assert issubclass(model_admin.form, ClaraAdminForm), model_admin.model
+
+
 def test_a_late_registered_history_admin_is_guarded_too():
     from core.admin import guard_every_admin
 
@@ -122,7 +131,6 @@ def secret_relations():
                 isinstance(field, (models.ForeignKey, models.ManyToManyField))
                 and related is not None
                 and hasattr(related, "is_visible_to")
-                and not isinstance(related, HistoricalRecords)
             ):
                 found.append((model_admin.model, field))
     return found
