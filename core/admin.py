@@ -1,11 +1,15 @@
 """Admin building blocks shared by every app: languages side by side, history, import/export."""
 
+import hashlib
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.db.models import Max, OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -13,17 +17,24 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.timezone import localtime
+from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .admin_scale import KnownChoicesAdminMixin, KnownChoicesFormMixin, ScaledListMixin
+from .admin_scale import (
+    BoundedInlineFormSet,
+    BoundedInlineMixin,
+    KnownChoicesAdminMixin,
+    KnownChoicesForm,
+    ScaledListMixin,
+)
 from .jobs import start_job
 from .models import SpreadsheetJob
-from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
+from .partial_dates import PartialDateAdminMixin
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
@@ -47,40 +58,151 @@ def latest_version(instance):
     )
 
 
-class ClaraAdminForm(KnownChoicesFormMixin, PartialDateFormMixin, forms.ModelForm):
-    """Optimistic locking: a save based on an older version than the database's is refused;
-    partial dates (year, month or day) typed in one box; autocompletes labelled from the
-    relations loaded with the record."""
+def record_versions(model, pks) -> dict:
+    """The version of each record: its newest history record ("0" before any), or for a model
+    without history a digest of the values stored. One query for them all."""
+    pk_name = model._meta.pk.attname
+    history = getattr(model, "history", None)
+    if history is not None:
+        newest = (
+            history.filter(**{f"{pk_name}__in": pks})
+            .order_by()
+            .values(pk_name)
+            .annotate(newest=Max("history_id"))
+        )
+        found = {row[pk_name]: str(row["newest"]) for row in newest}
+        return {pk: found.get(pk, "0") for pk in pks}
+    return {
+        stored[pk_name]: "v" + hashlib.sha256(repr(sorted(stored.items())).encode()).hexdigest()
+        for stored in model._default_manager.filter(pk__in=pks).order_by().values()
+    }
+
+
+def newest_version_of_each_row(model):
+    """The version of each row of a queryset of `model` (with history), read with the rows."""
+    pk_name = model._meta.pk.attname
+    return Subquery(
+        model.history.filter(**{pk_name: OuterRef("pk")})
+        .order_by("-history_id")
+        .values("history_id")[:1]
+    )
+
+
+def record_version(instance) -> str:
+    """The version a form of `instance` is loaded at (record_versions)."""
+    return record_versions(type(instance), [instance.pk]).get(instance.pk, "")
+
+
+class ClaraAdminForm(KnownChoicesForm):
+    """Autocompletes labelled from the relations loaded with the record, partial dates (year,
+    month or day) typed in one box (KnownChoicesForm), and optimistic locking: a change sent
+    without the version its form was loaded at, or based on an older version than the
+    database's, is refused (the admin's views validate forms in a transaction, where the
+    record is locked while the versions are compared)."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        version = latest_version(self.instance)
-        self.initial["loaded_version"] = version.history_id if version else ""
+        if self.instance.pk is not None:
+            self.initial["loaded_version"] = self.loaded_at()
+
+    def loaded_at(self) -> str:
+        return record_version(self.instance)
 
     def clean(self):
         cleaned = super().clean()
-        loaded = self.cleaned_data.get("loaded_version")
-        if loaded and self.instance.pk:
-            # Wait for a concurrent save of the same record, then compare versions.
-            type(self.instance)._default_manager.select_for_update().filter(
-                pk=self.instance.pk
-            ).exists()
+        if self.instance.pk is None or not self.has_changed_record():
+            return cleaned
+        loaded = cleaned.get("loaded_version")
+        if not loaded:
+            raise ValidationError(
+                _(
+                    "This form was sent without the version of the record it was opened at. "
+                    "Open the record again, make your changes and save."
+                ),
+                code="no_version",
+            )
+        # Wait for a concurrent save of the same record, then compare versions.
+        type(self.instance)._default_manager.select_for_update().filter(
+            pk=self.instance.pk
+        ).exists()
+        if record_version(self.instance) != loaded:
             version = latest_version(self.instance)
-            if version is not None and str(version.history_id) != loaded:
-                raise ValidationError(
-                    _(
-                        "This record was changed by %(user)s on %(date)s after you opened it. "
-                        "Open it again to see their changes, then make yours and save."
-                    )
-                    % {
-                        "user": version.history_user or _("someone"),
-                        "date": date_format(localtime(version.history_date), "DATETIME_FORMAT"),
-                    },
-                    code="stale",
+            raise ValidationError(
+                _(
+                    "This record was changed by %(user)s on %(date)s after you opened it. "
+                    "Open it again to see their changes, then make yours and save."
                 )
+                % {
+                    "user": (version and version.history_user) or _("someone"),
+                    "date": date_format(
+                        localtime(version.history_date if version else now()), "DATETIME_FORMAT"
+                    ),
+                },
+                code="stale",
+            )
         return cleaned
+
+    def has_changed_record(self) -> bool:
+        """A change form is always checked; an unchanged inline row is not saved, so not."""
+        return True
+
+
+class VersionedInlineForm(ClaraAdminForm):
+    """An inline row with optimistic locking: a row sent changed (or deleted) is checked
+    against the version it was loaded at; an untouched row is neither saved nor checked."""
+
+    def __init__(self, *args, versions=None, **kwargs):
+        self.versions = versions
+        super().__init__(*args, **kwargs)
+
+    def loaded_at(self) -> str:
+        if hasattr(self.instance, "clara_version"):
+            return str(self.instance.clara_version or 0)
+        if self.versions is not None:
+            return self.versions.get(self.instance.pk, "")
+        return super().loaded_at()
+
+    def has_changed(self) -> bool:
+        return bool(set(self.changed_data) - {"loaded_version"})
+
+    def has_changed_record(self) -> bool:
+        return self.has_changed()
+
+
+class VersionedInlineFormSet(BoundedInlineFormSet):
+    """The rows' versions come with the rows (history), or are read for the page at once."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.is_bound or index is None or index >= self.initial_form_count():
+            return kwargs
+        if not hasattr(self.model, "history") and not hasattr(self, "versions"):
+            self.versions = record_versions(self.model, [row.pk for row in self.get_queryset()])
+        kwargs["versions"] = getattr(self, "versions", None)
+        return kwargs
+
+
+class VersionedInlineMixin(BoundedInlineMixin):
+    """An inline whose rows carry the version they were loaded at (VersionedInlineForm)."""
+
+    form = VersionedInlineForm
+    formset = VersionedInlineFormSet
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(self.model, "history"):
+            queryset = queryset.annotate(clara_version=newest_version_of_each_row(self.model))
+        return queryset
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        fields = [f for f in options["fields"] if f != "loaded_version"]
+        return [(name, {**options, "fields": [*fields, "loaded_version"]}), *rest]
 
 
 class TranslationMissingFilter(admin.SimpleListFilter):
@@ -108,39 +230,29 @@ def _visible_to(instance, user) -> bool:
     return check is None or check(user)
 
 
-class ClaraModelAdmin(
-    KnownChoicesAdminMixin,
-    ScaledListMixin,
-    PartialDateAdminMixin,
-    SimpleHistoryAdmin,
-    TranslationAdmin,
-):
-    """French and English fields side by side, a missing-translation marker and filter, history.
+class WithholdingContextHelper(HistoricalRecordContextHelper):
+    """A history list's changes name a related record (str()) only if the user may see it:
+    a confidential agreement is shown as withheld, whatever the relation pointing at it."""
 
-    History pages follow the change view's rules: what `get_queryset` hides is a 404 there too,
-    and a revert (a POST) needs the change permission; without it the old version is read-only.
-    """
+    def __init__(self, model, historical_record, *, user):
+        super().__init__(model, historical_record)
+        self.user = user
 
-    list_per_page = 50
-    history_list_per_page = 25
-    form = ClaraAdminForm
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        if isinstance(value, list):
+            return [self.shown(item) for item in value]
+        return self.shown(value)
 
-    def get_fieldsets(self, request, obj=None):
-        """The version the form was loaded at travels (hidden) with the form of a change."""
+    def shown(self, value):
+        return value if _visible_to(value, self.user) else _("Confidential record (withheld)")
 
-        def without_version(fields):
-            return [f for f in fields if f != "loaded_version"]
 
-        fieldsets = [
-            (name, {**options, "fields": without_version(options["fields"])})
-            for name, options in super().get_fieldsets(request, obj)
-        ]
-        if obj is None or not issubclass(self.form, ClaraAdminForm):
-            return fieldsets
-        if not self.has_change_permission(request, obj):
-            return fieldsets
-        (name, options), *rest = fieldsets
-        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+class GuardedHistoryMixin:
+    """History pages follow the change view's rules: what `get_queryset` hides is a 404 there
+    too; a revert (a POST) needs the change permission, without it the old version is read-only;
+    a revert runs in a transaction like any change; history lists name only the related records
+    the user may see. Every admin with history has it (core.admin.guard_every_admin)."""
 
     def _history_object(self, request, object_id: str, version_id: str | None = None):
         """The current object (or, once deleted, its last version) if the user may see it."""
@@ -176,7 +288,11 @@ class ClaraModelAdmin(
             if request.method == "POST":
                 raise PermissionDenied
             request.clara_read_only_history = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return WithholdingContextHelper(self.model, historical_record, user=request.user)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -187,8 +303,68 @@ class ClaraModelAdmin(
     def revert_disabled(self, request, obj=None):
         return super().revert_disabled(request, obj) or not self.has_change_permission(request, obj)
 
+
+def guard_every_admin(site) -> None:
+    """An admin with history pages that does not have the project's guard (another package's,
+    or one written without ClaraAdmin) gets it: re-registered with GuardedHistoryMixin first."""
+    for model, model_admin in list(site._registry.items()):
+        if not isinstance(model_admin, SimpleHistoryAdmin):
+            continue
+        if isinstance(model_admin, GuardedHistoryMixin):
+            continue
+        admin_class = type(model_admin)
+        site.unregister(model)
+        site.register(
+            model,
+            type(
+                admin_class.__name__,
+                (GuardedHistoryMixin, admin_class),
+                {"__module__": admin_class.__module__},
+            ),
+        )
+
+
+class VersionedAdmin(
+    KnownChoicesAdminMixin, ScaledListMixin, PartialDateAdminMixin, admin.ModelAdmin
+):
+    """An admin of the project's records without history (ClaraAdmin for those with it):
+    optimistic locking (the version the form was loaded at travels hidden with it), partial
+    dates, bounded lists."""
+
+    list_per_page = 50
+    form = ClaraAdminForm
+
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        """The version the form was loaded at travels (hidden) with the form of a change."""
+
+        def without_version(fields):
+            return [f for f in fields if f != "loaded_version"]
+
+        fieldsets = [
+            (name, {**options, "fields": without_version(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None or not issubclass(self.form, ClaraAdminForm):
+            return fieldsets
+        if not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
+
+class ClaraAdmin(VersionedAdmin, GuardedHistoryMixin, SimpleHistoryAdmin):
+    """The base of every admin of the project's records with history: VersionedAdmin, and
+    history pages with their guard."""
+
+    history_list_per_page = 25
+
+
+class ClaraModelAdmin(ClaraAdmin, TranslationAdmin):
+    """French and English fields side by side, a missing-translation marker and filter, history
+    (ClaraAdmin)."""
 
     def get_list_display(self, request):
         fields = list(super().get_list_display(request))

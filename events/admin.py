@@ -2,15 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraModelAdmin
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin
+from core.admin import ClaraModelAdmin, VersionedInlineMixin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 
 from .models import Event, EventParticipant
 
 
-class EventParticipantInline(BoundedInlineMixin, TranslationTabularInline):
+class EventParticipantInline(VersionedInlineMixin, TranslationTabularInline):
     model = EventParticipant
     max_rows = 20
     extra = 0
@@ -49,7 +49,7 @@ class EventAdmin(ClaraModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(ScaledListMixin, admin.ModelAdmin):
+class EventParticipantAdmin(ClaraModelAdmin):
     """A person's part in an event, with the sources that document it."""
 
     list_display = ["person", "event", "role", "position"]

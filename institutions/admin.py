@@ -1,15 +1,19 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Case, Q, When
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ClaraImportExportAdmin
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin, ScaledListMixin
+from core.admin import ClaraAdmin, ClaraImportExportAdmin, VersionedInlineMixin
+from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold
@@ -29,7 +33,7 @@ def _country_code(word: str) -> str:
     )
 
 
-class TeamInline(BoundedInlineMixin, TranslationTabularInline):
+class TeamInline(VersionedInlineMixin, TranslationTabularInline):
     model = Team
     fields = ["name", "slug", "leader"]
     autocomplete_fields = ["leader"]
@@ -230,9 +234,10 @@ class TeamAdmin(ClaraImportExportAdmin):
 
 
 @admin.register(RorMatch)
-class RorMatchAdmin(ScaledListMixin, SimpleHistoryAdmin):
+class RorMatchAdmin(ClaraAdmin):
     """The review list of match_ror's proposals: accept links the institution, reject keeps it
-    from being proposed again; every decision is in the history."""
+    from being proposed again; every decision is in the history. A proposal's fields are
+    read-only: its page decides it with the Accept and Reject buttons (the services)."""
 
     list_display = [
         "institution",
@@ -249,12 +254,90 @@ class RorMatchAdmin(ScaledListMixin, SimpleHistoryAdmin):
     list_select_related = ["institution", "reviewed_by"]
     search_fields = [*localized("institution__name"), "ror_id", "ror_name"]
     autocomplete_fields = ["institution"]
-    readonly_fields = ["reviewed_by", "reviewed_at", "created_at"]
+    fields = [
+        "institution",
+        "ror_id",
+        "ror_link",
+        "ror_name",
+        "ror_city",
+        "ror_country",
+        "confidence",
+        "reasons",
+        "status",
+        "reviewed_by",
+        "reviewed_at",
+        "created_at",
+    ]
+    readonly_fields = fields
     actions = ["accept", "reject"]
+    change_form_template = "admin/institutions/rormatch/change_form.html"
+
+    def has_add_permission(self, request):
+        return False  # proposals come from match_ror
+
+    def revert_disabled(self, request, obj=None):
+        return True  # a decision is made by the services, never by restoring an old version
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     @admin.display(description=_("ROR"), ordering="ror_id")
     def ror_link(self, obj):
         return format_html('<a href="{}" rel="noopener">{}</a>', obj.ror_url, obj.ror_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and {"_accept", "_reject"} & request.POST.keys():
+            return self.review_view(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_review"] = (
+            obj is not None
+            and obj.status == RorMatch.Status.PROPOSED
+            and self.has_change_permission(request, obj)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def review_view(self, request, object_id):
+        """Accept or reject one proposal from its page, at the version the page was loaded at."""
+        with transaction.atomic():
+            match = self.get_object(request, unquote(object_id))
+            if match is None:
+                raise Http404
+            if not self.has_change_permission(request, match):
+                raise PermissionDenied
+            form = self.get_form(request, match)(request.POST, instance=match)
+            if not form.is_valid():
+                for error in form.non_field_errors():
+                    self.message_user(request, error, messages.ERROR)
+            elif match.status != RorMatch.Status.PROPOSED:
+                self.message_user(
+                    request, _("This proposal has already been reviewed."), messages.ERROR
+                )
+            elif "_accept" in request.POST:
+                self.decide(request, match, accept=True)
+            else:
+                self.decide(request, match, accept=False)
+        return redirect(reverse("admin:institutions_rormatch_change", args=[match.pk]))
+
+    def decide(self, request, match: RorMatch, *, accept: bool) -> None:
+        if not accept:
+            services.reject_match(match=match, user=request.user)
+            self.message_user(request, _("%(match)s rejected.") % {"match": match})
+            return
+        try:
+            services.accept_match(match=match, user=request.user)
+        except services.RorLinkError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Accepted: %(institution)s is now linked to ROR %(ror_id)s.")
+                % {"institution": match.institution, "ror_id": match.ror_id},
+                messages.SUCCESS,
+            )
 
     @admin.action(
         description=_("Accept: link the institution to this ROR id"), permissions=["change"]

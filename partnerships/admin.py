@@ -5,12 +5,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraAdminForm, ClaraImportExportAdmin, ClaraModelAdmin
-from core.admin_scale import (
-    AutocompleteListFilter,
-    BoundedInlineMixin,
-    ScaledListMixin,
+from core.admin import (
+    ClaraAdmin,
+    ClaraAdminForm,
+    ClaraImportExportAdmin,
+    ClaraModelAdmin,
+    VersionedAdmin,
+    VersionedInlineMixin,
 )
+from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
@@ -80,13 +83,13 @@ class AgreementVisibilityMixin:
         return _("Confidential agreement (withheld)")
 
 
-class PartnershipMemberInline(BoundedInlineMixin, TranslationTabularInline):
+class PartnershipMemberInline(VersionedInlineMixin, TranslationTabularInline):
     model = PartnershipMember
     autocomplete_fields = ["institution"]
     extra = 0
 
 
-class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
+class KeyFigureInline(VersionedInlineMixin, TranslationTabularInline):
     model = KeyFigure
     fields = [
         "position",
@@ -101,7 +104,7 @@ class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class MobilityInline(BoundedInlineMixin, admin.TabularInline):
+class MobilityInline(VersionedInlineMixin, admin.TabularInline):
     # mobility sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("mobilities").related_model
     fields = [
@@ -120,7 +123,7 @@ class MobilityInline(BoundedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class EventInline(BoundedInlineMixin, TranslationTabularInline):
+class EventInline(VersionedInlineMixin, TranslationTabularInline):
     # events sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("events").related_model
     fields = [
@@ -202,7 +205,7 @@ class PartnershipAdmin(ClaraModelAdmin):
         return obj.member_total
 
 
-class AgreementPartyInline(BoundedInlineMixin, admin.TabularInline):
+class AgreementPartyInline(VersionedInlineMixin, admin.TabularInline):
     model = AgreementParty
     fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
@@ -210,7 +213,7 @@ class AgreementPartyInline(BoundedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class AgreementCommitmentInline(BoundedInlineMixin, TranslationTabularInline):
+class AgreementCommitmentInline(VersionedInlineMixin, TranslationTabularInline):
     model = AgreementCommitment
     fields = ["position", "kind", "description"]
     extra = 0
@@ -228,7 +231,7 @@ class PrivateFileFieldsMixin:
         return self.has_change_permission(request, obj)
 
 
-class AgreementDocumentInline(PrivateFileFieldsMixin, BoundedInlineMixin, admin.TabularInline):
+class AgreementDocumentInline(PrivateFileFieldsMixin, VersionedInlineMixin, admin.TabularInline):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = ["download", "uploaded_at", "uploaded_by"]
@@ -371,7 +374,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(PrivateFileFieldsMixin, ScaledListMixin, admin.ModelAdmin):
+class AgreementDocumentAdmin(PrivateFileFieldsMixin, VersionedAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     fields = ["agreement", "kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = AgreementDocumentInline.readonly_fields
@@ -408,7 +411,7 @@ class KeyFigureAdmin(ClaraModelAdmin):
 
 
 @admin.register(PartnershipMember)
-class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
+class PartnershipMemberAdmin(ClaraModelAdmin):
     """Every member of a partnership, where the partnership's page shows only the first."""
 
     list_display = ["institution", "country", "role", "partnership", "note"]
@@ -429,7 +432,7 @@ class PartnershipMemberAdmin(ScaledListMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementParty)
-class AgreementPartyAdmin(ScaledListMixin, admin.ModelAdmin):
+class AgreementPartyAdmin(ClaraAdmin):
     """Every party to an agreement (the agreement's page shows the first ones): the parties of
     agreements the user may not see are not listed."""
 

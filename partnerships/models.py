@@ -619,6 +619,11 @@ class AgreementParty(models.Model):
     def __str__(self) -> str:
         return str(self.institution)
 
+    def is_visible_to(self, user) -> bool:
+        """A party is seen with its agreement (a deleted agreement's party by no one)."""
+        agreement = Agreement.objects.filter(pk=self.agreement_id).first()
+        return agreement is not None and agreement.is_visible_to(user)
+
 
 class AgreementCommitmentKind(models.TextChoices):
     JOINT_RESEARCH = "joint_research", _("Joint research projects")
@@ -724,3 +729,6 @@ class AgreementDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("backoffice:agreement-document", kwargs={"pk": self.pk})
+
+    def is_visible_to(self, user) -> bool:
+        return type(self).objects.visible_to(user).filter(pk=self.pk).exists()

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
-from core.admin_scale import KnownChoicesForm, KnownChoicesInlineMixin, ScaledListMixin
-from core.partial_dates import PartialDateAdminMixin
+from core.admin import ClaraAdmin
+from core.admin_scale import KnownChoicesInlineMixin
 
 from .models import Source, SourceLink
 
@@ -17,12 +17,11 @@ class SourceLinkInline(KnownChoicesInlineMixin, GenericTabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(ScaledListMixin, PartialDateAdminMixin, admin.ModelAdmin):
+class SourceAdmin(ClaraAdmin):
     list_display = ["title", "publisher", "date_shown", "language", "seed_file"]
     list_filter = ["language", "publisher"]
     search_fields = ["title", "publisher", "key", "seed_file", "url"]
     prepopulated_fields = {"key": ["title"]}
-    form = KnownChoicesForm
     partial_dates = {"date": "date_precision"}
 
     @admin.display(description=Source._meta.get_field("date").verbose_name, ordering="date")

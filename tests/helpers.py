@@ -31,3 +31,25 @@ def whole_sitemap(client) -> str:
         assert response.status_code == 200, page
         parts.append(response.content.decode())
     return "\n".join(parts)
+
+
+def admin_form_data(response) -> dict:
+    """What an admin change (or history) page's form would send as it is: the main form's and
+    the inline rows' values, the inline management forms."""
+    form = response.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    for formset in response.context.get("inline_admin_formsets") or []:
+        management = formset.formset.management_form
+        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
+        for inline_form in formset.formset.initial_forms:
+            for name, field in inline_form.fields.items():
+                value = inline_form.initial.get(name, field.initial)
+                if value is not None:
+                    data[inline_form.add_prefix(name)] = value
+
+    def plain(value):
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value.pk if hasattr(value, "pk") else value
+
+    return {k: plain(v) for k, v in data.items()}

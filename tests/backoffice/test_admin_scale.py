@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.admin import record_version
 from core.cache import bump_content_version
 from events.models import Event, EventParticipant
 from institutions.models import Institution, RorMatch, Team
@@ -283,6 +284,7 @@ def test_participant_sources_are_edited_on_the_participant_page(admin_en):
             "person": participant.person_id,
             "role": "attended the signing",
             "position": 0,
+            "loaded_version": record_version(participant),
             f"{prefix}-TOTAL_FORMS": 1,
             f"{prefix}-INITIAL_FORMS": 0,
             f"{prefix}-0-source": source.pk,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alerts.models import CalendarToken
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
+from core.admin import record_version
 from mobility.models import MobilityExchange
 from partnerships.models import Agreement, AgreementDocument
 from tests.factories import (
@@ -131,6 +132,7 @@ def test_history_revert_needs_the_change_permission(role_client, world, role, wh
             "signed_on": "2018-03-08",
             "signed_precision": "day",
             "renewal_notice_days": "",
+            "loaded_version": record_version(agreement),
         },
     )
     expected = {VIEWER: 403, EDITOR: 403, AGREEMENTS_MANAGER: 302}[role]
@@ -232,6 +234,7 @@ def mobility_data(mobility, **changes):
         # The sources inline (editors may cite sources): none added.
         "sources-sourcelink-content_type-object_id-TOTAL_FORMS": "0",
         "sources-sourcelink-content_type-object_id-INITIAL_FORMS": "0",
+        "loaded_version": record_version(mobility),
     }
     data.update(changes)
     return data

@@ -3,6 +3,7 @@
 import pytest
 
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
+from core.admin import record_version
 from partnerships.models import Agreement
 from tests.factories import AgreementFactory, InstitutionFactory, PartnershipFactory
 
@@ -111,6 +112,7 @@ def test_editors_cite_sources_on_the_records_they_edit(role_client, role, allowe
             "person": participant.person_id,
             "role": "signed",
             "position": 0,
+            "loaded_version": record_version(participant),
             f"{prefix}-TOTAL_FORMS": 1,
             f"{prefix}-INITIAL_FORMS": 0,
             f"{prefix}-0-source": source.pk,
