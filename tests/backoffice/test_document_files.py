@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from backoffice.roles import AGREEMENTS_MANAGER
+from core.admin import record_version
 from partnerships.models import AgreementDocument
 from tests.factories import AgreementFactory
 
@@ -63,6 +64,7 @@ def test_a_replaced_file_is_removed(role_client, documents, django_capture_on_co
                 "kind": document.kind,
                 "title": document.title,
                 "file": SimpleUploadedFile("amended.pdf", PDF + b"%amended"),
+                "loaded_version": record_version(document),
             },
         )
     assert response.status_code == 302
