@@ -19,6 +19,13 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
+def loose(text: str) -> str:
+    """A header or a label as people may type it: no case, accents, inclusive endings
+    ("Doctorant·e" -> "doctorant") or curly apostrophes, single spaces."""
+    text = re.sub(r"·\w+", "", fold(text).replace("’", "'"))
+    return " ".join(text.split())
+
+
 def _date(year: int, month: int, day: int) -> datetime.date | None:
     try:
         return datetime.date(year, month, day)
@@ -79,10 +86,11 @@ def choice_labels(choices) -> dict[str, str]:
     content language."""
     names = {}
     for code, label in choices:
-        names[fold(str(code))] = code
+        names[loose(str(code))] = code
         for language in content_languages():
             with translation.override(language):
-                names.setdefault(fold(str(label)), code)
+                for written in (str(label), str(label).replace("·", "")):  # doctorant, -e
+                    names.setdefault(loose(written), code)
     return names
 
 
@@ -102,7 +110,7 @@ class ChoiceWidget(Widget):
         if self._names is None:
             self._names = choice_labels(self.choices)
         try:
-            return self._names[fold(text)]
+            return self._names[loose(text)]
         except KeyError:
             raise ValueError(
                 _("not one of the allowed values: %(allowed)s.") % {"allowed": self.allowed()}

@@ -31,10 +31,9 @@ from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.widgets import Widget
 
-from .import_widgets import ChoiceWidget, DayWidget, RelatedWidget
+from .import_widgets import ChoiceWidget, DayWidget, RelatedWidget, loose
 from .languages import content_languages
 from .spreadsheets import ImportRefused
-from .text import fold
 
 PREVIEW_ROWS = 100
 PROGRESS_EVERY = 200
@@ -160,11 +159,13 @@ class ClaraResource(resources.ModelResource):
         or its name in any content language (« Établissement d'accueil »)."""
         accepted = {}
         for field in self.get_import_fields():
+            if field.readonly:
+                continue
             for language in content_languages():
                 with translation.override(language):
-                    accepted.setdefault(fold(self.column_label(field)), field.column_name)
+                    accepted.setdefault(loose(self.column_label(field)), field.column_name)
         for field in self.get_import_fields():
-            accepted[fold(field.column_name)] = field.column_name
+            accepted[loose(field.column_name)] = field.column_name
         return accepted
 
     def _rename_headers(self, dataset) -> None:
@@ -172,7 +173,7 @@ class ClaraResource(resources.ModelResource):
         kept for the error messages."""
         accepted = self._accepted_headers()
         written = list(dataset.headers or [])
-        keys = [accepted.get(fold(str(header or "").strip()), header) for header in written]
+        keys = [accepted.get(loose(str(header or "")), header) for header in written]
         if written:
             dataset.headers = keys
         self._written_headers = dict(zip(keys, written, strict=True))
@@ -380,6 +381,8 @@ class ClaraResource(resources.ModelResource):
         model = type(instance)
         for constraint in model._meta.constraints:
             if isinstance(constraint, CheckConstraint):
+                if set(_fields_of(constraint.condition)) & set(errors):
+                    continue  # a value already refused: the rule would only repeat it
                 passed = evaluate(constraint.condition, instance)
                 if passed is _UNSUPPORTED:
                     passed = self._database_check(constraint, instance)

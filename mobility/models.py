@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -179,6 +180,17 @@ class MobilityExchange(TimeStampedModel):
                 condition=Q(status__in=MobilityExchangeStatus.values), name="mobility_status_valid"
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.COMPLETED:
+            missing = {
+                name: _("A completed mobility needs its actual dates.")
+                for name in ("actual_start", "actual_end")
+                if getattr(self, name) is None
+            }
+            if missing:
+                raise ValidationError(missing)
 
     def __str__(self) -> str:
         who = self.person.full_name if self.person_id else self.get_category_display()
