@@ -154,6 +154,29 @@ class ClaraResource(resources.ModelResource):
             return field.column_name
         return capfirst(str(model_field.verbose_name))
 
+    def template_columns(self) -> list[tuple[str, str]]:
+        """The import template's columns in the active language: each header, with what its
+        cells may hold."""
+        columns = []
+        for field in self.get_import_fields():
+            if field.readonly:
+                continue
+            widget = field.widget
+            if isinstance(widget, ChoiceWidget):
+                accepted = widget.allowed()
+            elif isinstance(widget, DayWidget):
+                accepted = _("a date: 13/03/2023 or 2023-03-13")
+            elif isinstance(widget, RelatedWidget) and widget.names:
+                accepted = _("the %(model)s's key (slug), name or acronym") % {
+                    "model": widget.model._meta.verbose_name
+                }
+            elif isinstance(widget, RelatedWidget):
+                accepted = _("the %(model)s's key") % {"model": widget.model._meta.verbose_name}
+            else:
+                accepted = ""
+            columns.append((self.column_label(field), accepted))
+        return columns
+
     def _accepted_headers(self) -> dict[str, str]:
         """Every header a column may have, folded, to its column: its key (`host_institution`)
         or its name in any content language (« Établissement d'accueil »)."""

@@ -172,6 +172,32 @@ class SafeXLSX(XLSX):
         return stream.getvalue()
 
 
+def import_template(columns: list[tuple[str, str]], *, as_csv: bool) -> bytes:
+    """An empty file to fill in: the headers, and (XLSX) a second sheet of allowed values."""
+    headers = [header for header, _accepted in columns]
+    if as_csv:
+        stream = io.StringIO()
+        SafeWriter(stream, delimiter=";").writerow(headers)
+        return stream.getvalue().encode("utf-8-sig")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("Data"))[:31]
+    sheet.append([safe_cell(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet(str(_("Allowed values"))[:31])
+    notes.append([str(_("Column")), str(_("What it may hold"))])
+    for header, accepted in columns:
+        notes.append([safe_cell(header), safe_cell(accepted)])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
 class PendingImport(CacheStorage):
     """An uploaded file waiting for confirmation: in the cache (shared through Redis), never on
     disk, removed once imported or refused, and gone after an hour if never confirmed."""

@@ -1,8 +1,11 @@
 """Imports staff can trust: files as spreadsheets write them, records named as people name them,
 rows found again rather than duplicated, every error named by row, column and value."""
 
+import csv
 import datetime
+import io
 
+import openpyxl
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -220,3 +223,49 @@ def test_a_nul_byte_is_refused_and_nothing_is_written_or_logged(role_client):
     assert response.context.get("confirm_form") is None
     assert not Institution.objects.exists()
     assert not LogEntry.objects.exists()
+
+
+def test_a_template_per_model_lists_headers_and_allowed_values(role_client):
+    client = role_client(EDITOR)
+    page = client.get(f"{MOBILITIES}import/").content.decode()
+    assert f"{MOBILITIES}import/template.xlsx" in page
+    response = client.get(f"{MOBILITIES}import/template.xlsx", HTTP_ACCEPT_LANGUAGE="en")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    data, allowed = book.worksheets
+    headers = [cell.value for cell in data[1]]
+    assert "Host institution" in headers
+    assert "Status" in headers
+    notes = {row[0]: row[1] for row in allowed.iter_rows(min_row=2, values_only=True)}
+    assert "completed (Completed)" in notes["Status"]
+    assert "13/03/2023" in notes["Planned start"]
+    csv_template = client.get(f"{MOBILITIES}import/template.csv").content.decode("utf-8-sig")
+    assert csv_template.splitlines()[0].split(";") == headers
+
+
+def test_the_template_filled_in_is_imported(role_client, heidelberg):
+    client = role_client(EDITOR)
+    header = client.get(f"{MOBILITIES}import/template.csv").content.decode("utf-8-sig")
+    columns = header.strip().split(";")
+    values = {"Participant": "Ana Ruiz", "Category": "PhD student", "Direction": "incoming"}
+    values |= {"Host institution": "UH", "Planned start": "13/03/2023", "Status": "Planned"}
+    row = ";".join(values.get(column, "") for column in columns)
+    confirm(client, upload(client, f"{header}{row}\n".encode()))
+    assert MobilityExchange.objects.get().category == MobilityExchange.Category.PHD
+
+
+def test_exports_carry_readable_names_next_to_keys(role_client, heidelberg):
+    MobilityExchangeFactory(host_institution=heidelberg, status="completed")
+    response = role_client(EDITOR).post(
+        f"{MOBILITIES}export/",
+        {
+            "format": "0",
+            "resource": "0",
+            **{
+                f"mobilityexchangeresource_{name}": "on"
+                for name in ("host_institution", "host_institution_label", "status", "status_label")
+            },
+        },
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["host_institution", "host_institution_label", "status", "status_label"]
+    assert rows[1] == ["heidelberg", "Heidelberg University (UH)", "completed", "Completed"]
