@@ -221,6 +221,12 @@ class ClaraResource(resources.ModelResource):
                 prefetched.append(model_field.name)
         return joined, prefetched
 
+    def get_queryset(self):
+        """The records a file may update, with the related records its columns name: comparing
+        a row with the stored record costs no query."""
+        joined, _prefetched = self.export_relations()
+        return super().get_queryset().select_related(*joined)
+
     def export(self, queryset=None, **kwargs):
         if queryset is not None:
             joined, prefetched = self.export_relations()
@@ -388,9 +394,17 @@ class ClaraResource(resources.ModelResource):
                     errors.setdefault(field.name, []).append(message)
                 elif not code and not field.blank:
                     errors.setdefault(field.name, []).append(field.error_messages["blank"])
+            # A record found by a widget exists: no query per row and relation to check it.
+            found = {
+                field.name
+                for field in instance._meta.fields
+                if field.many_to_one
+                and field.is_cached(instance)
+                and getattr(instance, field.name) is not None
+            }
             try:
                 instance.full_clean(
-                    exclude={*errors, *(field.name for field in countries)},
+                    exclude={*errors, *found, *(field.name for field in countries)},
                     validate_unique=validate_unique,
                     validate_constraints=False,
                 )

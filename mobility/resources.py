@@ -95,7 +95,7 @@ class MobilityExchangeResource(ClaraResource):
             if obj.pk
         }
         self._by_key = {}
-        for mobility in MobilityExchange.objects.filter(
+        for mobility in self.get_queryset().filter(
             host_institution__in=hosts, person__isnull=False
         ):
             self._remember_key(mobility)
