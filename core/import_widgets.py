@@ -62,8 +62,8 @@ class DayWidget(Widget):
             if day_first and month_first and day_first != month_first:
                 raise ValueError(
                     _(
-                        "this date can be read as %(first)s or as %(second)s: write it as "
-                        "%(iso)s (year-month-day) or with the day after the 12th."
+                        "this date can be read as %(first)s or as %(second)s: write it "
+                        "year-month-day (%(iso)s for the first reading)."
                     )
                     % {
                         "first": _written(day_first),

@@ -167,11 +167,11 @@ class ClaraResource(resources.ModelResource):
             elif isinstance(widget, DayWidget):
                 accepted = _("a date: 13/03/2023 or 2023-03-13")
             elif isinstance(widget, RelatedWidget) and widget.names:
-                accepted = _("the %(model)s's key (slug), name or acronym") % {
+                accepted = _("%(model)s, by key (slug), name or acronym") % {
                     "model": widget.model._meta.verbose_name
                 }
             elif isinstance(widget, RelatedWidget):
-                accepted = _("the %(model)s's key") % {"model": widget.model._meta.verbose_name}
+                accepted = _("%(model)s, by key") % {"model": widget.model._meta.verbose_name}
             else:
                 accepted = ""
             columns.append((self.column_label(field), accepted))
