@@ -82,13 +82,12 @@ class DayWidget(Widget):
 
 
 def choice_labels(choices) -> dict[str, str]:
-    """Every way a choice may be written, folded, to its code: the code and its label in each
-    content language."""
-    names = {}
-    for code, label in choices:
-        names[loose(str(code))] = code
-        for language in content_languages():
-            with translation.override(language):
+    """Every way a choice may be written, loosely, to its code: the code and its label in each
+    content language (labels are read under each language: some translate as they are listed)."""
+    names = {loose(str(code)): code for code, _label in list(choices)}
+    for language in content_languages():
+        with translation.override(language):
+            for code, label in list(choices):
                 for written in (str(label), str(label).replace("·", "")):  # doctorant, -e
                     names.setdefault(loose(written), code)
     return names
@@ -97,18 +96,24 @@ def choice_labels(choices) -> dict[str, str]:
 class ChoiceWidget(Widget):
     """A choice by its code (`phd`) or its label in either language (« Doctorant·e »)."""
 
+    LISTED = 30  # beyond, the allowed values are summed up, not listed (countries)
+
     def __init__(self, choices, coerce_to_string=True, allow_blank=True):
         super().__init__(coerce_to_string)
-        self.choices = list(choices)
+        self._choices = choices
         self.allow_blank = allow_blank
         self._names = None
+
+    @property
+    def choices(self) -> list:
+        return list(self._choices)
 
     def clean(self, value, row=None, **kwargs):
         text = "" if value is None else str(value).strip()
         if not text:
             return ""
         if self._names is None:
-            self._names = choice_labels(self.choices)
+            self._names = choice_labels(self._choices)
         try:
             return self._names[loose(text)]
         except KeyError:
@@ -117,7 +122,12 @@ class ChoiceWidget(Widget):
             ) from None
 
     def allowed(self) -> str:
-        return ", ".join(f"{code} ({label})" for code, label in self.choices)
+        choices = self.choices
+        if len(choices) > self.LISTED:
+            return _("a code or a name, such as %(examples)s") % {
+                "examples": ", ".join(f"{code} ({label})" for code, label in choices[:3])
+            }
+        return ", ".join(f"{code} ({label})" for code, label in choices)
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(value)

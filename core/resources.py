@@ -388,6 +388,8 @@ class ClaraResource(resources.ModelResource):
         if self._meta.clean_model_instances:
             countries = [f for f in instance._meta.fields if isinstance(f, CountryField)]
             for field in countries:  # its own validation rebuilds ~250 choices per call
+                if field.name in errors:
+                    continue
                 code = getattr(instance, field.attname)
                 if code and not django_countries.countries.alpha2(code):
                     message = field.error_messages["invalid_choice"] % {"value": code}

@@ -269,3 +269,19 @@ def test_exports_carry_readable_names_next_to_keys(role_client, heidelberg):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["host_institution", "host_institution_label", "status", "status_label"]
     assert rows[1] == ["heidelberg", "Heidelberg University (UH)", "completed", "Completed"]
+
+
+def test_a_country_by_code_or_name_in_either_language(role_client):
+    client = role_client(EDITOR)
+    text = (
+        "slug;name_fr;name_en;kind;network_role;country\n"
+        "a;A;A;university;foreign_partner;Allemagne\n"
+        "b;B;B;Université;foreign_partner;Israel\n"
+        "c;C;C;university;foreign_partner;Atlantis\n"
+    )
+    url = "/admin/institutions/institution/"
+    messages = errors_of(upload(client, text.encode(), url=url))
+    (message,) = messages
+    assert message.startswith("Row 4, column “country”, value “Atlantis”: not one of")
+    confirm(client, upload(client, text.rsplit("c;", 1)[0].encode(), url=url), url=url)
+    assert dict(Institution.objects.values_list("slug", "country")) == {"a": "DE", "b": "IL"}
