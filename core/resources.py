@@ -30,6 +30,8 @@ from django_countries.fields import CountryField
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.widgets import Widget
+from simple_history.exceptions import NotHistoricalModelError
+from simple_history.utils import get_history_manager_for_model
 
 from .import_widgets import ChoiceWidget, DayWidget, RelatedWidget, loose
 from .languages import content_languages
@@ -320,10 +322,27 @@ class ClaraResource(resources.ModelResource):
         return result
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        if not self._is_dry_run(kwargs):
-            super().save_instance(instance, is_create, row, **kwargs)
         # A preview writes nothing: validate_instance covers what the database would refuse.
+        if not self._is_dry_run(kwargs):
+            if self._history is None:
+                super().save_instance(instance, is_create, row, **kwargs)
+            else:  # its history is written for the whole file at the end, in a few queries
+                instance.skip_history_when_saving = True
+                try:
+                    super().save_instance(instance, is_create, row, **kwargs)
+                finally:
+                    del instance.skip_history_when_saving
+                self._unrecorded[is_create].append(instance)
         self.remember(instance)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if self._history is None or result.has_errors() or result.has_validation_errors():
+            return  # rolled back: nothing to record
+        for created, instances in self._unrecorded.items():
+            self._history.bulk_history_create(
+                instances, update=not created, default_user=self.user, batch_size=500
+            )
 
     def remember(self, instance) -> None:
         """A record this file creates, for later rows that name it."""
@@ -343,6 +362,11 @@ class ClaraResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
+        try:
+            self._history = get_history_manager_for_model(self._meta.model)
+        except NotHistoricalModelError:
+            self._history = None
+        self._unrecorded = {True: [], False: []}
         self._rename_headers(dataset)
         self._refuse_repeated_keys(dataset)
         for field in self.fields.values():

@@ -143,8 +143,12 @@ def test_importing_the_same_rows_again_updates_them(role_client, heidelberg):
     assert again.context["result"].totals["update"] == 1
     assert again.context["result"].totals["new"] == 0
     confirm(client, again)
-    assert MobilityExchange.objects.get().status == MobilityExchange.Status.CONFIRMED
+    mobility = MobilityExchange.objects.get()
+    assert mobility.status == MobilityExchange.Status.CONFIRMED
     assert Person.objects.count() == 1
+    history = list(mobility.history.order_by("history_date", "history_id"))
+    assert [(h.history_type, h.status) for h in history] == [("+", "planned"), ("~", "confirmed")]
+    assert {h.history_user.username for h in history} == {"staff-editor"}
 
 
 def test_an_existing_mobility_is_found_by_person_start_and_host(role_client, heidelberg):
