@@ -289,3 +289,18 @@ def test_a_country_by_code_or_name_in_either_language(role_client):
     assert message.startswith("Row 4, column “country”, value “Atlantis”: not one of")
     confirm(client, upload(client, text.rsplit("c;", 1)[0].encode(), url=url), url=url)
     assert dict(Institution.objects.values_list("slug", "country")) == {"a": "DE", "b": "IL"}
+
+
+def test_every_import_page_offers_its_template(admin_client):
+    from django.contrib import admin
+
+    from core.admin import ClaraImportExportAdmin
+
+    admins = [a for a in admin.site._registry.values() if isinstance(a, ClaraImportExportAdmin)]
+    assert len(admins) >= 4
+    for model_admin in admins:
+        url = f"/admin/{model_admin.opts.app_label}/{model_admin.opts.model_name}/import/"
+        for extension in ("xlsx", "csv"):
+            response = admin_client.get(f"{url}template.{extension}")
+            assert response.status_code == 200, (url, extension)
+            assert response["Content-Disposition"].endswith(f'template.{extension}"')
