@@ -10,13 +10,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Max, OuterRef, Subquery
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -35,7 +36,7 @@ from .admin_scale import (
 from .jobs import start_job
 from .models import SpreadsheetJob
 from .partial_dates import PartialDateAdminMixin
-from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX
+from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
 
@@ -420,6 +421,11 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
         return [
             path("jobs/<int:pk>/", self.admin_site.admin_view(self.job_view), name=f"{info}_job"),
             path(
+                "import/template.<str:extension>",
+                self.admin_site.admin_view(self.import_template_view),
+                name=f"{info}_import_template",
+            ),
+            path(
                 "jobs/<int:pk>/file/",
                 self.admin_site.admin_view(self.job_file_view),
                 name=f"{info}_job_file",
@@ -495,6 +501,25 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
         )
         start_job(job=job)
         return redirect(job.get_absolute_url())
+
+    def import_template_view(self, request, extension: str):
+        """An empty file to fill in, headers in the staff member's language, with the values
+        each column accepts (XLSX)."""
+        if extension not in ("csv", "xlsx"):
+            raise Http404
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource = self.get_import_resource_classes(request)[0](user=request.user)
+        content = import_template(resource.template_columns(), as_csv=extension == "csv")
+        response = HttpResponse(
+            content,
+            content_type="text/csv; charset=utf-8"
+            if extension == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = slugify(str(self.opts.verbose_name_plural))
+        response["Content-Disposition"] = f'attachment; filename="{name}-template.{extension}"'
+        return response
 
     def _own_job(self, request, pk: int) -> SpreadsheetJob:
         job = get_object_or_404(

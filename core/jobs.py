@@ -94,15 +94,7 @@ def run_import(job_id: int) -> str:
     finally:
         pending.remove()
     if result.has_errors() or result.has_validation_errors():
-        messages = [str(error.error) for error in result.base_errors]
-        messages += [
-            f"{line}: {error.error}" for line, errors in result.row_errors() for error in errors
-        ]
-        messages += [
-            f"{row.number}: {'; '.join(f'{k}: {v}' for k, v in row.error_dict.items())}"
-            for row in result.invalid_rows
-        ]
-        return _finish(job, errors=messages[:200])
+        return _finish(job, errors=result.messages[:200])
     model_admin.generate_log_entries(result, request)
     bump_content_version()  # the worker's writes: cached public pages are now stale
     return _finish(job, totals=dict(result.totals))

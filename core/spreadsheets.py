@@ -6,6 +6,7 @@ against CSV injection); the prefix is taken off again when such a file is import
 
 import csv
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -48,6 +49,41 @@ def _map_dataset(dataset, function):
     return dataset
 
 
+def _refuse_nul(dataset) -> None:
+    """A NUL character is not text: no database column stores it, so the file is refused."""
+    headers = list(dataset.headers or [])
+    for number, row in enumerate([headers, *dataset], 1):
+        for column, value in enumerate(row):
+            if isinstance(value, str) and "\x00" in value:
+                raise ImportRefused(
+                    _(
+                        "Row %(row)s, column “%(column)s” holds a NUL character, which is not "
+                        "text: the file may be damaged or saved in another format. Save it again "
+                        "as CSV (UTF-8) or XLSX. Nothing was imported."
+                    )
+                    % {
+                        "row": number,
+                        "column": headers[column] if column < len(headers) else column + 1,
+                    }
+                )
+
+
+def decode(content: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 (French Excel's “CSV”)."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of the header row: a semicolon (French Excel), a tab or a comma."""
+    line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {delimiter: line.count(delimiter) for delimiter in (";", "\t", ",")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
 def _check_rows(count: int) -> None:
     limit = settings.IMPORT_MAX_ROWS
     if count > limit:
@@ -58,7 +94,8 @@ def _check_rows(count: int) -> None:
 
 
 class SafeCSV(CSV):
-    """CSV in UTF-8 (with or without BOM) or Excel's Windows-1252, formulas neutralised."""
+    """CSV in UTF-8 (with or without BOM) or Excel's Windows-1252, separated by commas,
+    semicolons or tabs, formulas neutralised."""
 
     def is_binary(self):
         return True  # bytes reach create_dataset, which finds the encoding itself
@@ -68,12 +105,11 @@ class SafeCSV(CSV):
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
-            try:
-                in_stream = in_stream.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                in_stream = in_stream.decode("cp1252", errors="replace")
+            in_stream = decode(in_stream)
+        kwargs.setdefault("delimiter", sniff_delimiter(in_stream))
         dataset = super().create_dataset(in_stream, **kwargs)
         _check_rows(len(dataset))
+        _refuse_nul(dataset)
         return _map_dataset(dataset, _unescape)
 
     def export_data(self, dataset, **kwargs):
@@ -99,6 +135,7 @@ class SafeXLSX(XLSX):
             )
         dataset = super().create_dataset(in_stream, **kwargs)
         _check_rows(len(dataset))
+        _refuse_nul(dataset)
         return _map_dataset(dataset, _unescape)
 
     def export_data(self, dataset, **kwargs):
@@ -133,6 +170,32 @@ class SafeXLSX(XLSX):
         stream = io.BytesIO()
         workbook.save(stream)
         return stream.getvalue()
+
+
+def import_template(columns: list[tuple[str, str]], *, as_csv: bool) -> bytes:
+    """An empty file to fill in: the headers, and (XLSX) a second sheet of allowed values."""
+    headers = [header for header, _accepted in columns]
+    if as_csv:
+        stream = io.StringIO()
+        SafeWriter(stream, delimiter=";").writerow(headers)
+        return stream.getvalue().encode("utf-8-sig")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("Data"))[:31]
+    sheet.append([safe_cell(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    notes = workbook.create_sheet(str(_("Allowed values"))[:31])
+    notes.append([str(_("Column")), str(_("What it may hold"))])
+    for header, accepted in columns:
+        notes.append([safe_cell(header), safe_cell(accepted)])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
 
 
 class PendingImport(CacheStorage):

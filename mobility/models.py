@@ -186,6 +186,17 @@ class MobilityExchange(TimeStampedModel):
             ),
         ]
 
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.COMPLETED:
+            missing = {
+                name: _("A completed mobility needs its actual dates.")
+                for name in ("actual_start", "actual_end")
+                if getattr(self, name) is None
+            }
+            if missing:
+                raise ValidationError(missing)
+
     def __str__(self) -> str:
         who = self.person.full_name if self.person_id else self.get_category_display()
         return f"{who} → {self.host_institution}"

@@ -1,6 +1,7 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
+from core.import_widgets import RelatedWidget, label_field
 from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
@@ -48,14 +49,18 @@ class AgreementResource(ClaraResource):
     partnership = fields.Field(
         attribute="partnership",
         column_name="partnership",
-        widget=PrefetchedForeignKeyWidget(Partnership, "slug"),
+        widget=RelatedWidget(Partnership, "slug", names=[*localized("name"), "acronym"]),
     )
+    partnership_label = label_field("partnership")
+    kind_label = label_field("kind", choice=True)
+    status_label = label_field("status", choice=True)
     themes = fields.Field(
         attribute="themes",
         column_name="themes",
         widget=ManyToManyWidget(ResearchTheme, ",", "slug"),
     )
     parties = fields.Field(column_name="parties", readonly=True)
+    parties_label = fields.Field(column_name="parties_label", readonly=True)
 
     class Meta:
         model = Agreement
@@ -65,8 +70,11 @@ class AgreementResource(ClaraResource):
             "slug",
             *localized("title"),
             "kind",
+            "kind_label",
             "status",
+            "status_label",
             "partnership",
+            "partnership_label",
             "signed_on",
             "signed_precision",
             "start_date",
@@ -76,6 +84,7 @@ class AgreementResource(ClaraResource):
             "themes",
             *localized("summary"),
             "parties",
+            "parties_label",
         ]
         clean_model_instances = True
         skip_unchanged = True
@@ -83,6 +92,9 @@ class AgreementResource(ClaraResource):
 
     def dehydrate_parties(self, agreement: Agreement) -> str:
         return ", ".join(party.institution.slug for party in agreement.parties.all())
+
+    def dehydrate_parties_label(self, agreement: Agreement) -> str:
+        return "; ".join(str(party.institution) for party in agreement.parties.all())
 
     def get_queryset(self):
         agreements = super().get_queryset()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.utils import translation
+from django.utils.text import slugify
 from simple_history.models import HistoricalChanges
 
 from core.models import SpreadsheetJob
@@ -134,3 +135,28 @@ def erase_person(*, person: Person) -> None:
             entry.object_repr = re.sub(re.escape(name), ERASED, entry.object_repr, flags=re.I)
             entry.change_message = re.sub(re.escape(name), ERASED, entry.change_message, flags=re.I)
             entry.save(update_fields=["object_repr", "change_message"])
+
+
+def person_from_name(name: str) -> Person:
+    """An unsaved person from a name as staff write it: "Jean-Yves Blay" or "Blay, Jean-Yves"."""
+    if "," in name:
+        last, first = (part.strip() for part in name.split(",", 1))
+    else:
+        *first_names, last = name.split()
+        first = " ".join(first_names)
+    return Person(first_name=first, last_name=last, slug=slugify(f"{first} {last}")[:100])
+
+
+@transaction.atomic
+def create_person(*, person: Person) -> Person:
+    """Saves a person made by person_from_name, under a slug no one else has."""
+    base = person.slug or "person"
+    taken = set(Person.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    person.slug = next(
+        slug
+        for slug in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3)))
+        if slug not in taken
+    )
+    person.full_clean()
+    person.save()
+    return person

@@ -1,12 +1,14 @@
 """Import benchmark: a CSV of institutions through the back-office, preview then confirmation.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/clara_bench \\
-        .venv/bin/python scripts/bench_import.py [--rows 10000] [--update]
+        .venv/bin/python scripts/bench_import.py [--rows 10000] [--update] [--mobilities]
 
 Builds a throwaway test database, signs in an Editor and posts `--rows` institutions to the
 admin import: the preview (validation, no writes) and the confirmation (all rows written, with
 history). With `--update` the same file is imported a second time with every name changed.
-Prints rows per second for each step.
+With `--mobilities`, a French Excel file of mobilities (people and hosts by name, dd/mm/yyyy)
+is imported twice: new rows, then the same rows found again and updated. Prints rows per second
+for each step.
 """
 
 import argparse
@@ -36,6 +38,62 @@ from django.test.utils import (  # noqa: E402
 from backoffice.roles import EDITOR  # noqa: E402
 from institutions.models import Institution  # noqa: E402
 
+MOBILITY_HEADER = "person;category;direction;host_institution;planned_start;planned_end;status\n"
+
+
+def mobility_file(rows: int, status: str = "planned") -> bytes:
+    """French Excel's CSV: `;`, Windows-1252, dd/mm/yyyy; people and hosts by name."""
+    lines = [MOBILITY_HEADER]
+    lines += [
+        f"Chercheuse {n % 500} Lefèvre;phd;outgoing;Université n°{n % 20};"
+        f"{13 + n % 15}/{1 + n // 28 % 12:02d}/{2000 + n // 336};;{status}\n"
+        for n in range(rows)
+    ]
+    return "".join(lines).encode("cp1252")
+
+
+def bench_mobilities(client, rows: int) -> None:
+    from institutions.models import Institution
+    from mobility.models import MobilityExchange
+
+    Institution.objects.bulk_create(
+        Institution(
+            slug=f"u-{n}",
+            name_fr=f"Université n°{n}",
+            name_en=f"University {n}",
+            kind="university",
+            network_role="foreign_partner",
+            country="DE",
+        )
+        for n in range(20)
+    )
+    url = "/admin/mobility/mobilityexchange/"
+    for step, status in [("new", "planned"), ("again", "confirmed")]:
+        content = mobility_file(rows, status)
+        preview = timed(
+            f"mobilities preview ({step})",
+            rows,
+            lambda content=content: client.post(
+                f"{url}import/",
+                {
+                    "import_file": SimpleUploadedFile("m.csv", content),
+                    "format": "0",
+                    "resource": "0",
+                },
+            ),
+        )
+        form = preview.context["confirm_form"]
+        assert form is not None, preview.context["result"].messages[:5]
+        timed(
+            f"mobilities confirmation ({step})",
+            rows,
+            lambda form=form: client.post(
+                f"{url}process_import/", {**form.initial, "resource": "0"}
+            ),
+        )
+    assert MobilityExchange.objects.count() == rows
+
+
 HEADER = "slug,name_fr,name_en,kind,network_role,country,city_fr,city_en,parent\n"
 
 
@@ -61,6 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--mobilities", action="store_true", help="a French Excel mobility file")
     args = parser.parse_args()
     settings.IMPORT_BACKGROUND_ROWS = args.rows + 1  # time the import itself, in the request
     setup_test_environment()  # the test client's host, and responses' template context
@@ -71,6 +130,9 @@ def main() -> None:
         client = Client()
         client.force_login(user)
         print(f"database: {django.db.connection.vendor}")
+        if args.mobilities:
+            bench_mobilities(client, args.rows)
+            return
         for step, suffix in [("new", "")] + ([("changed", " bis")] if args.update else []):
             content = csv_file(args.rows, suffix)
             preview = timed(

@@ -255,7 +255,8 @@ def test_an_editor_saving_a_mobility_keeps_its_withheld_agreement(role_client, w
     mobility = world["mobility"]
     client = role_client(EDITOR)
     url = f"/admin/mobility/mobilityexchange/{mobility.pk}/change/"
-    response = client.post(url, mobility_data(mobility, status="completed"))
+    completed = {"actual_start": "2012-02-20", "actual_end": "2012-06-19"}
+    response = client.post(url, mobility_data(mobility, status="completed", **completed))
     assert response.status_code == 302
     mobility.refresh_from_db()
     assert (mobility.status, mobility.agreement_id) == ("completed", world["secret"].pk)
@@ -299,8 +300,8 @@ def test_mobility_import_does_not_confirm_a_confidential_reference(role_client, 
     client = role_client(EDITOR)
     secret = import_mobility(client, "SECRET-7").content.decode()
     missing = import_mobility(client, "NOPE-7").content.decode()
-    assert "Agreement matching query does not exist" in secret
-    assert "Agreement matching query does not exist" in missing
+    assert "“SECRET-7”: no agreement is known by this key or name." in secret
+    assert "“NOPE-7”: no agreement is known by this key or name." in missing
     assert MobilityExchange.objects.count() == 1
 
 

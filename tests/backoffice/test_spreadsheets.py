@@ -192,9 +192,16 @@ def test_preview_reports_the_same_constraint_errors_as_the_database(role_client)
         + "c,C,C,university,foreign_partner,CN,,95,4.8\n"
     )
     page = upload(role_client(EDITOR), text.encode()).content.decode()
-    assert "Institution with this ROR identifier already exists." in page
-    assert "Constraint “institution_coordinates_together” is violated." in page
-    assert "Constraint “institution_latitude_range” is violated." in page
+    assert (
+        "Row 2, column “ror_id”, value “03vek6s52”: "
+        "Institution with this ROR identifier already exists." in page
+    )
+    assert (
+        "Row 3, column “latitude”, value “45.7”: these values do not go together: "
+        "latitude, longitude." in page
+    )
+    assert "Row 4, column “latitude”, value “95”: these values do not go together" in page
+    assert "institution_latitude_range" not in page
     assert Institution.objects.count() == 1
 
 
