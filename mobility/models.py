@@ -186,28 +186,25 @@ class MobilityExchange(TimeStampedModel):
             ),
         ]
 
-    def clean(self):
-        super().clean()
-        if self.status == self.Status.COMPLETED:
-            missing = {
-                name: _("A completed mobility needs its actual dates.")
-                for name in ("actual_start", "actual_end")
-                if getattr(self, name) is None
-            }
-            if missing:
-                raise ValidationError(missing)
-
     def __str__(self) -> str:
         who = self.person.full_name if self.person_id else self.get_category_display()
         return f"{who} → {self.host_institution}"
 
     def clean(self) -> None:
         super().clean()
-        validate_order(self, ("planned_start", "planned_end"), ("actual_start", "actual_end"))
+        errors = {}
+        if self.status == self.Status.COMPLETED:
+            for name in ("actual_start", "actual_end"):
+                if getattr(self, name) is None:
+                    errors[name] = _("A completed mobility needs its actual dates.")
         if self.home_institution_id and self.home_institution_id == self.host_institution_id:
-            raise ValidationError(
-                {"host_institution": _("The host institution must differ from the home one.")}
-            )
+            errors["host_institution"] = _("The host institution must differ from the home one.")
+        try:
+            validate_order(self, ("planned_start", "planned_end"), ("actual_start", "actual_end"))
+        except ValidationError as disordered:
+            errors.update(disordered.message_dict)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def start(self):

@@ -77,7 +77,7 @@ def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server
     upload(page, "mobilites.csv", french_excel(exported, edit))
     error = page.locator(".import-errors li")
     assert error.count() == 1
-    assert re.search(r"(Row|Ligne) 3, (column|colonne) .planned_end.", error.inner_text())
+    assert re.search(r"(Row|Ligne) 3, (column|colonne) \W*planned_end", error.inner_text())
     assert "01/03/2023" in error.inner_text()
 
     upload(page, "mobilites.csv", french_excel(exported, lambda row: edit(row, "30/09/2023")))
