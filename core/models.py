@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,37 @@ def iso_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def _first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _first_of_next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def ends_before_q(field: str, precision_field: str, on: datetime.date) -> Q:
+    """The partial date in `field` is wholly before `on` (all of "2018" is before 2019)."""
+    return (
+        Q(**{precision_field: DatePrecision.DAY, f"{field}__lt": on})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{field}__lt": _first_of_month(on)})
+        | Q(**{precision_field: DatePrecision.YEAR, f"{field}__lt": datetime.date(on.year, 1, 1)})
+    )
+
+
+def starts_after_q(field: str, precision_field: str, on: datetime.date) -> Q:
+    """The partial date in `field` is wholly after `on` (all of "2018" is after 2017)."""
+    return (
+        Q(**{precision_field: DatePrecision.DAY, f"{field}__gt": on})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{field}__gte": _first_of_next_month(on)})
+        | Q(
+            **{
+                precision_field: DatePrecision.YEAR,
+                f"{field}__gte": datetime.date(on.year + 1, 1, 1),
+            }
+        )
+    )
 
 
 class TimeStampedModel(models.Model):

@@ -191,6 +191,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
             {"slug": data["slug"]},
             {**_text(data, "name", "description"), "parent": themes.get(data.get("parent"))},
         )
+        cite_all(themes[data["slug"]], data)
 
     institutions: dict[str, Institution] = {}
     for data in clara.INSTITUTIONS:
@@ -212,6 +213,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "founded_year": data.get("founded_year"),
             },
         )
+        cite_all(institutions[data["slug"]], data)
 
     people: dict[str, Person] = {}
     for data in clara.PEOPLE:
@@ -244,6 +246,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
             },
         )
         _set_m2m(report, team, "themes", [themes[slug] for slug in data.get("themes", [])])
+        cite_all(team, data)
         teams[data["slug"]] = team
 
     partnerships: dict[str, Partnership] = {}
@@ -300,6 +303,10 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "signed_on": data.get("signed_on"),
                 "signed_precision": data.get("signed_precision", "day"),
                 "signed_place": data.get("signed_place", ""),
+                "start_date": data.get("start_date"),
+                "start_precision": data.get("start_precision", "day"),
+                "end_date": data.get("end_date"),
+                "end_precision": data.get("end_precision", "day"),
                 "is_confidential": False,
             },
         )
@@ -397,5 +404,6 @@ def _load_figure(report: LoadReport, partnership, position: int, data: dict):
             "is_minimum": data.get("is_minimum", False),
             "period_start": data.get("period_start"),
             "period_end": data.get("period_end"),
+            "period_is_approximate": data.get("period_is_approximate", False),
         },
     )

@@ -96,6 +96,7 @@ class KeyFigureInline(BoundedInlineMixin, TranslationTabularInline):
         "label",
         "period_start",
         "period_end",
+        "period_is_approximate",
         "source",
     ]
     extra = 0
@@ -282,7 +283,11 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         ("partnership", AutocompleteListFilter),
     ]
     list_select_related = ["partnership"]
-    partial_dates = {"signed_on": "signed_precision"}
+    partial_dates = {
+        "signed_on": "signed_precision",
+        "start_date": "start_precision",
+        "end_date": "end_precision",
+    }
     search_fields = [
         "reference",
         *localized("title"),

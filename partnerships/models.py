@@ -14,7 +14,13 @@ from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
 from core.languages import localized
-from core.models import DatePrecision, TimeStampedModel, format_partial_date
+from core.models import (
+    DatePrecision,
+    TimeStampedModel,
+    ends_before_q,
+    format_partial_date,
+    starts_after_q,
+)
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
 
@@ -240,6 +246,11 @@ class KeyFigure(models.Model):
     label = models.CharField(_("label"), max_length=255)
     period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    period_is_approximate = models.BooleanField(
+        _("approximate period (“about”)"),
+        default=False,
+        help_text=_("The source dates the figure only roughly (“ten years after its creation”)."),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -275,8 +286,12 @@ class KeyFigure(models.Model):
     @property
     def period_display(self) -> str:
         if self.period_start and self.period_end and self.period_start != self.period_end:
-            return f"{self.period_start}–{self.period_end}"
-        return str(self.period_start or self.period_end or "")
+            period = f"{self.period_start}–{self.period_end}"
+        else:
+            period = str(self.period_start or self.period_end or "")
+        if period and self.period_is_approximate:
+            return gettext("about %(period)s") % {"period": period}
+        return period
 
 
 CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
@@ -321,10 +336,30 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def in_force(self, on: datetime.date | None = None):
+        """Known to be in force on that day (the one rule, used wherever "in force" is shown):
+        signed, its start (if any) wholly past, and its end known not to be reached, read at
+        the precision it is known to ("2018" may end on 1 January 2018). With no end date only
+        an agreement stated "in force" is; a signed one with no known end is `maybe_in_force`."""
         on = on or timezone.localdate()
-        return self.filter(status__in=AgreementStatus.binding()).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=on),
-            Q(end_date__isnull=True) | Q(end_date__gte=on),
+        return self.filter(
+            Q(status__in=AgreementStatus.binding()),
+            Q(start_date__isnull=True)
+            | ends_before_q("start_date", "start_precision", on + datetime.timedelta(days=1)),
+            Q(end_date__isnull=False)
+            & starts_after_q("end_date", "end_precision", on - datetime.timedelta(days=1))
+            | Q(end_date__isnull=True, status=AgreementStatus.IN_FORCE),
+        )
+
+    def maybe_in_force(self, on: datetime.date | None = None):
+        """Not known to be out of force on that day: signed or announced, not known to start
+        later nor to have ended. `in_force` is the part of these known to be in force."""
+        on = on or timezone.localdate()
+        return (
+            self.filter(status__in=[*AgreementStatus.binding(), AgreementStatus.ANNOUNCED])
+            .exclude(
+                Q(start_date__isnull=False) & starts_after_q("start_date", "start_precision", on)
+            )
+            .exclude(Q(end_date__isnull=False) & ends_before_q("end_date", "end_precision", on))
         )
 
     def expiring_within(self, days: int, on: datetime.date | None = None):
@@ -352,6 +387,8 @@ class AgreementStatus(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     NEGOTIATION = "negotiation", _("Under negotiation")
+    # Reported as concluded or announced, with no signing reported (a press release).
+    ANNOUNCED = "announced", _("Announced, signing not reported")
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in_force", _("In force")
     EXPIRED = "expired", _("Expired")
@@ -377,7 +414,12 @@ class AgreementStatus(models.TextChoices):
 
 _NEXT_STATUSES: dict[str, tuple[str, ...]] = {
     AgreementStatus.DRAFT: (AgreementStatus.NEGOTIATION,),
-    AgreementStatus.NEGOTIATION: (AgreementStatus.DRAFT, AgreementStatus.SIGNED),
+    AgreementStatus.NEGOTIATION: (
+        AgreementStatus.DRAFT,
+        AgreementStatus.ANNOUNCED,
+        AgreementStatus.SIGNED,
+    ),
+    AgreementStatus.ANNOUNCED: (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE),
     AgreementStatus.SIGNED: (AgreementStatus.IN_FORCE, AgreementStatus.TERMINATED),
     AgreementStatus.IN_FORCE: (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED),
     AgreementStatus.EXPIRED: (),
@@ -454,7 +496,13 @@ class Agreement(TimeStampedModel):
     )
     signed_place = models.CharField(_("place of signing"), max_length=255, blank=True)
     start_date = models.DateField(_("in force from"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
     end_date = models.DateField(_("in force until"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
     renewal_notice_days = models.PositiveSmallIntegerField(
         _("renewal notice (days)"),
         null=True,

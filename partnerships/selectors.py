@@ -245,10 +245,13 @@ def _in_language(column: str, field: str) -> Coalesce:
 
 
 def _mapped_institutions(partnerships) -> QuerySet:
-    members = PartnershipMember.objects.filter(partnership__in=partnerships).values(
-        "institution_id"
+    """The partners: members taking part (not only funding or supporting), CLARA aside."""
+    members = (
+        PartnershipMember.objects.filter(partnership__in=partnerships)
+        .exclude(role__in=[PartnershipMember.Role.FUNDER, PartnershipMember.Role.SUPPORTER])
+        .values("institution_id")
     )
-    return Institution.objects.order_by().filter(pk__in=members)
+    return Institution.objects.order_by().filter(pk__in=members).exclude(slug=HUB_SLUG)
 
 
 def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
