@@ -116,14 +116,17 @@ class PartialDateField(serializers.Field):
         return iso_partial_date(value, getattr(instance, self.precision_attribute)) or None
 
 
-@extend_schema_field({"type": "string", "nullable": True, "enum": [*DatePrecision.values, None]})
+@extend_schema_field(
+    {"type": "string", "nullable": True, "pattern": f"^({'|'.join(DatePrecision.values)})$"}
+)
 class PrecisionField(serializers.Field):
     """How much of the date is known (year, month or day); null when there is no date."""
 
     def __init__(self, *, date: str, precision: str, **kwargs):
         self.date_attribute, self.precision_attribute = date, precision
         kwargs.setdefault(
-            "help_text", f"How much of `{date}` is known: year, month or day; null without it."
+            "help_text",
+            f"How much of `{date}` is known: `year`, `month` or `day`; null without it.",
         )
         super().__init__(source="*", read_only=True, **kwargs)
 

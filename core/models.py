@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,6 +25,25 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
     return formats.date_format(value, "DATE_FORMAT")
+
+
+def period_sentence(
+    start: datetime.date | None, start_precision: str, end: datetime.date | None, end_precision: str
+) -> str:
+    """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "From 2013 to 2018"."""
+    start_text = format_partial_date(start, start_precision)
+    end_text = format_partial_date(end, end_precision)
+    if start_text and end_text:
+        return gettext("From %(start)s to %(end)s") % {"start": start_text, "end": end_text}
+    if start_text:
+        if start_precision == DatePrecision.DAY:
+            return pgettext("since a day", "Since %(date)s") % {"date": start_text}
+        return gettext("Since %(date)s") % {"date": start_text}
+    if end_text:
+        if end_precision == DatePrecision.DAY:
+            return pgettext("until a day", "Until %(date)s") % {"date": end_text}
+        return gettext("Until %(date)s") % {"date": end_text}
+    return ""
 
 
 def iso_partial_date(value: datetime.date | None, precision: str) -> str:

@@ -1686,8 +1686,8 @@ EVENTS = [
     },
     {
         "slug": "clara-oncopole-signing-2018",
-        "title_fr": "Conclusion de l'entente CLARA – Oncopole du Québec",
-        "title_en": "CLARA – Oncopole du Québec agreement concluded",
+        "title_fr": "Rencontre CLARA – Oncopole du Québec à l'Hôtel de Matignon",
+        "title_en": "CLARA – Oncopole du Québec meeting at the Hôtel de Matignon",
         # The release reports a meeting and an agreement concluded, not a signing.
         "kind": "meeting",
         "start_date": D(2018, 3, 8),

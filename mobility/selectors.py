@@ -163,9 +163,7 @@ def _months_per_year(years) -> list[tuple[str, float]]:
         .annotate(days=Sum(F("end") - F("start"), output_field=DurationField()))
         .order_by("year")
     )
-    return [
-        (str(row["year"]), round(_days(row["days"]) / DAYS_PER_MONTH, 1)) for row in durations
-    ]
+    return [(str(row["year"]), round(_days(row["days"]) / DAYS_PER_MONTH, 1)) for row in durations]
 
 
 def _days(value) -> float:

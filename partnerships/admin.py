@@ -266,7 +266,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "kind",
         "status",
         "signed_shown",
-        "end_date",
+        "end_shown",
         "party_list",
         "is_confidential",
     ]
@@ -274,6 +274,10 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     @admin.display(description=_("signed on"), ordering="signed_on")
     def signed_shown(self, obj):
         return obj.signed_display
+
+    @admin.display(description=_("in force until"), ordering="end_date")
+    def end_shown(self, obj):
+        return obj.end_display
 
     list_filter = [
         "status",

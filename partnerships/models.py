@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
@@ -19,6 +19,7 @@ from core.models import (
     TimeStampedModel,
     ends_before_q,
     format_partial_date,
+    period_sentence,
     starts_after_q,
 )
 from core.translation_status import missing_translation_index
@@ -150,18 +151,9 @@ class Partnership(TimeStampedModel):
     @property
     def period_sentence(self) -> str:
         """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "2013–2018"."""
-        start, end = self.start_display, self.end_display
-        if start and end:
-            return gettext("From %(start)s to %(end)s") % {"start": start, "end": end}
-        if start:
-            if self.start_precision == DatePrecision.DAY:
-                return pgettext("since a day", "Since %(date)s") % {"date": start}
-            return gettext("Since %(date)s") % {"date": start}
-        if end:
-            if self.end_precision == DatePrecision.DAY:
-                return pgettext("until a day", "Until %(date)s") % {"date": end}
-            return gettext("Until %(date)s") % {"date": end}
-        return ""
+        return period_sentence(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
 
     @property
     def start_display(self) -> str:
@@ -596,6 +588,17 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_date, self.end_precision)
+
+    @property
+    def period_sentence(self) -> str:
+        """When it runs, as precisely as known: "Until 2018" / "Jusqu'en 2018"."""
+        return period_sentence(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
 
     @property
     def signed_sentence(self) -> str:

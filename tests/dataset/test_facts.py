@@ -38,7 +38,10 @@ def test_lyonbiopole_plan_is_announced_until_2018(clara_dataset, client):
     assert (plan.status, plan.end_date.year, plan.end_precision) == ("announced", 2018, "year")
     api = client.get("/api/agreements/lyonbiopole-clara-plan/").json()
     assert (api["end_date"], api["end_precision"], api["signed_on"]) == ("2018", "year", None)
-    assert "Signé" not in client.get(plan.get_absolute_url().replace("/en/", "/fr/")).content.decode()
+    page = client.get("/fr/collaborations/agreements/lyonbiopole-clara-plan/").content.decode()
+    assert "Signé" not in page
+    assert "Jusqu’en 2018" in page or "Jusqu'en 2018" in page
+    assert "janvier 2018" not in page  # no placeholder day
 
 
 def _search(client, value):
@@ -57,7 +60,7 @@ def test_no_institution_is_said_in_force_with_clara_on_a_guess(clara_dataset, cl
 
 
 @pytest.mark.parametrize(
-    "on, known, maybe",
+    ("on", "known", "maybe"),
     [
         (D(2017, 12, 31), True, True),
         (D(2018, 1, 1), True, True),  # "2018" may end on its first day, not before
@@ -104,6 +107,7 @@ def test_schema_documents_partial_dates(client):
     assert "YYYY-MM" in start["description"]
     precision = schema["components"]["schemas"]["Agreement"]["properties"]["end_precision"]
     assert precision["nullable"] is True
+    assert "year" in precision["pattern"]
 
 
 def test_no_role_or_organiser_the_documents_do_not_state(clara_dataset):
@@ -161,9 +165,7 @@ def test_wording_follows_the_documents(clara_dataset):
 
 def test_sources_are_linked_to_no_home_page(clara_dataset):
     # The documents do not give the two CLARA pages' own addresses: no link, not the home page.
-    assert not Source.objects.filter(url__in=["https://www.canceropole-clara.com", ""]).exclude(
-        url=""
-    ).exists()
+    assert not Source.objects.filter(url="https://www.canceropole-clara.com").exists()
     assert Source.objects.get(key="about-us").url == ""
 
 
