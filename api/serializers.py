@@ -142,6 +142,7 @@ class SourceSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     date = serializers.SerializerMethodField(
         help_text="ISO 8601 with only what is known: YYYY, YYYY-MM or YYYY-MM-DD."
     )
+    date_precision = PrecisionField(date="date", precision="date_precision")
 
     class Meta:
         model = Source

@@ -98,6 +98,11 @@ def test_api_gives_dates_at_their_precision(clara_dataset, client):
     assert (meeting["start_date"], meeting["end_date"]) == ("2018-03-08", None)
     undated = client.get("/api/events/franco-chinese-seminar-3/").json()
     assert (undated["start_date"], undated["date_precision"]) == (None, None)
+    sources = {source["title"]: source for source in undated["sources"]}
+    assert (
+        sources["International relations"]["date"],
+        sources["International relations"]["date_precision"],
+    ) == (None, None)
 
 
 def test_schema_documents_partial_dates(client):
