@@ -845,8 +845,8 @@ PEOPLE = [
         "first_name": "Rémi",
         "last_name": "Quirion",
         # As the release, his only source, gives it.
-        "role_fr": "Scientifique en chef de l'Oncopole du Québec",
-        "role_en": "Chief Scientist of the Oncopole du Québec",
+        "role_fr": "Scientifique en chef, Oncopole du Québec",
+        "role_en": "Chief Scientist, Oncopole du Québec",
         "is_public": True,
     },
     {
@@ -1150,8 +1150,8 @@ PARTNERSHIPS = [
             "genomics and precision medicine, cell therapy, organisation of care."
         ),
         "description_fr": (
-            "Le 8 mars 2018, lors de la Rencontre alternée des Premiers ministres québécois et "
-            "français, les dirigeants des deux pôles se sont réunis à l'Hôtel de Matignon en vue "
+            "Le 8 mars 2018, lors de la Rencontre alternée des Premiers ministres du Québec et "
+            "de la France, les dirigeants des deux pôles se sont réunis à l'Hôtel de Matignon en vue "
             "de cette collaboration. L'entente conclue donne un cadre plus formel à leur "
             "coopération. Elle rassemble d'un côté les universités de Montréal, McGill, "
             "Sherbrooke et Laval, de l'autre des universités de Lyon, de Saint-Étienne, de "
@@ -1707,7 +1707,7 @@ EVENTS = [
             ("veronique-trillet-lenoir", "présente à la rencontre", "attended the meeting"),
             ("olivier-exertier", "présent à la rencontre", "attended the meeting"),
         ],
-        "description_fr": "Rencontre tenue à Paris dans le cadre de la Rencontre alternée des Premiers ministres québécois et français, en vue d'une collaboration entre les deux pôles.",
+        "description_fr": "Rencontre tenue à Paris lors de la Rencontre alternée des Premiers ministres du Québec et de la France, pour préparer une collaboration entre les deux pôles.",
         "description_en": "A meeting held in Paris during the alternating meeting of the Quebec and French Prime Ministers, with a view to a collaboration between the two hubs.",
     },
     {

@@ -290,6 +290,8 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
 
     agreements: dict[str, Agreement] = {}
     for data in clara.AGREEMENTS:
+        if report.update:
+            _correct_status(report, data)
         agreement = _upsert(
             report,
             Agreement,
@@ -381,6 +383,36 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
         cite_all(event, data)
 
     return report
+
+
+def _correct_status(report: LoadReport, data: dict) -> None:
+    """Write a status the dataset corrects although no lifecycle move leads there (the record
+    was wrong: "signed" for an agreement only announced), with its signing fields and a history
+    entry; the database's constraints still apply. A normal move is left to `_upsert`."""
+    agreement = Agreement.objects.filter(slug=data["slug"]).first()
+    if agreement is None or agreement.status == data["status"]:
+        return
+    if Agreement.Status(data["status"]) in Agreement.Status(agreement.status).next_statuses():
+        return
+    wanted = {
+        "status": data["status"],
+        "signed_on": data.get("signed_on"),
+        "signed_place": data.get("signed_place", ""),
+    }
+    for name, value in wanted.items():
+        if getattr(agreement, name) != value:
+            report.differences.append(
+                FieldDifference(
+                    str(Agreement._meta.verbose_name),
+                    str(agreement),
+                    name,
+                    _plain(getattr(agreement, name)),
+                    _plain(value),
+                )
+            )
+            setattr(agreement, name, value)
+    agreement.save()
+    report.updated[str(Agreement._meta.verbose_name_plural)] += 1
 
 
 def _cite(report: LoadReport, obj, source: Source, locator: str, position: int) -> None:

@@ -257,7 +257,7 @@ def test_no_invented_signatory_institution_or_funder(clara_dataset):
     assert "founder" not in inca.description_en
     assert "fondateur" not in inca.description_fr
     quirion = Person.objects.get(slug="remi-quirion")
-    assert quirion.role_fr == "Scientifique en chef de l'Oncopole du Québec"  # as its source
+    assert quirion.role_fr == "Scientifique en chef, Oncopole du Québec"  # as its source
 
 
 def test_first_mobility_is_announced_not_done(clara_dataset):

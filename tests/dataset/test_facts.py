@@ -192,3 +192,21 @@ def test_the_planned_mobility_is_not_counted_as_months_spent(clara_dataset, clie
     assert "3.9" not in months
     assert '<th scope="row">2012</th><td>3.9</td>' in planned
     assert '<th scope="row">Planned</th><td>1</td>' in html
+
+
+def test_update_corrects_an_agreement_once_loaded_as_signed(clara_dataset, capsys):
+    """A database loaded from the earlier dataset had the Québec agreement "signed": `--update`
+    corrects it, although no lifecycle move leads from signed back to announced."""
+    from django.core.management import call_command
+
+    Agreement.objects.filter(slug="clara-oncopole-quebec-2018").update(
+        status="signed", signed_on=D(2018, 3, 8), signed_place="Hôtel de Matignon, Paris"
+    )
+    capsys.readouterr()
+    call_command("load_clara_dataset", "--update")
+    out = capsys.readouterr().out
+    agreement = Agreement.objects.get(slug="clara-oncopole-quebec-2018")
+    assert (agreement.status, agreement.signed_on) == ("announced", None)
+    assert agreement.signed_place == ""
+    assert "status: 'signed' → 'announced'" in out
+    assert agreement.history.first().status == "announced"
