@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -39,6 +39,16 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_country(self, code: str):
         return self.filter(countries__regex=rf"(^|,){code}(,|$)")
+
+    def international(self):
+        """Collaborations with partners abroad: a partner country or a member abroad. A
+        delegation's visit (come to explore partnerships) is not one."""
+        abroad = PartnershipMember.objects.filter(partnership=OuterRef("pk")).exclude(
+            institution__country="FR"
+        )
+        return self.exclude(kind=PartnershipKind.DELEGATION_VISIT).filter(
+            ~Q(countries="") | Exists(abroad)
+        )
 
 
 class PartnershipKind(models.TextChoices):

@@ -270,9 +270,10 @@ def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
 def _partner_map(*, partnerships=None) -> PartnerMap:
     """Partners of public collaborations, counted per place and per country in SQL (bounded:
     at most MAX_MARKERS places and one row per country), linked to the region's hub."""
-    public = Partnership.objects.public()
-    if partnerships is not None:
-        public = public.filter(pk__in=[p.pk for p in partnerships])
+    if partnerships is None:
+        public = Partnership.objects.public().international()
+    else:
+        public = Partnership.objects.public().filter(pk__in=[p.pk for p in partnerships])
     institutions = _mapped_institutions(public.values("pk"))
     language = translation.get_language()
     if language not in content_languages():

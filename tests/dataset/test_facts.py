@@ -148,12 +148,26 @@ def test_map_counts_partners_not_supporters_nor_clara(clara_dataset):
     assert "BE" not in counts  # the European Commission supports, it does not take part
     assert counts["FR"] == (
         Institution.objects.filter(
-            country="FR", memberships__role__in=["partner", "coordinator", "host"]
+            country="FR",
+            memberships__role__in=["partner", "coordinator", "host"],
+            memberships__partnership__in=Partnership.objects.international(),
         )
         .exclude(slug="canceropole-clara")
         .distinct()
         .count()
     )
+
+
+def test_map_counts_international_collaborations_only(clara_dataset):
+    from django.utils import translation
+
+    with translation.override("en"):
+        partner_map = _partner_map()
+    assert "SN" not in partner_map.country_codes  # a delegation came to explore partnerships
+    lyon = [point for point in partner_map.points if point.city == "Lyon"]
+    assert all("Lyonbiopôle" not in point.label for point in lyon)
+    assert Partnership.objects.international().filter(slug="oncopole-quebec").exists()
+    assert not Partnership.objects.international().filter(slug="lyonbiopole").exists()
 
 
 def test_wording_follows_the_documents(clara_dataset):
