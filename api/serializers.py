@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.languages import localized
+from core.models import DatePrecision, iso_partial_date
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
@@ -93,12 +94,55 @@ def _planned(field) -> tuple:
     return field.field_name, None, field
 
 
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@extend_schema_field({"type": "string", "nullable": True, "pattern": PARTIAL_DATE_PATTERN})
+class PartialDateField(serializers.Field):
+    """A date given to its precision, as the JSON-LD gives it: "2011", "2018-11" or
+    "2018-03-08" (never a placeholder day); null when not known."""
+
+    def __init__(self, *, date: str, precision: str, **kwargs):
+        self.date_attribute, self.precision_attribute = date, precision
+        kwargs.setdefault(
+            "help_text",
+            f"ISO 8601 with only what is known: YYYY, YYYY-MM or YYYY-MM-DD (see `{precision}`); "
+            "null when not known.",
+        )
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        value = getattr(instance, self.date_attribute)
+        return iso_partial_date(value, getattr(instance, self.precision_attribute)) or None
+
+
+@extend_schema_field(
+    {"type": "string", "nullable": True, "pattern": f"^({'|'.join(DatePrecision.values)})$"}
+)
+class PrecisionField(serializers.Field):
+    """How much of the date is known (year, month or day); null when there is no date."""
+
+    def __init__(self, *, date: str, precision: str, **kwargs):
+        self.date_attribute, self.precision_attribute = date, precision
+        kwargs.setdefault(
+            "help_text",
+            f"How much of `{date}` is known: `year`, `month` or `day`; null without it.",
+        )
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        if getattr(instance, self.date_attribute) is None:
+            return None
+        return getattr(instance, self.precision_attribute)
+
+
 class SourceSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """A document the record relies on; quotations and page locators stay in the back-office."""
 
     date = serializers.SerializerMethodField(
         help_text="ISO 8601 with only what is known: YYYY, YYYY-MM or YYYY-MM-DD."
     )
+    date_precision = PrecisionField(date="date", precision="date_precision")
 
     class Meta:
         model = Source
@@ -245,6 +289,10 @@ class RelatedListMixin(SlugUrlMixin, serializers.Serializer):
 class PartnershipSerializer(
     DirectFieldsMixin, SourcesMixin, RelatedListMixin, serializers.ModelSerializer
 ):
+    start_date = PartialDateField(date="start_date", precision="start_precision")
+    start_precision = PrecisionField(date="start_date", precision="start_precision")
+    end_date = PartialDateField(date="end_date", precision="end_precision")
+    end_precision = PrecisionField(date="end_date", precision="end_precision")
     countries = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     members = MemberSerializer(
@@ -288,6 +336,12 @@ class PartnershipSerializer(
 class AgreementSerializer(
     DirectFieldsMixin, SourcesMixin, RelatedListMixin, serializers.ModelSerializer
 ):
+    signed_on = PartialDateField(date="signed_on", precision="signed_precision")
+    signed_precision = PrecisionField(date="signed_on", precision="signed_precision")
+    start_date = PartialDateField(date="start_date", precision="start_precision")
+    start_precision = PrecisionField(date="start_date", precision="start_precision")
+    end_date = PartialDateField(date="end_date", precision="end_precision")
+    end_precision = PrecisionField(date="end_date", precision="end_precision")
     partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     parties = serializers.SerializerMethodField(
         help_text="The first parties' institutions (API_RELATED_SHOWN, in the agreement's "
@@ -309,7 +363,9 @@ class AgreementSerializer(
             "signed_on",
             "signed_precision",
             "start_date",
+            "start_precision",
             "end_date",
+            "end_precision",
             "parties",
             "parties_total",
             "parties_url",
@@ -336,6 +392,9 @@ class PartySerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSerializer):
+    start_date = PartialDateField(date="start_date", precision="date_precision")
+    date_precision = PrecisionField(date="start_date", precision="date_precision")
+    end_date = PartialDateField(date="end_date", precision="date_precision")
     partnership = serializers.SerializerMethodField()
     country = CountryField(allow_blank=True)
 

@@ -2,8 +2,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,25 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def period_sentence(
+    start: datetime.date | None, start_precision: str, end: datetime.date | None, end_precision: str
+) -> str:
+    """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "From 2013 to 2018"."""
+    start_text = format_partial_date(start, start_precision)
+    end_text = format_partial_date(end, end_precision)
+    if start_text and end_text:
+        return gettext("From %(start)s to %(end)s") % {"start": start_text, "end": end_text}
+    if start_text:
+        if start_precision == DatePrecision.DAY:
+            return pgettext("since a day", "Since %(date)s") % {"date": start_text}
+        return gettext("Since %(date)s") % {"date": start_text}
+    if end_text:
+        if end_precision == DatePrecision.DAY:
+            return pgettext("until a day", "Until %(date)s") % {"date": end_text}
+        return gettext("Until %(date)s") % {"date": end_text}
+    return ""
+
+
 def iso_partial_date(value: datetime.date | None, precision: str) -> str:
     """ISO 8601 with only what is known: "2013", "2018-11" or "2018-03-08" (JSON-LD, API)."""
     if value is None:
@@ -34,6 +55,37 @@ def iso_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def _first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _first_of_next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def ends_before_q(field: str, precision_field: str, on: datetime.date) -> Q:
+    """The partial date in `field` is wholly before `on` (all of "2018" is before 2019)."""
+    return (
+        Q(**{precision_field: DatePrecision.DAY, f"{field}__lt": on})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{field}__lt": _first_of_month(on)})
+        | Q(**{precision_field: DatePrecision.YEAR, f"{field}__lt": datetime.date(on.year, 1, 1)})
+    )
+
+
+def starts_after_q(field: str, precision_field: str, on: datetime.date) -> Q:
+    """The partial date in `field` is wholly after `on` (all of "2018" is after 2017)."""
+    return (
+        Q(**{precision_field: DatePrecision.DAY, f"{field}__gt": on})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{field}__gte": _first_of_next_month(on)})
+        | Q(
+            **{
+                precision_field: DatePrecision.YEAR,
+                f"{field}__gte": datetime.date(on.year + 1, 1, 1),
+            }
+        )
+    )
 
 
 class TimeStampedModel(models.Model):

@@ -14,6 +14,7 @@ THEMES = [
     # Six themes of CLARA International Shanghai (2011 symposium).
     {
         "slug": "cancer-stem-cells",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Cellules souches cancéreuses et leur environnement",
         "name_en": "Cancer stem cells and their environment",
         "description_fr": "Biologie des cellules souches cancéreuses et de la niche qui les entretient.",
@@ -21,6 +22,7 @@ THEMES = [
     },
     {
         "slug": "liver-cancer",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Cancer du foie (carcinome hépatocellulaire)",
         "name_en": "Liver cancer (hepatocellular carcinoma)",
         "description_fr": (
@@ -34,6 +36,7 @@ THEMES = [
     },
     {
         "slug": "animal-models-imaging",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Modèles animaux de tumeurs et techniques d'imagerie",
         "name_en": "Animal tumour models and imaging techniques",
         "description_fr": "Création de modèles animaux de tumeurs et nouvelles techniques d'imagerie.",
@@ -41,6 +44,7 @@ THEMES = [
     },
     {
         "slug": "tumour-microenvironment",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Micro-environnement tumoral, développement du cancer et métastases",
         "name_en": "Tumour microenvironment, cancer development and metastasis",
         "description_fr": (
@@ -54,6 +58,7 @@ THEMES = [
     },
     {
         "slug": "tumour-markers-biobanks",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Marqueurs tumoraux, diagnostic précoce et biobanques",
         "name_en": "Tumour markers, early diagnosis and tumour biobanks",
         "description_fr": (
@@ -67,6 +72,7 @@ THEMES = [
     },
     {
         "slug": "malignant-lymphoma",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Lymphomes malins",
         "name_en": "Malignant lymphoma",
         "description_fr": "Cancers du système lymphatique ; thème de CLARA International Shanghai.",
@@ -75,6 +81,7 @@ THEMES = [
     # Oncopole du Québec agreement.
     {
         "slug": "genomics-precision-medicine",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Génomique et médecine de précision",
         "name_en": "Genomics and precision medicine",
         "description_fr": "Thème commun retenu par CLARA et l'Oncopole du Québec en 2018.",
@@ -82,6 +89,7 @@ THEMES = [
     },
     {
         "slug": "cell-therapy",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Thérapie cellulaire",
         "name_en": "Cell therapy",
         "description_fr": "Thème commun retenu par CLARA et l'Oncopole du Québec en 2018.",
@@ -89,6 +97,7 @@ THEMES = [
     },
     {
         "slug": "cancer-care-organisation",
+        "sources": [("oncopole-2018", ""), ("international-relations", "")],
         "name_fr": "Organisation des soins en oncologie",
         "name_en": "Organisation of cancer care",
         "description_fr": (
@@ -103,6 +112,7 @@ THEMES = [
     # Milan, Lausanne, Germany, Spain.
     {
         "slug": "lung-cancer-biomarkers",
+        "sources": [("international-relations", "")],
         "name_fr": "Biomarqueurs du cancer du poumon",
         "name_en": "Lung cancer biomarkers",
         "description_fr": "Recherche de marqueurs biologiques du cancer du poumon (programme avec Milan).",
@@ -111,6 +121,7 @@ THEMES = [
     },
     {
         "slug": "dependence-receptors-colon-cancer",
+        "sources": [("international-relations", "")],
         "name_fr": "Récepteurs à dépendance et cancer du côlon",
         "name_en": "Dependence receptors and colon cancer",
         "description_fr": "Rôle des récepteurs à dépendance dans le cancer du côlon (programme avec Lausanne).",
@@ -118,6 +129,7 @@ THEMES = [
     },
     {
         "slug": "virus-induced-cancers",
+        "sources": [("international-relations", "")],
         "name_fr": "Cancers induits par les virus (infectiologie)",
         "name_en": "Virus-induced cancers (infectiology)",
         "description_fr": "Diagnostic, traitement et prévention des cancers d'origine virale.",
@@ -125,6 +137,7 @@ THEMES = [
     },
     {
         "slug": "nanomedicine",
+        "sources": [("international-relations", "")],
         "name_fr": "Nanomédecine et nanotechnologies en cancérologie",
         "name_en": "Nanomedicine and nanotechnology in oncology",
         "description_fr": "Usages cliniques des nanotechnologies contre le cancer.",
@@ -132,6 +145,7 @@ THEMES = [
     },
     {
         "slug": "sarcoma",
+        "sources": [("international-relations", "")],
         "name_fr": "Sarcomes et tumeurs des tissus conjonctifs",
         "name_en": "Sarcomas and connective tissue tumours",
         "description_fr": "Tumeurs des tissus conjonctifs, objet de CONTICANET et du World Sarcoma Network.",
@@ -139,6 +153,7 @@ THEMES = [
     },
     {
         "slug": "cancer-epidemiology",
+        "sources": [("international-relations", "")],
         "name_fr": "Épidémiologie et observation des cancers",
         "name_en": "Cancer epidemiology and surveillance",
         "description_fr": "Suivi des cancers dans la population, à l'échelle européenne.",
@@ -146,6 +161,7 @@ THEMES = [
     },
     {
         "slug": "humanities-public-health",
+        "sources": [("about-us", ""), ("oncopole-2018", "")],
         "name_fr": "Sciences humaines et sociales, santé publique",
         "name_en": "Humanities, social sciences and public health",
         "description_fr": "Ouverture de la recherche sur le cancer aux sciences humaines et sociales et à la santé publique, voulue par CLARA.",
@@ -154,6 +170,7 @@ THEMES = [
     # The six areas of the products developed with Lyonbiopôle.
     {
         "slug": "diagnostics",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Diagnostic",
         "name_en": "Diagnostics",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -161,6 +178,7 @@ THEMES = [
     },
     {
         "slug": "imaging-medical-devices",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Imagerie et dispositifs médicaux",
         "name_en": "Imaging and medical devices",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -168,6 +186,7 @@ THEMES = [
     },
     {
         "slug": "radiotherapy",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Radiothérapie",
         "name_en": "Radiotherapy",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -175,6 +194,7 @@ THEMES = [
     },
     {
         "slug": "chemotherapy",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Chimiothérapie",
         "name_en": "Chemotherapy",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -182,6 +202,7 @@ THEMES = [
     },
     {
         "slug": "immunotherapy",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Immunothérapie",
         "name_en": "Immunotherapy",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -189,6 +210,7 @@ THEMES = [
     },
     {
         "slug": "patient-services",
+        "sources": [("industrie-pharma-lyonbiopole", "")],
         "name_fr": "Services au patient",
         "name_en": "Patient services",
         "description_fr": "L'un des six domaines des produits en développement présentés par Lyonbiopôle et CLARA.",
@@ -204,6 +226,7 @@ INSTITUTIONS = [
     # Support and funding of CLARA.
     {
         "slug": "fondation-bullukian",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Fondation Léa et Napoléon Bullukian",
         "name_en": "Fondation Léa et Napoléon Bullukian",
         "kind": "foundation",
@@ -217,12 +240,12 @@ INSTITUTIONS = [
     },
     {
         "slug": "canceropole-clara",
+        "sources": [("about-us", ""), ("oncopole-2018", "")],
         "name_fr": "Cancéropôle Lyon Auvergne-Rhône-Alpes",
         "name_en": "Cancéropôle Lyon Auvergne-Rhône-Alpes",
         "acronym": "CLARA",
         "kind": "cluster",
         "network_role": REGIONAL,
-        "parent": "fondation-bullukian",
         "country": "FR",
         "city_fr": "Lyon",
         "city_en": "Lyon",
@@ -248,6 +271,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "region-auvergne-rhone-alpes",
+        "sources": [("shanghai-2012", ""), ("international-relations", "")],
         "name_fr": "Région Auvergne-Rhône-Alpes",
         "name_en": "Auvergne-Rhône-Alpes Region",
         "kind": "public_authority",
@@ -257,20 +281,21 @@ INSTITUTIONS = [
         "city_en": "Lyon",
         "coords": (45.7370, 4.8170),
         "description_fr": (
-            "Collectivité régionale (Région Rhône-Alpes avant sa fusion avec l'Auvergne). Forte "
-            "de vingt-cinq ans de coopération avec la Municipalité de Shanghai, elle a soutenu le "
-            "lancement de CLARA International Shanghai ; elle est aussi partie à l'accord avec "
+            "Collectivité régionale (Région Rhône-Alpes avant sa fusion avec l'Auvergne). En 2012, "
+            "forte de vingt-cinq ans de coopération avec la Municipalité de Shanghai, elle a "
+            "soutenu le lancement de CLARA International Shanghai ; elle est aussi partie à l'accord avec "
             "l'Institut Weizmann."
         ),
         "description_en": (
-            "Regional authority (the Rhône-Alpes Region before its merger with Auvergne). Drawing "
-            "on twenty-five years of cooperation with the Shanghai Municipality, it supported the "
-            "launch of CLARA International Shanghai; it is also a party to the agreement with "
+            "Regional authority (the Rhône-Alpes Region before its merger with Auvergne). In 2012, "
+            "drawing on twenty-five years of cooperation with the Shanghai Municipality, it "
+            "supported the launch of CLARA International Shanghai; it is also a party to the agreement with "
             "the Weizmann Institute."
         ),
     },
     {
         "slug": "inca",
+        "sources": [("about-us", ""), ("international-relations", "")],
         "name_fr": "Institut national du cancer",
         "name_en": "French National Cancer Institute",
         "acronym": "INCa",
@@ -285,6 +310,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "european-commission",
+        "sources": [("international-relations", "")],
         "name_fr": "Commission européenne",
         "name_en": "European Commission",
         "kind": "public_authority",
@@ -296,22 +322,10 @@ INSTITUTIONS = [
         "description_fr": "Institution de l'Union européenne ; la Communauté européenne a soutenu les programmes Nano2Life et CONTICANET.",
         "description_en": "EU institution; the European Community supported the Nano2Life and CONTICANET programmes.",
     },
-    {
-        "slug": "erdf",
-        "name_fr": "Fonds européen de développement régional (FEDER)",
-        "name_en": "European Regional Development Fund (ERDF)",
-        "kind": "funding_agency",
-        "network_role": OTHER,
-        "parent": "european-commission",
-        "country": "BE",
-        "city_fr": "Bruxelles",
-        "city_en": "Brussels",
-        "description_fr": "Fonds structurel européen, parmi les financeurs de CLARA.",
-        "description_en": "European structural fund, one of CLARA's funders.",
-    },
     # Regional research and innovation.
     {
         "slug": "crcl",
+        "sources": [("international-relations", "")],
         "name_fr": "Centre de recherche en cancérologie de Lyon",
         "name_en": "Lyon Cancer Research Center",
         "acronym": "CRCL",
@@ -326,27 +340,29 @@ INSTITUTIONS = [
     },
     {
         "slug": "iarc",
+        "sources": [("international-relations", "")],
         "name_fr": "Centre international de recherche sur le cancer (CIRC)",
         "name_en": "International Agency for Research on Cancer (IARC)",
         "kind": "research_institute",
-        "network_role": REGIONAL,
+        "network_role": OTHER,
         "country": "FR",
         "city_fr": "Lyon",
         "city_en": "Lyon",
         "coords": (45.7430, 4.8720),
         "description_fr": (
-            "Agence internationale installée à Lyon. Ses équipes et celles du DKFZ se sont "
+            "Centre de recherche international. Ses équipes et celles du DKFZ se sont "
             "associées à Lyon autour des cancers d'origine virale ; elle coordonne un Observatoire "
             "européen du cancer que CLARA soutient."
         ),
         "description_en": (
-            "International agency based in Lyon. Its teams joined forces with the DKFZ's in Lyon "
+            "International research centre. Its teams joined forces with the DKFZ's in Lyon "
             "on virus-induced cancers; it coordinates a European Cancer Observatory that CLARA "
             "supports."
         ),
     },
     {
         "slug": "lyonbiopole",
+        "sources": [("industrie-pharma-lyonbiopole", ""), ("about-us", "")],
         "name_fr": "Lyonbiopôle",
         "name_en": "Lyonbiopôle",
         "kind": "cluster",
@@ -360,6 +376,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-de-lyon",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Université de Lyon",
         "name_en": "Université de Lyon",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
@@ -373,11 +390,11 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-jean-monnet",
-        "name_fr": "Université Jean Monnet Saint-Étienne",
-        "name_en": "Université Jean Monnet Saint-Étienne",
+        "sources": [("oncopole-2018", "")],
+        "name_fr": "Université de Saint-Étienne",
+        "name_en": "Université de Saint-Étienne",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
         "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
-        "acronym": "UJM",
         "kind": "university",
         "network_role": REGIONAL,
         "country": "FR",
@@ -387,11 +404,11 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-grenoble-alpes",
-        "name_fr": "Université Grenoble Alpes",
-        "name_en": "Université Grenoble Alpes",
+        "sources": [("oncopole-2018", "")],
+        "name_fr": "Université de Grenoble",
+        "name_en": "Université de Grenoble",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
         "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
-        "acronym": "UGA",
         "kind": "university",
         "network_role": REGIONAL,
         "country": "FR",
@@ -401,11 +418,11 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-clermont-auvergne",
-        "name_fr": "Université Clermont Auvergne",
-        "name_en": "Université Clermont Auvergne",
+        "sources": [("oncopole-2018", "")],
+        "name_fr": "Université de Clermont-Ferrand",
+        "name_en": "Université de Clermont-Ferrand",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
         "description_en": "A university named among the players in the 2018 agreement between CLARA and the Oncopole du Québec.",
-        "acronym": "UCA",
         "kind": "university",
         "network_role": REGIONAL,
         "country": "FR",
@@ -415,6 +432,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "labex-devwecan",
+        "sources": [("about-us", "")],
         "name_fr": "LabEx DEVweCAN",
         "name_en": "LabEx DEVweCAN",
         "kind": "network",
@@ -427,8 +445,9 @@ INSTITUTIONS = [
     },
     {
         "slug": "siric-lyric",
-        "name_fr": "SIRIC LYriC",
-        "name_en": "SIRIC LYriC",
+        "sources": [("about-us", "")],
+        "name_fr": "SIRIC LYric",
+        "name_en": "SIRIC LYric",
         "kind": "network",
         "network_role": REGIONAL,
         "country": "FR",
@@ -439,6 +458,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "institut-carnot-calym",
+        "sources": [("about-us", "")],
         "name_fr": "Institut Carnot CALYM",
         "name_en": "CALYM Carnot Institute",
         "acronym": "CALYM",
@@ -450,6 +470,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "oncotherapy-science",
+        "sources": [("about-us", "")],
         "name_fr": "OncoTherapy Science",
         "name_en": "OncoTherapy Science",
         "kind": "company",
@@ -460,6 +481,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "canceropole-grand-sud-ouest",
+        "sources": [("international-relations", "")],
         "name_fr": "Cancéropôle Grand Sud-Ouest",
         "name_en": "Cancéropôle Grand Sud-Ouest",
         "description_fr": "Cancéropôle du Grand Sud-Ouest, coorganisateur avec CLARA et l'IBEC d'un symposium sur les nanotechnologies en cancérologie.",
@@ -475,10 +497,11 @@ INSTITUTIONS = [
     # Shanghai.
     {
         "slug": "shanghai-municipality",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Municipalité de Shanghai",
         "name_en": "Shanghai Municipality",
         "kind": "public_authority",
-        "network_role": FOREIGN,
+        "network_role": OTHER,
         "country": "CN",
         "city_fr": "Shanghai",
         "city_en": "Shanghai",
@@ -488,6 +511,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "shanghai-jiao-tong-university",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Université Jiao Tong de Shanghai",
         "name_en": "Shanghai Jiao Tong University",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
@@ -502,13 +526,13 @@ INSTITUTIONS = [
     },
     {
         "slug": "renji-hospital",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Hôpital Renji",
         "name_en": "Renji Hospital",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
         "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "hospital",
         "network_role": FOREIGN,
-        "parent": "shanghai-jiao-tong-university",
         "country": "CN",
         "city_fr": "Shanghai",
         "city_en": "Shanghai",
@@ -516,6 +540,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "renji-stem-cell-research-center",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Centre de recherche sur les cellules souches de l'hôpital Renji",
         "name_en": "Renji Hospital Stem Cell Research Center",
         "kind": "research_institute",
@@ -530,12 +555,12 @@ INSTITUTIONS = [
     },
     {
         "slug": "shanghai-cancer-institute",
+        "sources": [("shanghai-2012", ""), ("international-relations", "")],
         "name_fr": "Institut du cancer de Shanghai",
         "name_en": "Shanghai Cancer Institute",
         "acronym": "SCI",
         "kind": "research_institute",
         "network_role": FOREIGN,
-        "parent": "renji-hospital",
         "country": "CN",
         "city_fr": "Shanghai",
         "city_en": "Shanghai",
@@ -545,13 +570,13 @@ INSTITUTIONS = [
     },
     {
         "slug": "ruijin-hospital",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Hôpital Ruijin",
         "name_en": "Ruijin Hospital",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
         "description_en": "A Shanghai oncology player brought into CLARA International Shanghai.",
         "kind": "hospital",
         "network_role": FOREIGN,
-        "parent": "shanghai-jiao-tong-university",
         "country": "CN",
         "city_fr": "Shanghai",
         "city_en": "Shanghai",
@@ -559,6 +584,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "institut-pasteur-shanghai",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Institut Pasteur de Shanghai",
         "name_en": "Institut Pasteur of Shanghai",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
@@ -573,6 +599,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "tongji-university",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Université Tongji",
         "name_en": "Tongji University",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
@@ -586,6 +613,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "fudan-university",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Université Fudan",
         "name_en": "Fudan University",
         "description_fr": "Acteur shanghaïen de la cancérologie réuni dans CLARA International Shanghai.",
@@ -600,6 +628,7 @@ INSTITUTIONS = [
     # Israel.
     {
         "slug": "weizmann-institute",
+        "sources": [("international-relations", "")],
         "name_fr": "Institut Weizmann des sciences",
         "name_en": "Weizmann Institute of Science",
         "description_fr": "Institut de recherche de Rehovot (Israël), partie à un accord avec la Région et CLARA.",
@@ -614,6 +643,7 @@ INSTITUTIONS = [
     # Québec.
     {
         "slug": "frqs",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Fonds de recherche du Québec – Santé",
         "name_en": "Fonds de recherche du Québec – Santé",
         "description_fr": "Fonds public québécois de recherche en santé, à l'origine de la cocréation de l'Oncopole.",
@@ -628,12 +658,12 @@ INSTITUTIONS = [
     },
     {
         "slug": "oncopole-quebec",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Oncopole du Québec",
         "name_en": "Oncopole du Québec",
         "acronym": "Oncopole",
         "kind": "cluster",
         "network_role": FOREIGN,
-        "parent": "frqs",
         "country": "CA",
         "city_fr": "Montréal",
         "city_en": "Montreal",
@@ -657,16 +687,18 @@ INSTITUTIONS = [
     },
     {
         "slug": "merck-canada",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Merck Canada",
         "name_en": "Merck Canada",
         "kind": "company",
         "network_role": OTHER,
         "country": "CA",
-        "description_fr": "Entreprise pharmaceutique, premier investisseur de l'Oncopole du Québec.",
-        "description_en": "Pharmaceutical company, initial investor in the Quebec Oncopole.",
+        "description_fr": "Entreprise pharmaceutique dont l'investissement initial de 15 M$ a rendu possible la création de l'Oncopole du Québec.",
+        "description_en": "Pharmaceutical company whose initial investment of CAD 15 million made the creation of the Oncopole du Québec possible.",
     },
     {
         "slug": "universite-de-montreal",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Université de Montréal",
         "name_en": "Université de Montréal",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
@@ -680,6 +712,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "mcgill-university",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Université McGill",
         "name_en": "McGill University",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
@@ -693,6 +726,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-de-sherbrooke",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Université de Sherbrooke",
         "name_en": "Université de Sherbrooke",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
@@ -706,6 +740,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "universite-laval",
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Université Laval",
         "name_en": "Université Laval",
         "description_fr": "Université citée parmi les acteurs de l'entente de 2018 entre CLARA et l'Oncopole du Québec.",
@@ -720,6 +755,7 @@ INSTITUTIONS = [
     # Europe.
     {
         "slug": "dkfz",
+        "sources": [("international-relations", "")],
         "name_fr": "Centre allemand de recherche sur le cancer",
         "name_en": "German Cancer Research Center",
         "acronym": "DKFZ",
@@ -734,6 +770,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "ibec",
+        "sources": [("international-relations", "")],
         "name_fr": "Institut de bio-ingénierie de Catalogne",
         "name_en": "Institute for Bioengineering of Catalonia",
         "description_fr": "Institut catalan, coorganisateur avec CLARA et le Cancéropôle Grand Sud-Ouest d'un symposium sur les nanotechnologies en cancérologie.",
@@ -748,6 +785,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "bionanomed-catalonia",
+        "sources": [("international-relations", "")],
         "name_fr": "BioNanoMed Catalonia",
         "name_en": "BioNanoMed Catalonia",
         "kind": "cluster",
@@ -761,6 +799,7 @@ INSTITUTIONS = [
     },
     {
         "slug": "oncocat",
+        "sources": [("international-relations", "")],
         "name_fr": "Oncocat",
         "name_en": "Oncocat",
         "kind": "cluster",
@@ -800,16 +839,14 @@ PEOPLE = [
         "sources": [
             (
                 "oncopole-2018",
-                '"Scientifique en chef de l\'Oncopole du Québec" (wording of the release)',
+                "« Scientifique en chef de l'Oncopole du Québec »",
             )
         ],
         "first_name": "Rémi",
         "last_name": "Quirion",
-        # The press release's wording ("Scientifique en chef de l'Oncopole du Québec") is
-        # ambiguous; the public record gives his office as Quebec's Chief Scientist (Fonds de
-        # recherche du Québec). The release's own words are kept in the source link's locator.
-        "role_fr": "Scientifique en chef du Québec",
-        "role_en": "Chief Scientist of Quebec",
+        # As the release, his only source, gives it.
+        "role_fr": "Scientifique en chef, Oncopole du Québec",
+        "role_en": "Chief Scientist, Oncopole du Québec",
         "is_public": True,
     },
     {
@@ -909,6 +946,7 @@ PEOPLE = [
 TEAMS = [
     {
         "slug": "gao-stem-cell-team",
+        "sources": [("shanghai-2012", "")],
         "name_fr": "Équipe du Pr Gao – cellules souches",
         "name_en": "Prof. Gao's team – stem cells",
         "institution": "renji-stem-cell-research-center",
@@ -959,7 +997,6 @@ SOURCES = [
         "title": "About us",
         "publisher": "Cancéropôle CLARA",
         "language": "en",
-        "url": "https://www.canceropole-clara.com",
         "seed_file": "clara-about-us.en.txt",
     },
     {
@@ -967,7 +1004,6 @@ SOURCES = [
         "title": "International relations",
         "publisher": "Cancéropôle CLARA",
         "language": "en",
-        "url": "https://www.canceropole-clara.com",
         "seed_file": "clara-international-relations.en.txt",
     },
     {
@@ -991,8 +1027,8 @@ PARTNERSHIPS = [
         "name_fr": "CLARA International Shanghai",
         "name_en": "CLARA International Shanghai",
         "kind": "bilateral_programme",
-        # The undated international relations page: CLARA "has been leading" it since 2011.
-        "status": "active",
+        # CLARA "has been leading" it since 2011, says an undated page: today is not known.
+        "status": "unknown",
         "start_date": D(2011, 1, 1),
         "start_precision": "year",
         "countries": ["CN"],
@@ -1014,7 +1050,7 @@ PARTNERSHIPS = [
         "description_fr": (
             "Engagé en 2011, au titre de la stratégie de CLARA pour 2011–2014, et annoncé en "
             "février 2012, le programme relie les équipes de Rhône-Alpes à celles de Shanghai. "
-            "La Région et la Municipalité de Shanghai, qui coopèrent depuis vingt-cinq ans, ont "
+            "La Région et la Municipalité de Shanghai, qui coopéraient alors depuis vingt-cinq ans, ont "
             "soutenu ce rapprochement. Quatorze instituts y participaient dès l'annonce.\n\n"
             "Un premier symposium, à Shanghai en juillet 2011, a fixé six thèmes ; les "
             "collaborations les plus avancées portent sur les cellules souches cancéreuses, le "
@@ -1029,7 +1065,7 @@ PARTNERSHIPS = [
         "description_en": (
             "Begun in 2011 under CLARA's 2011–2014 strategy and announced in February 2012, the "
             "programme links teams in Rhône-Alpes with teams in Shanghai. The Region and the "
-            "Shanghai Municipality, which have cooperated for twenty-five years, backed the "
+            "Shanghai Municipality, which had then cooperated for twenty-five years, backed the "
             "initiative. Fourteen institutes were taking part when it was announced.\n\n"
             "A first symposium, in Shanghai in July 2011, set six themes; the most advanced work "
             "concerns cancer stem cells, liver cancer (hepatocellular carcinoma, very common in "
@@ -1099,37 +1135,39 @@ PARTNERSHIPS = [
         "name_fr": "Partenariat CLARA – Oncopole du Québec",
         "name_en": "CLARA – Oncopole du Québec partnership",
         "kind": "cluster_partnership",
-        # The 2018 release presents the partnership as starting, with its plans.
-        "status": "active",
+        # A 2018 release presents the partnership as starting: today is not known.
+        "status": "unknown",
         "start_date": D(2018, 3, 8),
         "countries": ["CA"],
         "is_featured": True,
         "sources": QUEBEC,
         "summary_fr": (
-            "Entente conclue le 8 mars 2018 entre CLARA et l'Oncopole du Québec : génomique et "
+            "Entente entre CLARA et l'Oncopole du Québec, annoncée le 8 mars 2018 : génomique et "
             "médecine de précision, thérapie cellulaire, organisation des soins."
         ),
         "summary_en": (
-            "Agreement reached on 8 March 2018 between CLARA and the Oncopole du Québec: genomics "
-            "and precision medicine, cell therapy, organisation of care."
+            "Agreement between CLARA and the Oncopole du Québec, announced on 8 March 2018: "
+            "genomics and precision medicine, cell therapy, organisation of care."
         ),
         "description_fr": (
-            "Annoncée à l'Hôtel de Matignon, en marge de la rencontre entre les chefs de "
-            "gouvernement du Québec et de la France, l'entente donne un cadre plus formel à la "
-            "coopération des deux pôles. Elle associe d'un côté les universités de Montréal, "
-            "McGill, Sherbrooke et Laval, de l'autre celles de Lyon, de Saint-Étienne, de "
+            "Le 8 mars 2018, lors de la Rencontre alternée des Premiers ministres du Québec et "
+            "de la France, les dirigeants des deux pôles se sont réunis à l'Hôtel de Matignon en vue "
+            "de cette collaboration. L'entente conclue donne un cadre plus formel à leur "
+            "coopération. Elle rassemble d'un côté les universités de Montréal, McGill, "
+            "Sherbrooke et Laval, de l'autre des universités de Lyon, de Saint-Étienne, de "
             "Grenoble et de Clermont-Ferrand. Elle prolonge des liens anciens : depuis 2000, "
             "CLARA et le Canada cosignent plus de 1 300 publications.\n\n"
             "Elle prévoit des programmes de recherche conjoints, des bourses de mobilité "
             "étudiante cofinancées, le partage de connaissances et des symposiums scientifiques, "
-            "dont le premier était annoncé pour novembre 2018 lors des Entretiens Jacques Cartier."
+            "dont le premier était prévu en novembre 2018 lors des Entretiens Jacques Cartier."
         ),
         "description_en": (
-            "Announced at the Hôtel de Matignon, alongside the meeting of the heads of government "
-            "of Quebec and France, the agreement puts the cooperation of the two hubs on a more "
-            "formal footing. It brings in the universities of Montreal, McGill, Sherbrooke and "
-            "Université Laval on one side, and those of Lyon, Saint-Étienne, Grenoble and "
-            "Clermont-Ferrand on the other. It extends long-standing ties: since 2000, CLARA and "
+            "On 8 March 2018, during the alternating meeting of the Quebec and French Prime "
+            "Ministers, the leaders of the two hubs met at the Hôtel de Matignon with a view to "
+            "this collaboration. The agreement reached puts their cooperation on a more formal "
+            "footing. It brings in the universities of Montreal, McGill, Sherbrooke and Laval on "
+            "one side, and universities in Lyon, Saint-Étienne, Grenoble and Clermont-Ferrand on "
+            "the other. It extends long-standing ties: since 2000, CLARA and "
             "Canada have co-authored more than 1,300 publications.\n\n"
             "It provides for joint research programmes, jointly funded student mobility grants, "
             "knowledge sharing and scientific symposia, the first of which was announced for "
@@ -1175,7 +1213,7 @@ PARTNERSHIPS = [
         "description_fr": (
             "CLARA, la Région Auvergne-Rhône-Alpes et l'Institut Weizmann des sciences ont signé "
             "un accord qui couvre trois volets : monter ensemble des projets scientifiques, tenir "
-            "des conférences communes, une fois en France, une fois en Israël, et faire circuler "
+            "des conférences communes, alternativement en France et en Israël, et faire circuler "
             "chercheurs, médecins et étudiants."
         ),
         "description_en": (
@@ -1242,12 +1280,12 @@ PARTNERSHIPS = [
         "name_fr": "Nano2Life",
         "name_en": "Nano2Life",
         "kind": "european_project",
-        "status": "completed",
+        "status": "unknown",
         "sources": INTERNATIONAL,
-        "summary_fr": "Programme européen sur les nanobiotechnologies, coordonné à Grenoble par Patrick Boisseau.",
-        "summary_en": "European programme on nanobiotechnology, coordinated in Grenoble by Patrick Boisseau.",
-        "description_fr": "Programme de recherche et d'organisation soutenu par la Communauté européenne, auquel CLARA a pris part.",
-        "description_en": "A research and organisation programme backed by the European Community, in which CLARA took part.",
+        "summary_fr": "Programme phare de recherche et d'organisation soutenu par la Communauté européenne, coordonné à Grenoble par Patrick Boisseau.",
+        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Grenoble by Patrick Boisseau.",
+        "description_fr": "L'un des programmes cités par CLARA parmi ceux qui lui valent une reconnaissance accrue en Europe.",
+        "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["nanomedicine"],
         "coordinators": ["patrick-boisseau"],
         "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
@@ -1257,12 +1295,12 @@ PARTNERSHIPS = [
         "name_fr": "CONTICANET",
         "name_en": "CONTICANET",
         "kind": "european_project",
-        "status": "completed",
+        "status": "unknown",
         "sources": INTERNATIONAL,
-        "summary_fr": "Réseau européen sur les cancers des tissus conjonctifs, coordonné à Lyon par le Pr Jean-Yves Blay.",
-        "summary_en": "European network on connective tissue cancers, coordinated in Lyon by Prof. Jean-Yves Blay.",
-        "description_fr": "Programme soutenu par la Communauté européenne, auquel CLARA a pris part.",
-        "description_en": "A programme backed by the European Community, in which CLARA took part.",
+        "summary_fr": "Programme phare de recherche et d'organisation soutenu par la Communauté européenne, coordonné à Lyon par le Pr Jean-Yves Blay.",
+        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Lyon by Prof. Jean-Yves Blay.",
+        "description_fr": "L'un des programmes cités par CLARA parmi ceux qui lui valent une reconnaissance accrue en Europe.",
+        "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["sarcoma"],
         "coordinators": ["jean-yves-blay"],
         "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
@@ -1272,7 +1310,7 @@ PARTNERSHIPS = [
         "name_fr": "Observatoire européen du cancer",
         "name_en": "European Cancer Observatory",
         "kind": "european_project",
-        "status": "active",
+        "status": "unknown",
         "sources": INTERNATIONAL,
         "summary_fr": "Observatoire coordonné par le CIRC, dont CLARA soutient le développement.",
         "summary_en": "Observatory coordinated by IARC, whose development CLARA supports.",
@@ -1310,7 +1348,7 @@ PARTNERSHIPS = [
         "name_fr": "CIRC – DKFZ : cancers d'origine virale",
         "name_en": "IARC – DKFZ: virus-induced cancers",
         "kind": "research_collaboration",
-        "status": "active",
+        "status": "unknown",
         "countries": ["DE"],
         "sources": INTERNATIONAL,
         "summary_fr": "Équipes du CIRC et du DKFZ rassemblées à Lyon contre les cancers d'origine virale : mieux les diagnostiquer, les soigner et les prévenir.",
@@ -1319,9 +1357,9 @@ PARTNERSHIPS = [
         "description_en": "With Germany, cooperation centres on infectiology: two international research centres work side by side in Lyon.",
         "themes": ["virus-induced-cancers"],
         "members": [
-            ("iarc", "host"),
+            # The page names the two centres; it gives no one a role, nor one to CLARA.
+            ("iarc", "partner"),
             ("dkfz", "partner"),
-            ("canceropole-clara", "supporter"),
         ],
     },
     {
@@ -1350,7 +1388,7 @@ PARTNERSHIPS = [
         ),
         "themes": ["nanomedicine"],
         "members": [
-            ("canceropole-clara", "coordinator"),
+            ("canceropole-clara", "partner"),
             ("canceropole-grand-sud-ouest", "partner"),
             ("ibec", "partner"),
             ("bionanomed-catalonia", "partner"),
@@ -1435,6 +1473,7 @@ CLARA_FIGURES = [
         "label_fr": "projets de transfert à fort potentiel",
         "label_en": "transfer projects with strong potential",
         "period_start": 2013,
+        "period_is_approximate": True,
         "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
     {
@@ -1442,6 +1481,7 @@ CLARA_FIGURES = [
         "label_fr": "projets de transfert en développement clinique",
         "label_en": "transfer projects in clinical development",
         "period_start": 2013,
+        "period_is_approximate": True,
         "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
     {
@@ -1449,6 +1489,7 @@ CLARA_FIGURES = [
         "label_fr": "projet en demande d'autorisation de mise sur le marché",
         "label_en": "project applying for marketing authorisation",
         "period_start": 2013,
+        "period_is_approximate": True,
         "sources": [("about-us", "“Ten years after its creation”, about 2013")],
     },
 ]
@@ -1506,13 +1547,12 @@ AGREEMENTS = [
         "title_fr": "Entente CLARA – Oncopole du Québec",
         "title_en": "CLARA – Oncopole du Québec agreement",
         "kind": "partnership",
-        "status": "signed",
+        # The release reports an agreement concluded, not a signing (nor when or where).
+        "status": "announced",
         "partnership": "oncopole-quebec",
-        "signed_on": D(2018, 3, 8),
-        "signed_place": "Hôtel de Matignon, Paris",
-        "sources": QUEBEC,
-        "summary_fr": "Entente conclue le 8 mars 2018 à Paris pour accélérer la lutte contre le cancer par des programmes conjoints, des bourses de mobilité et des symposiums.",
-        "summary_en": "Agreement reached in Paris on 8 March 2018 to speed up the fight against cancer through joint programmes, mobility grants and symposia.",
+        "sources": [("oncopole-2018", "« Cette entente conclue », « Cette annonce »")],
+        "summary_fr": "Entente annoncée par le communiqué du 8 mars 2018 pour accélérer la lutte contre le cancer par des programmes conjoints, des bourses de mobilité et des symposiums.",
+        "summary_en": "Agreement announced in the release of 8 March 2018, to speed up the fight against cancer through joint programmes, mobility grants and symposia.",
         "themes": ["genomics-precision-medicine", "cell-therapy", "cancer-care-organisation"],
         # The release names who met at Matignon, not who signed.
         "parties": [{"institution": "canceropole-clara"}, {"institution": "oncopole-quebec"}],
@@ -1541,11 +1581,14 @@ AGREEMENTS = [
         "title_fr": "Plan de collaboration Lyonbiopôle – CLARA (jusqu'en 2018)",
         "title_en": "Lyonbiopôle – CLARA collaboration plan (until 2018)",
         "kind": "collaboration",
-        "status": "signed",
+        # Announced ("ont annoncé"), not said to be signed; it commits both "jusqu'en 2018".
+        "status": "announced",
         "partnership": "lyonbiopole",
-        "sources": LYONBIOPOLE,
-        "summary_fr": "Nouveau plan qui lie les deux partenaires jusqu'en 2018, en trois volets.",
-        "summary_en": "New plan binding the two partners until 2018, in three parts.",
+        "end_date": D(2018, 1, 1),
+        "end_precision": "year",
+        "sources": [("industrie-pharma-lyonbiopole", "« ont annoncé », « jusqu'en 2018 »")],
+        "summary_fr": "Nouveau plan annoncé, qui engage les deux partenaires jusqu'en 2018, en trois volets.",
+        "summary_en": "New plan, announced, committing the two partners until 2018, in three parts.",
         # The article names no signatory.
         "parties": [{"institution": "lyonbiopole"}, {"institution": "canceropole-clara"}],
         "commitments": [
@@ -1611,7 +1654,6 @@ EVENTS = [
         "city_en": "Shanghai",
         "country": "CN",
         "partnership": "clara-international-shanghai",
-        "organisers": ["canceropole-clara"],
         "sources": SHANGHAI,
         "description_fr": "Premier colloque du programme, où ont été identifiés les six thèmes de collaboration.",
         "description_en": "The programme's first symposium, where the six collaboration themes were identified.",
@@ -1627,10 +1669,9 @@ EVENTS = [
         "city_en": "Lyon",
         "country": "FR",
         "partnership": "clara-international-shanghai",
-        "organisers": ["canceropole-clara"],
         "sources": SHANGHAI,
-        "description_fr": "Second colloque, annoncé à Lyon avant la fin de 2012 pour faire le point sur l'action commune.",
-        "description_en": "Second symposium, announced in Lyon before the end of 2012 to review the joint work.",
+        "description_fr": "Second colloque, prévu à Lyon avant la fin de 2012 pour faire le point sur l'action commune.",
+        "description_en": "Second symposium, planned in Lyon before the end of 2012 to review the joint work.",
     },
     {
         "slug": "franco-chinese-seminar-3",
@@ -1645,8 +1686,8 @@ EVENTS = [
     },
     {
         "slug": "clara-oncopole-signing-2018",
-        "title_fr": "Conclusion de l'entente CLARA – Oncopole du Québec",
-        "title_en": "CLARA – Oncopole du Québec agreement concluded",
+        "title_fr": "Rencontre CLARA – Oncopole du Québec à l'Hôtel de Matignon",
+        "title_en": "CLARA – Oncopole du Québec meeting at the Hôtel de Matignon",
         # The release reports a meeting and an agreement concluded, not a signing.
         "kind": "meeting",
         "start_date": D(2018, 3, 8),
@@ -1656,7 +1697,6 @@ EVENTS = [
         "city_en": "Paris",
         "country": "FR",
         "partnership": "oncopole-quebec",
-        "organisers": ["canceropole-clara", "oncopole-quebec"],
         "sources": QUEBEC,
         "participants": [
             (
@@ -1667,8 +1707,8 @@ EVENTS = [
             ("veronique-trillet-lenoir", "présente à la rencontre", "attended the meeting"),
             ("olivier-exertier", "présent à la rencontre", "attended the meeting"),
         ],
-        "description_fr": "Rencontre tenue à Paris pendant la visite alternée des chefs de gouvernement québécois et français.",
-        "description_en": "A meeting held in Paris during the alternating visit of the Quebec and French heads of government.",
+        "description_fr": "Rencontre tenue à Paris lors de la Rencontre alternée des Premiers ministres du Québec et de la France, pour préparer une collaboration entre les deux pôles.",
+        "description_en": "A meeting held in Paris during the alternating meeting of the Quebec and French Prime Ministers, with a view to a collaboration between the two hubs.",
     },
     {
         "slug": "clara-oncopole-symposium-2018",
@@ -1681,8 +1721,8 @@ EVENTS = [
         "partnership": "oncopole-quebec",
         "organisers": ["canceropole-clara", "oncopole-quebec"],
         "sources": QUEBEC,
-        "description_fr": "Premier événement commun, annoncé en Auvergne-Rhône-Alpes dans le cadre des Entretiens Jacques Cartier.",
-        "description_en": "First joint event, announced in Auvergne-Rhône-Alpes as part of the Entretiens Jacques Cartier.",
+        "description_fr": "Premier événement commun, prévu en Auvergne-Rhône-Alpes dans le cadre des Entretiens Jacques Cartier.",
+        "description_en": "First joint event, planned in Auvergne-Rhône-Alpes as part of the Entretiens Jacques Cartier.",
     },
     {
         "slug": "nanotechnology-oncology-symposium",

@@ -191,6 +191,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
             {"slug": data["slug"]},
             {**_text(data, "name", "description"), "parent": themes.get(data.get("parent"))},
         )
+        cite_all(themes[data["slug"]], data)
 
     institutions: dict[str, Institution] = {}
     for data in clara.INSTITUTIONS:
@@ -212,6 +213,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "founded_year": data.get("founded_year"),
             },
         )
+        cite_all(institutions[data["slug"]], data)
 
     people: dict[str, Person] = {}
     for data in clara.PEOPLE:
@@ -244,6 +246,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
             },
         )
         _set_m2m(report, team, "themes", [themes[slug] for slug in data.get("themes", [])])
+        cite_all(team, data)
         teams[data["slug"]] = team
 
     partnerships: dict[str, Partnership] = {}
@@ -287,6 +290,8 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
 
     agreements: dict[str, Agreement] = {}
     for data in clara.AGREEMENTS:
+        if report.update:
+            _correct_status(report, data)
         agreement = _upsert(
             report,
             Agreement,
@@ -300,6 +305,10 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "signed_on": data.get("signed_on"),
                 "signed_precision": data.get("signed_precision", "day"),
                 "signed_place": data.get("signed_place", ""),
+                "start_date": data.get("start_date"),
+                "start_precision": data.get("start_precision", "day"),
+                "end_date": data.get("end_date"),
+                "end_precision": data.get("end_precision", "day"),
                 "is_confidential": False,
             },
         )
@@ -376,6 +385,36 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
     return report
 
 
+def _correct_status(report: LoadReport, data: dict) -> None:
+    """Write a status the dataset corrects although no lifecycle move leads there (the record
+    was wrong: "signed" for an agreement only announced), with its signing fields and a history
+    entry; the database's constraints still apply. A normal move is left to `_upsert`."""
+    agreement = Agreement.objects.filter(slug=data["slug"]).first()
+    if agreement is None or agreement.status == data["status"]:
+        return
+    if Agreement.Status(data["status"]) in Agreement.Status(agreement.status).next_statuses():
+        return
+    wanted = {
+        "status": data["status"],
+        "signed_on": data.get("signed_on"),
+        "signed_place": data.get("signed_place", ""),
+    }
+    for name, value in wanted.items():
+        if getattr(agreement, name) != value:
+            report.differences.append(
+                FieldDifference(
+                    str(Agreement._meta.verbose_name),
+                    str(agreement),
+                    name,
+                    _plain(getattr(agreement, name)),
+                    _plain(value),
+                )
+            )
+            setattr(agreement, name, value)
+    agreement.save()
+    report.updated[str(Agreement._meta.verbose_name_plural)] += 1
+
+
 def _cite(report: LoadReport, obj, source: Source, locator: str, position: int) -> None:
     content_type = ContentType.objects.get_for_model(type(obj))
     link = SourceLink.objects.filter(
@@ -397,5 +436,6 @@ def _load_figure(report: LoadReport, partnership, position: int, data: dict):
             "is_minimum": data.get("is_minimum", False),
             "period_start": data.get("period_start"),
             "period_end": data.get("period_end"),
+            "period_is_approximate": data.get("period_is_approximate", False),
         },
     )

@@ -95,16 +95,13 @@ def _mobility_figures() -> list[Figure]:
         (str(row["year"]) if row["year"] else unknown_date, row["total"])
         for row in _rows(years, "year", order=())
     ]
-    durations = (
-        years.exclude(start=None)
-        .exclude(end=None)
-        .values("year")
-        .annotate(days=Sum(F("end") - F("start"), output_field=DurationField()))
-        .order_by("year")
+    done = [MobilityExchange.Status.UNDER_WAY, MobilityExchange.Status.COMPLETED]
+    months = _months_per_year(years.filter(status__in=done))
+    planned_months = _months_per_year(years.exclude(status__in=done))
+    statuses = dict(MobilityExchange.Status.choices)
+    per_status = Counter(
+        {str(statuses[row["status"]]): row["total"] for row in _rows(mobilities, "status")}
     )
-    months = [
-        (str(row["year"]), round(_days(row["days"]) / DAYS_PER_MONTH, 1)) for row in durations
-    ]
 
     partner_country = mobilities.annotate(
         partner=Case(
@@ -148,8 +145,25 @@ def _mobility_figures() -> list[Figure]:
         Figure("category", _("Mobilities per category"), ordered(per_category)),
         Figure("collaboration", _("Mobilities per collaboration"), collaborations),
         Figure("direction", _("Outgoing and incoming"), ordered(per_direction)),
+        Figure("status", _("Planned, under way or completed"), ordered(per_status)),
         Figure("months", _("Months spent abroad or in the region, per year"), months),
+        Figure(
+            "planned-months",
+            _("Months planned, per year (mobilities not reported as under way or done)"),
+            planned_months,
+        ),
     ]
+
+
+def _months_per_year(years) -> list[tuple[str, float]]:
+    durations = (
+        years.exclude(start=None)
+        .exclude(end=None)
+        .values("year")
+        .annotate(days=Sum(F("end") - F("start"), output_field=DurationField()))
+        .order_by("year")
+    )
+    return [(str(row["year"]), round(_days(row["days"]) / DAYS_PER_MONTH, 1)) for row in durations]
 
 
 def _days(value) -> float:

@@ -99,6 +99,7 @@ class KeyFigureInline(VersionedInlineMixin, TranslationTabularInline):
         "label",
         "period_start",
         "period_end",
+        "period_is_approximate",
         "source",
     ]
     extra = 0
@@ -268,7 +269,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         "kind",
         "status",
         "signed_shown",
-        "end_date",
+        "end_shown",
         "party_list",
         "is_confidential",
     ]
@@ -276,6 +277,10 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     @admin.display(description=_("signed on"), ordering="signed_on")
     def signed_shown(self, obj):
         return obj.signed_display
+
+    @admin.display(description=_("in force until"), ordering="end_date")
+    def end_shown(self, obj):
+        return obj.end_display
 
     list_filter = [
         "status",
@@ -285,7 +290,11 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         ("partnership", AutocompleteListFilter),
     ]
     list_select_related = ["partnership"]
-    partial_dates = {"signed_on": "signed_precision"}
+    partial_dates = {
+        "signed_on": "signed_precision",
+        "start_date": "start_precision",
+        "end_date": "end_precision",
+    }
     search_fields = [
         "reference",
         *localized("title"),

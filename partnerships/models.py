@@ -4,17 +4,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
 
 from core import storage as core_storage
 from core.languages import localized
-from core.models import DatePrecision, TimeStampedModel, format_partial_date
+from core.models import (
+    DatePrecision,
+    TimeStampedModel,
+    ends_before_q,
+    format_partial_date,
+    period_sentence,
+    starts_after_q,
+)
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
 
@@ -32,6 +39,16 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_country(self, code: str):
         return self.filter(countries__regex=rf"(^|,){code}(,|$)")
+
+    def international(self):
+        """Collaborations with partners abroad: a partner country or a member abroad. A
+        delegation's visit (come to explore partnerships) is not one."""
+        abroad = PartnershipMember.objects.filter(partnership=OuterRef("pk")).exclude(
+            institution__country="FR"
+        )
+        return self.exclude(kind=PartnershipKind.DELEGATION_VISIT).filter(
+            ~Q(countries="") | Exists(abroad)
+        )
 
 
 class PartnershipKind(models.TextChoices):
@@ -144,18 +161,9 @@ class Partnership(TimeStampedModel):
     @property
     def period_sentence(self) -> str:
         """ "Since 8 March 2018" / "Depuis le 8 mars 2018", "Depuis 2013", "2013–2018"."""
-        start, end = self.start_display, self.end_display
-        if start and end:
-            return gettext("From %(start)s to %(end)s") % {"start": start, "end": end}
-        if start:
-            if self.start_precision == DatePrecision.DAY:
-                return pgettext("since a day", "Since %(date)s") % {"date": start}
-            return gettext("Since %(date)s") % {"date": start}
-        if end:
-            if self.end_precision == DatePrecision.DAY:
-                return pgettext("until a day", "Until %(date)s") % {"date": end}
-            return gettext("Until %(date)s") % {"date": end}
-        return ""
+        return period_sentence(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
 
     @property
     def start_display(self) -> str:
@@ -240,6 +248,11 @@ class KeyFigure(models.Model):
     label = models.CharField(_("label"), max_length=255)
     period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    period_is_approximate = models.BooleanField(
+        _("approximate period (“about”)"),
+        default=False,
+        help_text=_("The source dates the figure only roughly (“ten years after its creation”)."),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -275,8 +288,12 @@ class KeyFigure(models.Model):
     @property
     def period_display(self) -> str:
         if self.period_start and self.period_end and self.period_start != self.period_end:
-            return f"{self.period_start}–{self.period_end}"
-        return str(self.period_start or self.period_end or "")
+            period = f"{self.period_start}–{self.period_end}"
+        else:
+            period = str(self.period_start or self.period_end or "")
+        if period and self.period_is_approximate:
+            return gettext("about %(period)s") % {"period": period}
+        return period
 
 
 CONFIDENTIAL_PERMISSION = "partnerships.view_confidential_agreement"
@@ -321,10 +338,30 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def in_force(self, on: datetime.date | None = None):
+        """Known to be in force on that day (the one rule, used wherever "in force" is shown):
+        signed, its start (if any) wholly past, and its end known not to be reached, read at
+        the precision it is known to ("2018" may end on 1 January 2018). With no end date only
+        an agreement stated "in force" is; a signed one with no known end is `maybe_in_force`."""
         on = on or timezone.localdate()
-        return self.filter(status__in=AgreementStatus.binding()).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=on),
-            Q(end_date__isnull=True) | Q(end_date__gte=on),
+        return self.filter(
+            Q(status__in=AgreementStatus.binding()),
+            Q(start_date__isnull=True)
+            | ends_before_q("start_date", "start_precision", on + datetime.timedelta(days=1)),
+            Q(end_date__isnull=False)
+            & starts_after_q("end_date", "end_precision", on - datetime.timedelta(days=1))
+            | Q(end_date__isnull=True, status=AgreementStatus.IN_FORCE),
+        )
+
+    def maybe_in_force(self, on: datetime.date | None = None):
+        """Not known to be out of force on that day: signed or announced, not known to start
+        later nor to have ended. `in_force` is the part of these known to be in force."""
+        on = on or timezone.localdate()
+        return (
+            self.filter(status__in=[*AgreementStatus.binding(), AgreementStatus.ANNOUNCED])
+            .exclude(
+                Q(start_date__isnull=False) & starts_after_q("start_date", "start_precision", on)
+            )
+            .exclude(Q(end_date__isnull=False) & ends_before_q("end_date", "end_precision", on))
         )
 
     def expiring_within(self, days: int, on: datetime.date | None = None):
@@ -352,6 +389,8 @@ class AgreementStatus(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     NEGOTIATION = "negotiation", _("Under negotiation")
+    # Reported as concluded or announced, with no signing reported (a press release).
+    ANNOUNCED = "announced", _("Announced, signing not reported")
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in_force", _("In force")
     EXPIRED = "expired", _("Expired")
@@ -377,7 +416,12 @@ class AgreementStatus(models.TextChoices):
 
 _NEXT_STATUSES: dict[str, tuple[str, ...]] = {
     AgreementStatus.DRAFT: (AgreementStatus.NEGOTIATION,),
-    AgreementStatus.NEGOTIATION: (AgreementStatus.DRAFT, AgreementStatus.SIGNED),
+    AgreementStatus.NEGOTIATION: (
+        AgreementStatus.DRAFT,
+        AgreementStatus.ANNOUNCED,
+        AgreementStatus.SIGNED,
+    ),
+    AgreementStatus.ANNOUNCED: (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE),
     AgreementStatus.SIGNED: (AgreementStatus.IN_FORCE, AgreementStatus.TERMINATED),
     AgreementStatus.IN_FORCE: (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED),
     AgreementStatus.EXPIRED: (),
@@ -454,7 +498,13 @@ class Agreement(TimeStampedModel):
     )
     signed_place = models.CharField(_("place of signing"), max_length=255, blank=True)
     start_date = models.DateField(_("in force from"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
     end_date = models.DateField(_("in force until"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
     renewal_notice_days = models.PositiveSmallIntegerField(
         _("renewal notice (days)"),
         null=True,
@@ -548,6 +598,17 @@ class Agreement(TimeStampedModel):
     @property
     def signed_display(self) -> str:
         return format_partial_date(self.signed_on, self.signed_precision)
+
+    @property
+    def end_display(self) -> str:
+        return format_partial_date(self.end_date, self.end_precision)
+
+    @property
+    def period_sentence(self) -> str:
+        """When it runs, as precisely as known: "Until 2018" / "Jusqu'en 2018"."""
+        return period_sentence(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
 
     @property
     def signed_sentence(self) -> str:

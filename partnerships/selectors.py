@@ -245,10 +245,13 @@ def _in_language(column: str, field: str) -> Coalesce:
 
 
 def _mapped_institutions(partnerships) -> QuerySet:
-    members = PartnershipMember.objects.filter(partnership__in=partnerships).values(
-        "institution_id"
+    """The partners: members taking part (not only funding or supporting), CLARA aside."""
+    members = (
+        PartnershipMember.objects.filter(partnership__in=partnerships)
+        .exclude(role__in=[PartnershipMember.Role.FUNDER, PartnershipMember.Role.SUPPORTER])
+        .values("institution_id")
     )
-    return Institution.objects.order_by().filter(pk__in=members)
+    return Institution.objects.order_by().filter(pk__in=members).exclude(slug=HUB_SLUG)
 
 
 def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
@@ -267,9 +270,10 @@ def partner_map(*, partnership: Partnership | None = None) -> PartnerMap:
 def _partner_map(*, partnerships=None) -> PartnerMap:
     """Partners of public collaborations, counted per place and per country in SQL (bounded:
     at most MAX_MARKERS places and one row per country), linked to the region's hub."""
-    public = Partnership.objects.public()
-    if partnerships is not None:
-        public = public.filter(pk__in=[p.pk for p in partnerships])
+    if partnerships is None:
+        public = Partnership.objects.public().international()
+    else:
+        public = Partnership.objects.public().filter(pk__in=[p.pk for p in partnerships])
     institutions = _mapped_institutions(public.values("pk"))
     language = translation.get_language()
     if language not in content_languages():

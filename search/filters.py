@@ -99,9 +99,11 @@ def country_choices() -> list[tuple[str, str]]:
     return _country_choices(translation.get_language())
 
 
-def in_force_with_clara() -> Exists:
-    """The institution is a party of a published agreement in force to which CLARA is a party."""
-    agreements = Agreement.objects.published().in_force()
+def in_force_with_clara(*, maybe: bool = False) -> Exists:
+    """The institution is a party of a published agreement to which CLARA is a party, known
+    to be in force (Agreement.objects.in_force) or, with `maybe`, not known to be out of it."""
+    published = Agreement.objects.published()
+    agreements = published.maybe_in_force() if maybe else published.in_force()
     clara_agreements = AgreementParty.objects.filter(
         institution__slug=CLARA_SLUG, agreement__in=agreements
     ).values("agreement")
@@ -160,10 +162,10 @@ class PartnerFilterSet(django_filters.FilterSet):
         widget=suggested_input("collaboration"),
     )
     agreement_in_force = django_filters.ChoiceFilter(
-        choices=[("true", _("Yes")), ("false", _("No"))],
+        choices=[("true", _("Yes")), ("false", _("No")), ("unknown", _("Not known"))],
         method="filter_in_force",
         label=_("Has an agreement in force with CLARA"),
-        widget=QuickSelect(fixed="yes-no"),
+        widget=QuickSelect(fixed="yes-no-unknown"),
     )
 
     def path(self, field: str) -> str:
@@ -186,9 +188,14 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.filter(**{self.path("pk__in"): members})
 
     def filter_in_force(self, queryset, name, value: str):
-        institutions = Institution.objects.filter(in_force_with_clara()).values("pk")
-        lookup = {self.path("pk__in"): institutions}
-        return queryset.filter(**lookup) if value == "true" else queryset.exclude(**lookup)
+        """Yes: known to be; no: none that may be; not known: some may be, none known to be."""
+        known = {self.path("pk__in"): Institution.objects.filter(in_force_with_clara())}
+        maybe = {self.path("pk__in"): Institution.objects.filter(in_force_with_clara(maybe=True))}
+        if value == "true":
+            return queryset.filter(**known)
+        if value == "false":
+            return queryset.exclude(**maybe)
+        return queryset.filter(**maybe).exclude(**known)
 
 
 class TeamFilterSet(PartnerFilterSet):

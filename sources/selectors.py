@@ -20,6 +20,8 @@ def published_querysets() -> list[QuerySet]:
     Sources sit below the domain apps (they cite any record): the models come from the registry.
     """
     Event = apps.get_model("events", "Event")
+    Institution, Team = (apps.get_model("institutions", name) for name in ("Institution", "Team"))
+    ResearchTheme = apps.get_model("themes", "ResearchTheme")
     Agreement, KeyFigure, Partnership = (
         apps.get_model("partnerships", name) for name in ("Agreement", "KeyFigure", "Partnership")
     )
@@ -30,6 +32,10 @@ def published_querysets() -> list[QuerySet]:
         Event.objects.public(),
         KeyFigure.objects.filter(partnership__isnull=True)
         | KeyFigure.objects.filter(partnership__is_public=True),
+        # Institutions entered by CLARA (a directory one's source is its ROR record).
+        Institution.objects.filter(source=Institution.Source.CLARA),
+        Team.objects.all(),
+        ResearchTheme.objects.all(),
     ]
 
 

@@ -93,6 +93,7 @@ def test_staff_move_an_agreement_to_its_next_status_with_its_signing_date(role_c
     assert form.status_code == 200
     assert [value for value, _label in form.context["form"].fields["to_status"].choices] == [
         "draft",
+        "announced",
         "signed",
     ]
 

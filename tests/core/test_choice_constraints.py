@@ -12,7 +12,7 @@ CHOICES = [
     (f.PartnershipFactory, {"kind": "secret_club"}, "partnership_kind_valid"),
     (f.PartnershipMemberFactory, {"role": "mascot"}, "member_role_valid"),
     (f.AgreementFactory, {"kind": "handshake"}, "agreement_kind_valid"),
-    (f.AgreementFactory, {"status": "lost"}, "agreement_status_valid"),
+    (f.AgreementFactory, {"status": "lost", "signed_on": None}, "agreement_status_valid"),
     (f.AgreementCommitmentFactory, {"kind": "promise"}, "commitment_kind_valid"),
     (f.MobilityExchangeFactory, {"status": "teleported"}, "mobility_status_valid"),
     (f.EventFactory, {"kind": "party"}, "event_kind_valid"),

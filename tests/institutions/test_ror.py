@@ -424,8 +424,10 @@ CLARA_ROR_IDS = {
     "universite-laval": "04sjchr03",
     "universite-de-lyon": "01rk35k63",
     "universite-jean-monnet": "030bahv93",
-    "universite-grenoble-alpes": "02rx3b187",
-    "universite-clermont-auvergne": "01a8ajp46",
+    # "Grenoble" and "Clermont-Ferrand" (the 2018 release names cities): no university is
+    # guessed for them, so neither is linked.
+    "universite-grenoble-alpes": "",
+    "universite-clermont-auvergne": "",
     "crcl": "02mgw3155",
     "iarc": "00v452281",
     "dkfz": "04cdgtt98",
