@@ -36,4 +36,4 @@ def test_the_dataset_when_asked(clara_dataset):
 
     counts = rows()
     assert counts["partnerships_partnership"] == len(clara.PARTNERSHIPS) == 14
-    assert counts["institutions_institution"] == len(clara.INSTITUTIONS) == 39
+    assert counts["institutions_institution"] == len(clara.INSTITUTIONS) == 38

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from backoffice.roles import EDITOR
 from mobility.models import MobilityExchange
@@ -76,7 +77,7 @@ def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server
     page.click("a.import_link")
     upload(page, "mobilites.csv", french_excel(exported, edit))
     error = page.locator(".import-errors li")
-    assert error.count() == 1
+    expect(error).to_have_count(1)
     assert re.search(r"(Row|Ligne) 3, (column|colonne) \W*planned_end", error.inner_text())
     assert "01/03/2023" in error.inner_text()
 
