@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_countries import countries
 
+from core.cache import page_depends_on
 from core.paging import UncountedPaginator
 
 from .models import Institution, Team
@@ -77,6 +78,8 @@ class InstitutionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         institution = self.object
+        # Its collaborations are its own: another institution's leave this page fresh.
+        page_depends_on(self.request, records=[institution], through_apps={"partnerships"})
         json_ld = institution.as_schema_org(
             url=self.request.build_absolute_uri(institution.get_absolute_url())
         )

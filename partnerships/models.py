@@ -17,6 +17,17 @@ from core.languages import localized
 from core.models import DatePrecision, TimeStampedModel, format_partial_date
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
+from core.versions import record_tag
+
+
+def institution_page_tags(ids: set[int]) -> set[str]:
+    """The cache tags of these institutions' pages and of their parents' pages (which list their
+    units): a change of a collaboration or agreement makes only those pages stale."""
+    institution = PartnershipMember._meta.get_field("institution").related_model
+    parents = institution.objects.filter(pk__in=ids, parent__isnull=False).values_list(
+        "parent_id", flat=True
+    )
+    return {record_tag(institution, pk) for pk in ids | set(parents)} if ids else set()
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -91,6 +102,16 @@ class Partnership(TimeStampedModel):
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
 
     objects = PartnershipQuerySet.as_manager()
+
+    def cache_tags(self) -> set[str]:
+        """The institution pages a change of this collaboration concerns (core.versions)."""
+        ids = {*self.members.values_list("institution_id", flat=True)}
+        ids.update(
+            AgreementParty.objects.filter(agreement__partnership=self).values_list(
+                "institution_id", flat=True
+            )
+        )
+        return institution_page_tags(ids)
 
     class Meta:
         verbose_name = _("partnership")
@@ -220,6 +241,9 @@ class PartnershipMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.institution} – {self.get_role_display()}"
+
+    def cache_tags(self) -> set[str]:
+        return institution_page_tags({self.institution_id})
 
 
 class KeyFigure(models.Model):
@@ -498,6 +522,9 @@ class Agreement(TimeStampedModel):
 
     objects = AgreementQuerySet.as_manager()
 
+    def cache_tags(self) -> set[str]:
+        return institution_page_tags(set(self.parties.values_list("institution_id", flat=True)))
+
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -618,6 +645,9 @@ class AgreementParty(models.Model):
 
     def __str__(self) -> str:
         return str(self.institution)
+
+    def cache_tags(self) -> set[str]:
+        return institution_page_tags({self.institution_id})
 
 
 class AgreementCommitmentKind(models.TextChoices):

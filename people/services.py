@@ -15,6 +15,7 @@ from django.utils import translation
 from simple_history.models import HistoricalChanges
 
 from core.models import SpreadsheetJob
+from core.versions import bump_content_version
 from institutions.models import Team
 
 from .models import Person
@@ -113,6 +114,7 @@ def erase_person(*, person: Person) -> None:
     MobilityExchange.objects.filter(person=person).update(person=None)
     AgreementParty.objects.filter(signatory=person).update(signatory=None)
     Team.objects.filter(leader=person).update(leader=None)
+    bump_content_version()  # updates send no signal
     for partnership in person.coordinated.all():
         partnership.coordinators.remove(person)
     names = _spellings(person)
