@@ -108,9 +108,7 @@ def test_saving_a_collaboration_keeps_other_institutions_pages(
     assert "Renamed Partnership" in concerned.content.decode()
 
 
-def test_after_a_change_the_previous_page_is_served_then_the_new_one(
-    client, institution, settings
-):
+def test_after_a_change_the_previous_page_is_served_then_the_new_one(client, institution, settings):
     settings.PAGE_CACHE_STALE_SECONDS = 30
     client.get("/en/institutions/lyon-institute/")
     institution.name_en = "Renamed Institute"

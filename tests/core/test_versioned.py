@@ -41,9 +41,8 @@ def test_mobility_figures_after_a_change_cost_no_query_then_show_it(django_asser
     f.MobilityExchangeFactory(host_institution__country="CN", partnership=f.PartnershipFactory())
     assert countries(mobility_figures()) == {"China": 1}
     f.MobilityExchangeFactory(host_institution__country="CA", partnership=f.PartnershipFactory())
-    with a_request():
-        with django_assert_num_queries(0):
-            assert countries(mobility_figures()) == {"China": 1}  # the previous figures
+    with a_request(), django_assert_num_queries(0):
+        assert countries(mobility_figures()) == {"China": 1}  # the previous figures
     assert countries(mobility_figures()) == {"China": 1, "Canada": 1}
 
 
@@ -51,9 +50,8 @@ def test_the_partner_map_after_a_change_costs_no_query_then_shows_it(django_asse
     f.PartnershipMemberFactory(institution__country="CN")
     assert partner_map().total == 1
     f.PartnershipMemberFactory(institution__country="JP")
-    with a_request():
-        with django_assert_num_queries(0):
-            assert partner_map().total == 1
+    with a_request(), django_assert_num_queries(0):
+        assert partner_map().total == 1
     assert partner_map().total == 2
 
 
