@@ -114,7 +114,7 @@ def bump(tags, *, using: str = DEFAULT_DB_ALIAS) -> None:
     tags = frozenset(tags)
     _bump_now(tags)
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(partial(_bump_now, tags), using=using)
+        transaction.on_commit(partial(_bump_now, tags), using=using, robust=True)
 
 
 def bump_content_version(*, using: str = DEFAULT_DB_ALIAS) -> None:
