@@ -49,8 +49,13 @@ def content_models() -> tuple:
 
 
 def content_tags(*, except_apps: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The tag of every content model (outside `except_apps`), and EVERYTHING."""
-    tags = {model_tag(m) for m in content_models() if m._meta.app_label not in except_apps}
+    """The tag of every content model, and EVERYTHING; without the models of `except_apps`
+    that name the records a change concerns (`cache_tags()`)."""
+    tags = {
+        model_tag(model)
+        for model in content_models()
+        if model._meta.app_label not in except_apps or not hasattr(model, "cache_tags")
+    }
     return frozenset(tags | {EVERYTHING})
 
 

@@ -127,11 +127,14 @@ class TeamDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        # Its institution's collaborations only: another's leave this page fresh.
+        institution = self.object.institution
+        page_depends_on(self.request, records=[institution], through_apps={"partnerships"})
         # partnerships sits above institutions: its model is reached by name, not imported.
         collaborations = (
             apps.get_model("partnerships", "Partnership")
             .objects.public()
-            .filter(members__institution=self.object.institution)
+            .filter(members__institution=institution)
             .distinct()
             .order_by("name")[:COLLABORATIONS_SHOWN]
         )

@@ -104,14 +104,17 @@ class Partnership(TimeStampedModel):
     objects = PartnershipQuerySet.as_manager()
 
     def cache_tags(self) -> set[str]:
-        """The institution pages a change of this collaboration concerns (core.versions)."""
+        """The pages a change of this collaboration concerns (core.versions): its own, its
+        themes' and its institutions'."""
         ids = {*self.members.values_list("institution_id", flat=True)}
         ids.update(
             AgreementParty.objects.filter(agreement__partnership=self).values_list(
                 "institution_id", flat=True
             )
         )
-        return institution_page_tags(ids)
+        theme = Partnership.themes.field.related_model
+        themes = {record_tag(theme, pk) for pk in self.themes.values_list("pk", flat=True)}
+        return {record_tag(Partnership, self.pk), *themes, *institution_page_tags(ids)}
 
     class Meta:
         verbose_name = _("partnership")
@@ -243,7 +246,9 @@ class PartnershipMember(models.Model):
         return f"{self.institution} – {self.get_role_display()}"
 
     def cache_tags(self) -> set[str]:
-        return institution_page_tags({self.institution_id})
+        return {record_tag(Partnership, self.partnership_id)} | institution_page_tags(
+            {self.institution_id}
+        )
 
 
 class KeyFigure(models.Model):
@@ -523,7 +528,10 @@ class Agreement(TimeStampedModel):
     objects = AgreementQuerySet.as_manager()
 
     def cache_tags(self) -> set[str]:
-        return institution_page_tags(set(self.parties.values_list("institution_id", flat=True)))
+        tags = institution_page_tags(set(self.parties.values_list("institution_id", flat=True)))
+        if self.partnership_id:
+            tags.add(record_tag(Partnership, self.partnership_id))
+        return tags
 
     class Meta:
         verbose_name = _("agreement")
@@ -647,7 +655,11 @@ class AgreementParty(models.Model):
         return str(self.institution)
 
     def cache_tags(self) -> set[str]:
-        return institution_page_tags({self.institution_id})
+        partnership = Agreement.objects.filter(pk=self.agreement_id).values_list(
+            "partnership_id", flat=True
+        )
+        tags = {record_tag(Partnership, pk) for pk in partnership if pk is not None}
+        return tags | institution_page_tags({self.institution_id})
 
 
 class AgreementCommitmentKind(models.TextChoices):

@@ -8,6 +8,7 @@ import pytest
 import tablib
 from django.core.cache import caches
 from django.urls import clear_url_caches
+from django.utils import translation
 
 from core.cache import bump_content_version, content_version
 from institutions.models import Institution
@@ -106,6 +107,34 @@ def test_saving_a_collaboration_keeps_other_institutions_pages(
     concerned = client.get("/en/institutions/member/")
     assert concerned["X-Cache"] == "miss"
     assert "Renamed Partnership" in concerned.content.decode()
+
+
+def collaboration_pages(name: str) -> dict:
+    """A collaboration with a member institution, a team there, a theme and an event."""
+    member = f.PartnershipMemberFactory(partnership__name_en=name)
+    partnership = member.partnership
+    theme = f.ResearchThemeFactory()
+    partnership.themes.add(theme)
+    team = f.TeamFactory(institution=member.institution)
+    event = f.EventFactory(partnership=partnership)
+    records = [partnership, member.institution, team, theme, event]
+    with translation.override("en"):
+        return {"partnership": partnership, "urls": [r.get_absolute_url() for r in records]}
+
+
+def test_saving_a_collaboration_keeps_the_pages_it_does_not_appear_on(
+    client, django_capture_on_commit_callbacks
+):
+    saved, other = collaboration_pages("Saved"), collaboration_pages("Other")
+    for url in saved["urls"] + other["urls"]:
+        assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        saved["partnership"].name_en = "Renamed"
+        saved["partnership"].save()
+    assert [client.get(url)["X-Cache"] for url in other["urls"]] == ["hit"] * 5
+    concerned = [client.get(url) for url in saved["urls"]]
+    assert [page["X-Cache"] for page in concerned] == ["miss"] * 5
+    assert all("Renamed" in page.content.decode() for page in concerned)
 
 
 def test_after_a_change_the_previous_page_is_served_then_the_new_one(client, institution, settings):
