@@ -26,3 +26,18 @@ class AccountRateThrottle(ClientAddressMixin, UserRateThrottle):
 
     def get_rate(self):
         return settings.API_RATE_ACCOUNT
+
+
+def cached_answer_allowed(request) -> bool:
+    """PAGE_CACHE_HIT_CHECK: an API answer from the page cache counts against the API's rates
+    like any other (a miss is counted by the view itself)."""
+    if not request.path.startswith("/api/"):
+        return True
+    from rest_framework.request import Request
+    from rest_framework.settings import api_settings
+
+    drf_request = Request(request)
+    return all(
+        throttle().allow_request(drf_request, None)
+        for throttle in api_settings.DEFAULT_THROTTLE_CLASSES
+    )

@@ -9,10 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import cache
+        from . import versions
         from .storage import connect_file_cleanup
         from .text import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)
-        cache.connect_signals()
+        versions.connect_signals()
         connect_file_cleanup()

@@ -1,29 +1,29 @@
-"""Values every visitor sees alike, computed once per content version and language.
+"""Values every visitor sees alike, kept with the content versions they were computed from
+(core.versions), per language.
 
-The content version (`core.cache`) changes on every write to a public-facing model, staff POST
-and import, so such a value is never older than the data it summarises. Two stores, one key:
-- `cached`: aggregates (the partner map, the mobility figures, the iCal feed) in the shared
-  cache, built by one worker and read by the others;
+- `cached`: aggregates (the partner map, the mobility figures, the iCal feed, the dashboard's
+  counts) in the shared cache. After a change the previous value is served at once (for
+  PAGE_CACHE_STALE_SECONDS at most) while the one request that takes the lock computes the new
+  one once it has answered: no visitor waits for an aggregate.
 - `memoized`: small values (filter choices drawn from the data) in this process's memory.
 """
 
 import functools
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from core.cache import content_version
+from core import versions
+from core.after_response import after_response
 
 TIMEOUT = 60 * 60
 MEMO_ENTRIES = 16  # versions × languages kept per memoized function
 
 
-def key(name: str, variant: str = "", *, fresh: bool = False) -> str:
-    """The key of `name` (and `variant`) for this content version and the active language
-    (`fresh`: the shared version read now, see `content_version`)."""
-    version = content_version(fresh=fresh)
-    return f"aggregate:{name}:{version}:{translation.get_language()}:{variant}"
+def key(name: str, variant: str = "") -> str:
+    return f"aggregate:{settings.RELEASE}:{name}:{translation.get_language()}:{variant}"
 
 
 def cached(
@@ -34,16 +34,50 @@ def cached(
     timeout: int = TIMEOUT,
     fresh: bool = False,
 ):
-    """`build()`'s result for this content version, `name`, the active language and `variant`
-    (a record's own aggregate, for instance), from the shared cache. `fresh`: the shared
-    version is read now, not the copy this process keeps for PAGE_CACHE_VERSION_SECONDS (a
-    staff member's figures right after an edit made through another server process)."""
-    found_key = key(name, variant, fresh=fresh)
+    """`build()`'s result for `name`, the active language and `variant` (a record's own
+    aggregate, for instance), from the shared cache. `fresh`: the shared versions are read now,
+    not the copy this process keeps for PAGE_CACHE_VERSION_SECONDS (a staff member's figures
+    right after an edit made through another server process)."""
+    found_key = key(name, variant)
     found = cache.get(found_key)
-    if found is None:
-        found = build()
-        cache.set(found_key, found, timeout)
-    return found
+    if found is not None:
+        age = versions.changed_since(_fresh(found["versions"], fresh))
+        if age is None:
+            return found["value"]
+        if age <= settings.PAGE_CACHE_STALE_SECONDS:
+            _rebuild_later(found_key, build, timeout)
+            return (cache.get(found_key) or found)["value"]  # new if rebuilt already
+    return _build(found_key, build, timeout)
+
+
+def _fresh(kept: dict, fresh: bool) -> dict:
+    if fresh:
+        versions.versions(kept, fresh=True)  # refreshes this process's copy
+    return kept
+
+
+def _build(found_key: str, build: Callable[[], object], timeout: int):
+    before = versions.versions(versions.content_tags())  # read before the rows
+    value = build()
+    cache.set(found_key, {"value": value, "versions": before}, timeout)
+    return value
+
+
+def _rebuild_later(found_key: str, build: Callable[[], object], timeout: int) -> None:
+    """Once this request has answered (at once outside a request), by one process at a time."""
+    lock = f"rebuild:{found_key}"
+    if not cache.add(lock, 1, timeout=max(1, settings.PAGE_CACHE_STALE_SECONDS)):
+        return
+    language = translation.get_language()
+
+    def rebuild():
+        try:
+            with translation.override(language):
+                _build(found_key, build, timeout)
+        finally:
+            cache.delete(lock)
+
+    after_response(rebuild)
 
 
 def memoized(func):
@@ -55,7 +89,7 @@ def memoized(func):
 
     @functools.wraps(func)
     def wrapper():
-        found_key = key(name)
+        found_key = (name, versions.content_version(), translation.get_language())
         if found_key not in memo:
             if len(memo) >= MEMO_ENTRIES:
                 memo.clear()

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from core import versioned
+from core.cache import page_depends_on
 from core.calendars import ics_response
 
 from . import calendars
@@ -43,6 +44,9 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
+        # Its collaboration only: another's leave this page fresh.
+        records = [event.partnership] if event.partnership_id else []
+        page_depends_on(self.request, records=records, through_apps={"partnerships"})
         data = event.as_schema_org(url=self.request.build_absolute_uri(event.get_absolute_url()))
         return super().get_context_data(event_json_ld=data, **kwargs)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.languages import in_default_language
+from core.versions import bump_content_version
 
 from .models import Institution, RorMatch, RorStatus
 from .ror import MAPPED_FIELDS, RorDump, RorDumpError, RorFacts, map_record
@@ -309,6 +310,7 @@ def link_to_ror(*, institution: Institution, ror_id: str) -> Institution:
             )
         Institution.objects.filter(parent=directory).update(parent=institution)
         directory.people.update(affiliation=institution)
+        bump_content_version()  # updates send no signal
         record, record_hash = directory.ror_record, directory.ror_hash
         if institution.parent_id is None and directory.parent_id not in (None, institution.pk):
             institution.parent_id = directory.parent_id

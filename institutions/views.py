@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_countries import countries
 
+from core.cache import page_depends_on
 from core.paging import UncountedPaginator
 
 from .models import Institution, Team
@@ -77,6 +78,8 @@ class InstitutionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         institution = self.object
+        # Its collaborations are its own: another institution's leave this page fresh.
+        page_depends_on(self.request, records=[institution], through_apps={"partnerships"})
         json_ld = institution.as_schema_org(
             url=self.request.build_absolute_uri(institution.get_absolute_url())
         )
@@ -124,11 +127,14 @@ class TeamDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        # Its institution's collaborations only: another's leave this page fresh.
+        institution = self.object.institution
+        page_depends_on(self.request, records=[institution], through_apps={"partnerships"})
         # partnerships sits above institutions: its model is reached by name, not imported.
         collaborations = (
             apps.get_model("partnerships", "Partnership")
             .objects.public()
-            .filter(members__institution=self.object.institution)
+            .filter(members__institution=institution)
             .distinct()
             .order_by("name")[:COLLABORATIONS_SHOWN]
         )

@@ -24,6 +24,17 @@ from core.models import (
 )
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
+from core.versions import record_tag
+
+
+def institution_page_tags(ids: set[int]) -> set[str]:
+    """The cache tags of these institutions' pages and of their parents' pages (which list their
+    units): a change of a collaboration or agreement makes only those pages stale."""
+    institution = PartnershipMember._meta.get_field("institution").related_model
+    parents = institution.objects.filter(pk__in=ids, parent__isnull=False).values_list(
+        "parent_id", flat=True
+    )
+    return {record_tag(institution, pk) for pk in ids | set(parents)} if ids else set()
 
 
 class PartnershipQuerySet(models.QuerySet):
@@ -108,6 +119,19 @@ class Partnership(TimeStampedModel):
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
 
     objects = PartnershipQuerySet.as_manager()
+
+    def cache_tags(self) -> set[str]:
+        """The pages a change of this collaboration concerns (core.versions): its own, its
+        themes' and its institutions'."""
+        ids = {*self.members.values_list("institution_id", flat=True)}
+        ids.update(
+            AgreementParty.objects.filter(agreement__partnership=self).values_list(
+                "institution_id", flat=True
+            )
+        )
+        theme = Partnership.themes.field.related_model
+        themes = {record_tag(theme, pk) for pk in self.themes.values_list("pk", flat=True)}
+        return {record_tag(Partnership, self.pk), *themes, *institution_page_tags(ids)}
 
     class Meta:
         verbose_name = _("partnership")
@@ -228,6 +252,11 @@ class PartnershipMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.institution} – {self.get_role_display()}"
+
+    def cache_tags(self) -> set[str]:
+        return {record_tag(Partnership, self.partnership_id)} | institution_page_tags(
+            {self.institution_id}
+        )
 
 
 class KeyFigure(models.Model):
@@ -548,6 +577,12 @@ class Agreement(TimeStampedModel):
 
     objects = AgreementQuerySet.as_manager()
 
+    def cache_tags(self) -> set[str]:
+        tags = institution_page_tags(set(self.parties.values_list("institution_id", flat=True)))
+        if self.partnership_id:
+            tags.add(record_tag(Partnership, self.partnership_id))
+        return tags
+
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -684,6 +719,13 @@ class AgreementParty(models.Model):
         """A party is seen with its agreement (a deleted agreement's party by no one)."""
         agreement = Agreement.objects.filter(pk=self.agreement_id).first()
         return agreement is not None and agreement.is_visible_to(user)
+
+    def cache_tags(self) -> set[str]:
+        partnership = Agreement.objects.filter(pk=self.agreement_id).values_list(
+            "partnership_id", flat=True
+        )
+        tags = {record_tag(Partnership, pk) for pk in partnership if pk is not None}
+        return tags | institution_page_tags({self.institution_id})
 
 
 class AgreementCommitmentKind(models.TextChoices):

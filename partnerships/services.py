@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.languages import content_languages, localized, localized_in
+from core.versions import bump_content_version
 
 from .models import Agreement, AgreementCommitment, AgreementParty
 
@@ -90,6 +91,7 @@ def renew_agreement(
         )
         for c in agreement.commitments.all()
     )
+    bump_content_version()  # bulk_create sends no signal
     agreement.successor = successor
     agreement.save(update_fields=["successor", "updated_at"])
     return successor

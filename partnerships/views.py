@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from core.cache import page_depends_on
 from people.models import Person
 from sources.selectors import attach_sources
 
@@ -45,6 +46,8 @@ class PartnershipDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         partnership = self.object
+        # Its own records in this app only: another collaboration's change leaves it fresh.
+        page_depends_on(self.request, records=[partnership], through_apps={"partnerships"})
         attach_sources([partnership, *partnership.key_figures.all()])
         agreements, agreements_total = selectors.partnership_agreements(partnership)
         partner_map = selectors.partner_map(partnership=partnership)

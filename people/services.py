@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalChanges
 
 from core.models import SpreadsheetJob
+from core.versions import bump_content_version
 from institutions.models import Team
 
 from .models import Person
@@ -114,6 +115,7 @@ def erase_person(*, person: Person) -> None:
     MobilityExchange.objects.filter(person=person).update(person=None)
     AgreementParty.objects.filter(signatory=person).update(signatory=None)
     Team.objects.filter(leader=person).update(leader=None)
+    bump_content_version()  # updates send no signal
     for partnership in person.coordinated.all():
         partnership.coordinators.remove(person)
     names = _spellings(person)

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
+from core.cache import page_depends_on
+
 from .models import ResearchTheme
 
 TEAMS_PER_PAGE = 30
@@ -22,6 +24,8 @@ class ResearchThemeDetailView(DetailView):
     queryset = ResearchTheme.objects.select_related("parent").prefetch_related("children")
 
     def get_context_data(self, **kwargs):
+        # Its own collaborations only: another's leave this page fresh.
+        page_depends_on(self.request, records=[self.object], through_apps={"partnerships"})
         teams = self.object.teams.select_related("institution").order_by("name", "pk")
         paginator = Paginator(teams, TEAMS_PER_PAGE)
         # Counted on the link table alone (its index), not on the join.

@@ -355,12 +355,14 @@ CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
 
 CACHES = services.caches()
-# Anonymous public pages and API answers are kept this long at most (0: no page cache); any
-# change of content makes them stale at once (core/cache.py). RELEASE names the deployed code
-# (a digest of it otherwise), so a deploy never serves the previous code's pages.
+# Anonymous public pages and API answers are kept this long at most (0: no page cache), with
+# the versions of the content they show (core/cache.py, core/versions.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# With Redis, each process reads the shared content version at most this often (this process's
-# own changes show at once): 0 reads it on every request.
+# After a change, the previous page (or aggregate) is served for this long at most while one
+# request rebuilds it once it has answered (0: the first request after a change renders it).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+# Each process reads the shared content versions at most this often (its own changes show at
+# once): 0 reads them on every request.
 PAGE_CACHE_VERSION_SECONDS = float(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "1"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
 PAGE_CACHE_EXCLUDE = [
@@ -372,7 +374,10 @@ PAGE_CACHE_EXCLUDE = [
     r"/export\.csv$",
     r"/search/exports/",  # an export's page, by its token: it changes as the file is made
 ]
-# Answers from the cache under this prefix still count against the API's rates.
-PAGE_CACHE_THROTTLED_PREFIX = "/api/"
-RELEASE = os.environ.get("RELEASE", "")
+# Answers from the cache still count against the API's rates.
+PAGE_CACHE_HIT_CHECK = "api.throttling.cached_answer_allowed"
+# The deployed code's name, part of every page cache key: a deploy never serves the previous
+# code's pages. Set it at deploy (e.g. the git commit); by default the checkout's git commit,
+# read once at start, or nothing.
+RELEASE = os.environ.get("RELEASE") or services.git_commit(BASE_DIR)
 TASKS = services.tasks(default="immediate")

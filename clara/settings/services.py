@@ -5,6 +5,7 @@ server's disk or memory: set REDIS_URL, PRIVATE_STORAGE=s3 and TASKS_BACKEND=dat
 """
 
 import os
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -102,3 +103,19 @@ def tasks(default: str) -> dict:
             f"TASKS_BACKEND must be 'immediate' or 'database', not {kind!r}."
         )
     return {"default": {"BACKEND": backends[kind]}}
+
+
+def git_commit(folder: Path) -> str:
+    """The commit checked out in `folder`, or "" (no git, not a checkout)."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""

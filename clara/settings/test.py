@@ -27,3 +27,5 @@ API_RATE_ANONYMOUS = API_RATE_ACCOUNT = "100000/minute"  # a throttling test set
 # on (tests/core/test_page_cache.py), in local memory.
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_VERSION_SECONDS = 0
+# Tests read what they just wrote: no stale answer, except where a test asks for one.
+PAGE_CACHE_STALE_SECONDS = 0

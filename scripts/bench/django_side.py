@@ -190,6 +190,46 @@ def queries(urls: list[dict], cookie: str) -> list[dict]:
     return results
 
 
+def sample(size: int) -> list[str]:
+    """Public addresses drawn at random by SQL: institutions, teams, collaborations, themes,
+    events (the mixed scenario's visitors)."""
+    from events.models import Event
+    from institutions.models import Institution, Team
+    from partnerships.models import Partnership
+    from themes.models import ResearchTheme
+
+    kinds = [
+        Institution.objects.partners_probed(),
+        Team.objects.all(),
+        Partnership.objects.public(),
+        ResearchTheme.objects.all(),
+        Event.objects.filter(is_public=True),
+    ]
+    share = max(1, size // len(kinds))
+    paths = []
+    for queryset in kinds:
+        for record in queryset.order_by("?")[:share]:
+            paths.append(record.get_absolute_url())
+    return paths
+
+
+def staff_saves(seconds: float, every: float) -> int:
+    """A staff member saving a random public collaboration every `every` seconds (a model save
+    in a transaction, as the admin's form does: the same signals)."""
+    from django.db import transaction
+
+    from partnerships.models import Partnership
+
+    saves, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with transaction.atomic():
+            partnership = Partnership.objects.public().order_by("?").first()
+            partnership.save()
+        saves += 1
+        time.sleep(every)
+    return saves
+
+
 def main() -> None:
     command = sys.argv[1]
     if command == "status":
@@ -200,6 +240,10 @@ def main() -> None:
         data = json.load(sys.stdin)
         # CaptureQueriesContext records with DEBUG off too (it forces a debug cursor).
         print(json.dumps(queries(data["urls"], data["cookie"])))
+    elif command == "sample":
+        print(json.dumps(sample(int(sys.argv[2]))))
+    elif command == "staff_saves":
+        print(json.dumps(staff_saves(float(sys.argv[2]), float(sys.argv[3]))))
     else:
         raise SystemExit(f"unknown command {command}")
 

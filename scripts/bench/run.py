@@ -25,6 +25,7 @@ import json
 import math
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -150,9 +151,9 @@ def manage(env: dict, *args: str) -> None:
     run([PY, "manage.py", *args], env)
 
 
-def django_side(env: dict, command: str, payload: dict | None = None) -> object:
+def django_side(env: dict, command: str, payload: dict | None = None, *args: str) -> object:
     result = run(
-        [PY, str(HERE / "django_side.py"), command],
+        [PY, str(HERE / "django_side.py"), command, *args],
         env,
         input=json.dumps(payload) if payload is not None else None,
         capture_output=True,
@@ -391,6 +392,127 @@ def closed_loop(url: str, *, connections: int, seconds: float, headers: list[str
     }
 
 
+MIXED_VISITORS = 20
+MIXED_SAVE_EVERY = 5.0  # seconds between two staff saves
+MIXED_SAMPLE = 500  # public addresses drawn by SQL
+
+
+def visitors(base: str, paths: list[str], *, connections: int, seconds: float) -> dict:
+    """`connections` anonymous visitors, each asking for a random address of `paths` once its
+    previous answer is read: latency percentiles, throughput, and how the page cache answered
+    (X-Cache)."""
+    parts = urllib.parse.urlsplit(base)
+    samples: list[float] = []
+    states: dict[str, int] = {}
+    errors = [0]
+    deadline = time.monotonic() + seconds
+
+    def client(seed: int) -> None:
+        chooser = random.Random(seed)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", chooser.choice(paths))
+                response = connection.getresponse()
+                response.read()
+                ok = 200 <= response.status < 300
+                state = response.getheader("X-Cache") or "none"
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+                ok, state = False, "error"
+            elapsed = time.perf_counter() - started
+            states[state] = states.get(state, 0) + 1
+            if ok:
+                samples.append(elapsed * 1000)
+            else:
+                errors[0] += 1
+        connection.close()
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    duration = time.perf_counter() - began
+    ordered = sorted(samples)
+
+    def percentile(p: float) -> float | None:
+        return (
+            ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
+            if ordered
+            else None
+        )
+
+    return {
+        "requests": len(ordered),
+        "rps": len(ordered) / duration if duration else 0,
+        "p50_ms": percentile(50),
+        "p95_ms": percentile(95),
+        "p99_ms": percentile(99),
+        "max_ms": ordered[-1] if ordered else None,
+        "errors": errors[0],
+        "cache": states,
+    }
+
+
+def mixed(project: "Server", env: dict, *, seconds: float) -> dict:
+    """The mixed scenario: MIXED_VISITORS visitors on random public addresses, first alone, then
+    while a staff member saves a collaboration every MIXED_SAVE_EVERY seconds."""
+    paths = django_side(env, "sample", None, str(MIXED_SAMPLE))
+    log(f"mixed scenario: {len(paths)} addresses, {MIXED_VISITORS} visitors, {seconds:g} s each")
+    visitors(project.base, paths, connections=MIXED_VISITORS, seconds=seconds)  # warm-up
+    project.wait_idle("/healthz")
+    alone = visitors(project.base, paths, connections=MIXED_VISITORS, seconds=seconds)
+    project.wait_idle("/healthz")
+    staff = subprocess.Popen(
+        [PY, str(HERE / "django_side.py"), "staff_saves", str(seconds), str(MIXED_SAVE_EVERY)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    writing = visitors(project.base, paths, connections=MIXED_VISITORS, seconds=seconds)
+    saves = json.loads(staff.communicate(timeout=seconds + 60)[0] or "0")
+    ratio = writing["rps"] / alone["rps"] if alone["rps"] else None
+    log(
+        f"   alone {alone['rps']:,.0f} req/s p95 {fmt_ms(alone['p95_ms'])} ms; with {saves} "
+        f"saves {writing['rps']:,.0f} req/s p95 {fmt_ms(writing['p95_ms'])} ms "
+        f"({(ratio or 0):.0%}); cache {writing['cache']}"
+    )
+    return {"alone": alone, "writing": writing, "saves": saves, "ratio": ratio, "seconds": seconds}
+
+
+def mixed_report(result: dict | None) -> list[str]:
+    if not result:
+        return ["## Mixed scenario", "", "Not measured by this run.", ""]
+    lines = [
+        "## Mixed scenario",
+        "",
+        f"{MIXED_VISITORS} anonymous visitors asking for random public addresses ({MIXED_SAMPLE} "
+        "drawn by SQL: institutions, teams, collaborations, themes, events), "
+        f"{result['seconds']:g} s without writes, then {result['seconds']:g} s while a staff "
+        f"member saves a collaboration every {MIXED_SAVE_EVERY:g} s ({result['saves']} saves). "
+        "Target: p95 ≤ 50 ms and throughput ≥ 50 % of the run without writes.",
+        "",
+        "| run | req/s | p50 ms | p95 ms | p99 ms | max ms | X-Cache |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name in ("alone", "writing"):
+        run_ = result[name]
+        cache = ", ".join(f"{k} {v:,}" for k, v in sorted(run_["cache"].items()))
+        lines.append(
+            f"| {'without writes' if name == 'alone' else 'with staff saves'} | "
+            f"{fmt_rps(run_['rps'])} | {fmt_ms(run_['p50_ms'])} | {fmt_ms(run_['p95_ms'])} | "
+            f"{fmt_ms(run_['p99_ms'])} | {fmt_ms(run_['max_ms'])} | {cache} |"
+        )
+    ratio = result["ratio"]
+    lines += ["", f"Throughput with writes: {ratio:.0%} of the run without." if ratio else "", ""]
+    return lines
+
+
 def sequential(url: str, headers: list[str], first: float) -> dict:
     """Latency of a slow URL from requests one at a time (one connection)."""
     samples = [first]
@@ -598,6 +720,7 @@ def write_report(rows, info, output: Path) -> None:
             f"| {fmt_bytes(row.get('size'))} | {queries} | {full.get('warm_queries', '–')} "
             f"| {verdict(row)} |"
         )
+    lines += ["", *mixed_report(info.get("mixed"))]
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -647,6 +770,12 @@ def main() -> None:
         "--build-only", action="store_true", help="Build the databases, measure nothing."
     )
     parser.add_argument("--no-queries", action="store_true", help="Skip the query counts.")
+    parser.add_argument(
+        "--mixed-duration", type=float, default=30, help="Seconds per mixed run (0: skip)."
+    )
+    parser.add_argument(
+        "--mixed-only", action="store_true", help="Only the mixed scenario (printed, no report)."
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument(
         "--report-only",
@@ -661,7 +790,7 @@ def main() -> None:
     # `kill` (SIGTERM) stops the servers too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    if not shutil.which("wrk"):
+    if not shutil.which("wrk") and not (args.build_only or args.mixed_only):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench installs it).")
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
@@ -720,11 +849,17 @@ def main() -> None:
         UNCACHED_PORT,
         bench_dir / "project-uncached.log",
     )
-    rows = []
+    rows, mixed_result = [], None
     try:
         project.wait_ready("/healthz")
         floor.wait_ready("/")
         uncached.wait_ready("/healthz")
+        if args.mixed_duration > 0:
+            mixed_result = mixed(project, full_env, seconds=args.mixed_duration)
+            flush_redis(REDIS)
+        if args.mixed_only:
+            print(json.dumps(mixed_result, indent=1))
+            return
         section = (
             sitemap_section(project.base) if any("sitemap_section" in u[1] for u in urls) else None
         )
@@ -857,6 +992,7 @@ def main() -> None:
         "latency_duration": f"{args.latency_duration:g}",
         "floor_duration": f"{args.floor_duration:g}",
         "connections": args.connections,
+        "mixed": mixed_result,
     }
     output = Path(args.output)
     write_report(rows, info, output)
