@@ -18,6 +18,9 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 PREFIX = "content-version:"
+# The time of the last change that withdrew something from the public (a deletion, an
+# unpublished or confidential record, a removed link): no page kept from before it is served.
+WITHDRAWN_PREFIX = "content-withdrawn:"
 # Bumped by `bump_content_version()` (writes that send no signal): every page depends on it.
 EVERYTHING = "*"
 MEMO_TAGS = 10_000
@@ -88,13 +91,17 @@ def versions(tags, *, fresh: bool = False) -> dict[str, str]:
 
 
 def changed_since(kept: dict[str, str]) -> float | None:
-    """Seconds since the first change to `kept` versions, None when none changed."""
+    """Seconds since the first change to `kept` versions, None when none changed; infinite
+    when one of the changes withdrew something from the public (never served stale)."""
     current = versions(kept)
-    changed = [current[tag] for tag in kept if current[tag] != kept[tag]]
+    changed = [tag for tag in kept if current[tag] != kept[tag]]
     if not changed:
         return None
+    withdrawn = caches["default"].get_many([WITHDRAWN_PREFIX + tag for tag in changed])
     try:
-        return max(0.0, time.time() - min(int(v) for v in changed) / 1e9)
+        if any(int(withdrawn.get(WITHDRAWN_PREFIX + t, 0)) > int(kept[t]) for t in changed):
+            return float("inf")
+        return max(0.0, time.time() - min(int(current[t]) for t in changed) / 1e9)
     except ValueError:
         return float("inf")
 
@@ -106,26 +113,31 @@ def content_version() -> str:
     return hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
 
 
-def _bump_now(tags) -> None:
+def _bump_now(tags, withdrawn: bool = False) -> None:
     version = str(time.time_ns())
-    caches["default"].set_many({PREFIX + tag: version for tag in tags}, timeout=None)
+    values = {PREFIX + tag: version for tag in tags}
+    if withdrawn:
+        values.update({WITHDRAWN_PREFIX + tag: version for tag in tags})
+    caches["default"].set_many(values, timeout=None)
     for tag in tags:
         _memo.pop(tag, None)
 
 
-def bump(tags, *, using: str = DEFAULT_DB_ALIAS) -> None:
+def bump(tags, *, using: str = DEFAULT_DB_ALIAS, withdrawn: bool = False) -> None:
     """Change the versions of `tags` now and, inside a transaction, again at its commit: a page
-    rendered meanwhile by another connection, from the rows of before, is not kept as fresh."""
+    rendered meanwhile by another connection, from the rows of before, is not kept as fresh.
+    `withdrawn`: the change hides something; pages from before it are never served stale."""
     tags = frozenset(tags)
-    _bump_now(tags)
+    _bump_now(tags, withdrawn)
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(partial(_bump_now, tags), using=using, robust=True)
+        transaction.on_commit(partial(_bump_now, tags, withdrawn), using=using, robust=True)
 
 
-def bump_content_version(*, using: str = DEFAULT_DB_ALIAS) -> None:
+def bump_content_version(*, using: str = DEFAULT_DB_ALIAS, withdrawn: bool = True) -> None:
     """Make every cached page and aggregate stale. Call it after writes that send no signal
-    (bulk_create, QuerySet.update, raw SQL)."""
-    bump(content_tags(), using=using)
+    (bulk_create, QuerySet.update, raw SQL); unless told they hide nothing (`withdrawn=False`),
+    no page from before them is served stale."""
+    bump(content_tags(), using=using, withdrawn=withdrawn)
 
 
 def tags_of(instance) -> set[str]:
@@ -137,13 +149,22 @@ def tags_of(instance) -> set[str]:
     return tags
 
 
-def _on_write(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    bump(tags_of(instance), using=using)
+def hidden(instance) -> bool:
+    """The record is off the public site after this write: unpublished or confidential."""
+    return getattr(instance, "is_public", True) is False or bool(
+        getattr(instance, "is_confidential", False)
+    )
+
+
+def _on_write(sender, instance, signal, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    withdrawn = signal is post_delete or hidden(instance)
+    bump(tags_of(instance), using=using, withdrawn=withdrawn)
 
 
 def _on_m2m(sender, instance, action, model, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     if action in {"post_add", "post_remove", "post_clear"}:
-        bump(tags_of(instance) | {model_tag(model)}, using=using)
+        withdrawn = action != "post_add" or hidden(instance)
+        bump(tags_of(instance) | {model_tag(model)}, using=using, withdrawn=withdrawn)
 
 
 def connect_signals() -> None:

@@ -91,7 +91,7 @@ def renew_agreement(
         )
         for c in agreement.commitments.all()
     )
-    bump_content_version()  # bulk_create sends no signal
+    bump_content_version(withdrawn=False)  # bulk_create sends no signal; it hides nothing
     agreement.successor = successor
     agreement.save(update_fields=["successor", "updated_at"])
     return successor

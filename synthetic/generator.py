@@ -1276,5 +1276,5 @@ def generate(
     with translation.override("fr"):
         Generator(scale=scale, seed=seed, writer=writer).run()
     writer.finish()
-    bump_content_version()  # bulk writes send no signal: cached pages and figures are stale
+    bump_content_version(withdrawn=False)  # bulk writes send no signal: pages and figures are stale
     return batch

@@ -150,6 +150,26 @@ def test_after_a_change_the_previous_page_is_served_then_the_new_one(client, ins
     assert "Renamed Institute" in fresh.content.decode()
 
 
+def test_what_is_withdrawn_from_the_public_is_never_served_stale(client, settings):
+    settings.PAGE_CACHE_STALE_SECONDS = 30
+    partnership = f.PartnershipFactory(slug="withdrawn", is_public=True)
+    url = "/en/collaborations/withdrawn/"
+    assert client.get(url).status_code == 200
+    partnership.is_public = False
+    partnership.save()
+    assert client.get(url).status_code == 404
+
+
+def test_a_deleted_record_is_never_served_stale(client, institution, settings):
+    settings.PAGE_CACHE_STALE_SECONDS = 30
+    f.TeamFactory(institution=institution, slug="kept-team")
+    assert client.get("/en/institutions/lyon-institute/").status_code == 200
+    institution.teams.all().delete()
+    page = client.get("/en/institutions/lyon-institute/")
+    assert page["X-Cache"] == "miss"
+    assert "kept-team" not in page.content.decode()
+
+
 def test_past_the_staleness_bound_the_page_is_rendered_again(
     client, institution, settings, monkeypatch
 ):
