@@ -371,3 +371,19 @@ def test_the_institution_list_stops_at_its_last_page(client, world, monkeypatch)
     with translation.override("fr"):
         french = client.get("/fr/institutions/").content.decode()
     assert "La liste s’arrête ici\u00a0:" in french
+
+
+def test_a_theme_lists_its_first_pages_of_teams_then_points_to_the_search(
+    client, world, monkeypatch
+):
+    from themes import views as theme_views
+
+    monkeypatch.setattr(theme_views, "MAX_TEAM_PAGES", 1)
+    world.grow(60)  # 60 liver teams: two pages of 30
+    html = client.get("/en/themes/liver/").content.decode()
+    assert "60 teams" in html
+    assert 'rel="next"' not in html
+    assert "The list of teams stops here" in html
+    assert 'href="/en/search/?theme=liver"' in html
+    for deep in ("2", "99999", "abc"):
+        assert client.get(f"/en/themes/liver/?page={deep}").status_code == 404, deep
