@@ -4,7 +4,7 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.forms.utils import flatatt
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -99,15 +99,16 @@ def country_choices() -> list[tuple[str, str]]:
     return _country_choices(translation.get_language())
 
 
-def in_force_with_clara() -> Exists:
-    """The institution is a party of a published agreement in force to which CLARA is a party."""
+def in_force_with_clara() -> list[int]:
+    """The institutions party to a published agreement in force to which CLARA is a party: a
+    short list read once (one query), so that the planner intersects it with the other filters
+    instead of testing every candidate against every agreement."""
     agreements = Agreement.objects.published().in_force()
     clara_agreements = AgreementParty.objects.filter(
         institution__slug=CLARA_SLUG, agreement__in=agreements
     ).values("agreement")
-    return Exists(
-        AgreementParty.objects.filter(institution=OuterRef("pk"), agreement__in=clara_agreements)
-    )
+    parties = AgreementParty.objects.filter(agreement__in=clara_agreements).order_by()
+    return sorted(set(parties.values_list("institution_id", flat=True)))
 
 
 class Probe(Exists):
@@ -186,8 +187,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.filter(**{self.path("pk__in"): members})
 
     def filter_in_force(self, queryset, name, value: str):
-        institutions = Institution.objects.filter(in_force_with_clara()).values("pk")
-        lookup = {self.path("pk__in"): institutions}
+        lookup = {self.path("pk__in"): in_force_with_clara()}
         return queryset.filter(**lookup) if value == "true" else queryset.exclude(**lookup)
 
 
