@@ -591,3 +591,25 @@ def test_a_search_runs_the_same_queries_at_two_sizes(admin_en):
     grow(8)
     many = len(searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")[1])
     assert many == few
+
+
+def test_a_deep_changelist_page_skips_keys_not_joined_rows(admin_en, monkeypatch):
+    from core import admin_scale
+    from mobility.admin import MobilityExchangeAdmin
+
+    monkeypatch.setattr(admin_scale, "DEEP_PAGE_ROWS", 4)
+    monkeypatch.setattr(MobilityExchangeAdmin, "list_per_page", 3)
+    made = [
+        f.MobilityExchangeFactory(
+            planned_start=datetime.date(2020, 1, 1 + n), planned_end=datetime.date(2021, 1, 1)
+        )
+        for n in range(10)
+    ]
+    expected = [m.pk for m in sorted(made, key=lambda m: m.planned_start, reverse=True)][6:9]
+    with CaptureQueriesContext(connection) as queries:
+        page = admin_en.get("/admin/mobility/mobilityexchange/?p=3").content.decode()
+    shown = [int(pk) for pk in re.findall(r"/admin/mobility/mobilityexchange/(\d+)/change/", page)]
+    assert list(dict.fromkeys(shown)) == expected
+    offsets = [q["sql"] for q in queries.captured_queries if "OFFSET 6" in q["sql"]]
+    assert offsets
+    assert all("JOIN" not in sql for sql in offsets)  # the skipped rows are keys only
