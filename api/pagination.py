@@ -429,7 +429,7 @@ class StrictPagePagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["description"] = (
-                    "A page number, from 1 to API_MAX_PAGE (400; deeper is a 404). To read a "
+                    "A page number, from 1 to API_MAX_PAGE (200; deeper is a 404). To read a "
                     "list through, follow the `next` links (cursors) instead: a deep page "
                     "number seen for the first time since the data last changed costs more "
                     "than a cursor."
