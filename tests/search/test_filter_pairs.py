@@ -27,16 +27,25 @@ URLS = {
 
 def filter_values() -> dict[str, str]:
     """Values found in the smaller data set: every filter selects something at both sizes."""
-    team = Team.objects.filter(leader__is_public=True, themes__isnull=False).first()
+    # One institution's values (its team's leader and theme, its ROR type): pairs select it.
+    teams = Team.objects.filter(leader__is_public=True, themes__isnull=False).order_by("pk")
+    team = teams.exclude(institution__ror_types="").first() or teams.first()
     institution = team.institution
-    with_ror = Institution.objects.exclude(ror_id="").exclude(ror_types="").first()
-    collaboration = Partnership.objects.public().filter(members__isnull=False).first()
+    with_ror = (
+        institution
+        if institution.ror_types
+        else Institution.objects.exclude(ror_id="").exclude(ror_types="").order_by("pk").first()
+    )
+    collaboration = (
+        Partnership.objects.public().filter(members__institution=institution).first()
+        or Partnership.objects.public().filter(members__isnull=False).order_by("pk").first()
+    )
     return {
         "q": "cancer",
         "country": institution.country,
         "city": (institution.city_en or institution.city_fr)[:4],
         "kind": institution.kind,
-        "theme": ResearchTheme.objects.filter(teams=team).first().slug,
+        "theme": ResearchTheme.objects.filter(teams=team).order_by("pk").first().slug,
         "collaboration": collaboration.slug,
         "agreement_in_force": "true",
         "leader": team.leader.slug,
