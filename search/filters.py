@@ -16,7 +16,7 @@ from django_countries import countries
 from core.filters import CountryFilter, SlugChoiceFilter
 from institutions.models import Institution, InstitutionQuerySet, Team
 from institutions.ror import ROR_TYPES
-from partnerships.models import Agreement, AgreementParty, Partnership
+from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
 from themes.models import ResearchTheme
 
@@ -270,7 +270,10 @@ class InstitutionFilterSet(PartnerFilterSet):
         return queryset.filter(ror_types__contains=value)
 
     def filter_theme(self, queryset, name, value: str):
-        related = Institution.objects.filter(
-            Q(teams__themes=value) | Q(memberships__partnership__in=value.partnerships.public())
-        )
-        return queryset.filter(pk__in=related.values("pk"))
+        # Two sets of keys, each read from the theme's side by its index (an OR of joins would
+        # join every team's themes and every membership first).
+        teams = Team.themes.through.objects.filter(researchtheme=value).values("team__institution")
+        members = PartnershipMember.objects.filter(
+            partnership__in=value.partnerships.public()
+        ).values("institution")
+        return queryset.filter(Q(pk__in=teams) | Q(pk__in=members))
