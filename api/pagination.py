@@ -333,6 +333,12 @@ class StrictPagePagination(PageNumberPagination):
         self.columns = seek.columns(self.model, self.language)
         queryset = queryset.order_by(*seek.ordering(self.columns))
         number = int(value) if value is not None else 1
+        if number > settings.API_MAX_PAGE:
+            # A deep number would skip every row before it: the cursor goes on at any depth.
+            raise NotFound(
+                f"Numbered pages stop at page {settings.API_MAX_PAGE}: to read further, follow "
+                "the `next` links (cursors), from that page or from the first."
+            )
         marks = mark = None
         if number > 1:  # page 1 needs no mark, and page 2 is near enough to count out
             ignored = (self.page_query_param, self.cursor_query_param)
@@ -423,9 +429,10 @@ class StrictPagePagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["description"] = (
-                    "A page number, from 1. To read a list through, follow the `next` links "
-                    "(cursors) instead: a deep page number seen for the first time since the "
-                    "data last changed costs more than a cursor."
+                    "A page number, from 1 to API_MAX_PAGE (200; deeper is a 404). To read a "
+                    "list through, follow the `next` links (cursors) instead: a deep page "
+                    "number seen for the first time since the data last changed costs more "
+                    "than a cursor."
                 )
         parameters.append(
             {

@@ -9,19 +9,24 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Model
+from django.db.models import Model, Q
+from django.db.models.constants import LOOKUP_SEP
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
+from django.utils.text import smart_split, unescape_string_literal
 
 from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 
 # Beyond this many rows a list says "more than …" instead of counting them all
 # (settings.ADMIN_EXACT_COUNT_LIMIT; the tests lower it to cross it with little data).
 EXACT_COUNT_LIMIT = 10_000
+# Changelist pages starting past this many rows skip keys, not joined rows (EstimatedCount-
+# Paginator.page()).
+DEEP_PAGE_ROWS = 1_000
 
 
 def exact_count_limit() -> int:
@@ -66,6 +71,21 @@ class EstimatedCountPaginator(Paginator):
         self.count_is = "at_least"
         return limit
 
+    def page(self, number):
+        """A deep page (past DEEP_PAGE_ROWS) skips the keys before it, on the order's index, then
+        reads its own rows with their related records by key: the rows skipped are never joined
+        nor read. Two queries whatever the depth; a shallow page stays one."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < DEEP_PAGE_ROWS:
+            return super().page(number)
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = self.object_list.model._default_manager.none()
+        if keys:
+            rows = self.object_list.filter(pk__in=keys)
+        by_key = {row.pk: row for row in rows}
+        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)
+
 
 class LookaheadPaginator(Paginator):
     """No count at all: a page is read with one row more, which tells whether another follows
@@ -88,13 +108,76 @@ class LookaheadPaginator(Paginator):
         return self._get_page(rows[: self.per_page], number, self)
 
 
+# A search term shorter than this is a prefix (trigram indexes need three characters).
+SHORT_TERM = 3
+# A search on a related record's name keeps at most this many of the related records
+# (settings.ADMIN_SEARCH_RELATED_MATCHES): the bound on what one search may read. Each word is
+# matched apart: a word matching more related records than this may miss some rows.
+RELATED_MATCHES = 10_000
+MAX_TERMS = 10
+
+
+def related_matches() -> int:
+    return getattr(settings, "ADMIN_SEARCH_RELATED_MATCHES", RELATED_MATCHES)
+
+
+def search_lookup(field_name: str, term: str) -> tuple[str, str]:
+    """The field's path and lookup, as Django's admin reads `search_fields` (^ = @), except
+    that a plain field searched for a short term is a prefix (istartswith)."""
+    prefixes = {"^": "istartswith", "=": "iexact", "@": "search"}
+    if field_name[:1] in prefixes:
+        return field_name[1:], prefixes[field_name[0]]
+    return field_name, "icontains" if len(term) >= SHORT_TERM else "istartswith"
+
+
+def search_condition(model, path: str, lookup: str, term: str) -> tuple[Q, bool]:
+    """`path` matching `term`, a relation at a time: the related table is searched on its own
+    (its trigram index) for at most related_matches() keys, which the relation then reads —
+    no join of whole tables under an OR. Also says whether the path crosses a to-many
+    relation (rows may repeat)."""
+    first, _, rest = path.partition(LOOKUP_SEP)
+    try:
+        field = model._meta.get_field(first)
+    except FieldDoesNotExist:
+        return Q(**{path: term}), False  # a lookup of its own (name__exact)
+    if not rest or not field.is_relation:
+        return Q(**{f"{path}__{lookup}": term}), False
+    related = field.related_model
+    inner, many = search_condition(related, rest, lookup, term)
+    matches = related._default_manager.filter(inner).order_by()
+    if field.one_to_many and not many:
+        # The rows the matching related records point at (no join of the related table).
+        keys = matches.values(field.field.attname)[: related_matches()]
+        return Q(**{f"{field.field.target_field.attname}__in": keys}), False
+    keys = matches.values("pk")[: related_matches()]
+    return Q(**{f"{first}__in": keys}), many or field.one_to_many or field.many_to_many
+
+
 class ScaledListMixin:
     """For every changelist: no second count of the whole table, no facet counts, an estimated
-    count beyond the exact-count limit, the media of the autocomplete filters."""
+    count beyond the exact-count limit, the media of the autocomplete filters, a search box
+    that reads each searched table by its own index (search_condition)."""
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
+
+    def get_search_results(self, request, queryset, search_term):
+        search_fields = self.get_search_fields(request)
+        if not (search_fields and search_term):
+            return super().get_search_results(request, queryset, search_term)
+        may_have_duplicates = False
+        for bit in list(smart_split(search_term))[:MAX_TERMS]:
+            if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+                bit = unescape_string_literal(bit)
+            condition = Q()
+            for field_name in search_fields:
+                path, lookup = search_lookup(str(field_name), bit)
+                matched, many = search_condition(queryset.model, path, lookup, bit)
+                condition |= matched
+                may_have_duplicates |= many
+            queryset = queryset.filter(condition)
+        return queryset, may_have_duplicates
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         match = getattr(request, "resolver_match", None)

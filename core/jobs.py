@@ -1,12 +1,13 @@
 """Large imports and exports run by the task worker, reporting progress through the cache."""
 
 import logging
+import tempfile
 from types import SimpleNamespace
 
 from django.apps import apps
 from django.contrib import admin
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -114,26 +115,24 @@ def run_export(job_id: int) -> str:
     resource = resource_class(user=job.user)
     file_format = model_admin.get_export_formats()[job.format_index]()
     progress = _progress(job)
-    dataset = None
-    # By chunks of ids, in the list's order: a query each, never one of 100,000 ids.
-    for start in range(0, len(job.record_ids), EXPORT_CHUNK):
-        chunk = job.record_ids[start : start + EXPORT_CHUNK]
-        part = resource.export(
-            queryset=visible.filter(pk__in=chunk), export_fields=job.fields or None
-        )
-        if dataset is None:
-            dataset = part
-        else:
-            dataset.extend(list(part))
-        progress(start + len(chunk))
-    if dataset is None:
-        dataset = resource.export(queryset=visible.none(), export_fields=job.fields or None)
-    content = file_format.export_data(dataset)
-    if isinstance(content, str):
-        content = content.encode("utf-8-sig")
-    job.result.save(job.file_name, ContentFile(content), save=False)
+
+    def chunks():
+        # By chunks of ids, in the list's order: a query each, never one of 100,000 ids; each
+        # chunk is written out before the next is read (memory holds one chunk).
+        yield resource.export(queryset=visible.none(), export_fields=job.fields or None)
+        for start in range(0, len(job.record_ids), EXPORT_CHUNK):
+            chunk = job.record_ids[start : start + EXPORT_CHUNK]
+            yield resource.export(
+                queryset=visible.filter(pk__in=chunk), export_fields=job.fields or None
+            )
+            progress(start + len(chunk))
+
+    with tempfile.TemporaryFile() as out:
+        rows = file_format.write_datasets(chunks(), out)
+        out.seek(0)
+        job.result.save(job.file_name, File(out), save=False)
     job.save(update_fields=["result"])
-    return _finish(job, totals={"rows": len(dataset)})
+    return _finish(job, totals={"rows": rows})
 
 
 def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | None = None):

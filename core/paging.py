@@ -1,9 +1,10 @@
 """Pagination of long public lists without counting them: a COUNT reads every row."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as CountedPage
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
 
 class UncountedPage(CountedPage):
@@ -59,3 +60,32 @@ def count_of(model, fk: str):
         .values("n")
     )
     return Coalesce(Subquery(counted), 0)
+
+
+class BoundedPaginator(Paginator):
+    """Counted pages, the first `max_pages` only: a deeper page would skip (and read) every row
+    before it. Past the bound a page is not found (`page_or_404`); the last page served says
+    more rows follow (`truncated`), for the template to point to a narrower list."""
+
+    def __init__(self, object_list, per_page, *, max_pages: int, count: int | None = None):
+        super().__init__(object_list, per_page)
+        self.max_pages = max_pages
+        if count is not None:
+            self.count = count
+
+    @property
+    def all_pages(self) -> int:
+        return -(-self.count // self.per_page) if self.count else 1
+
+    @property
+    def num_pages(self) -> int:
+        return min(self.all_pages, self.max_pages)
+
+    def page_or_404(self, number):
+        """The page asked for (the first if none); Http404 if it is not a number or not served."""
+        try:
+            page = self.page(number or 1)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        page.truncated = page.number == self.max_pages < self.all_pages
+        return page

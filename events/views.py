@@ -53,10 +53,10 @@ class EventDetailView(DetailView):
 
 def public_events_calendar(request):
     """The public events as an iCalendar feed (outside the language prefix, like an API):
-    upcoming ones and those of the last 12 months; `?past=N` goes N years back (at most
-    MAX_PAST_YEARS)."""
+    upcoming ones and those of the last 6 months; `?past=N` goes N years back (at most
+    MAX_PAST_YEARS); at most MAX_EVENTS, the nearest to today."""
     try:
-        years = calendars.past_years(request.GET.get("past"))
+        days = calendars.past_days(request.GET.get("past"))
     except ValueError:
         return HttpResponseBadRequest(
             f"past: a number of years, 1 to {calendars.MAX_PAST_YEARS}", content_type="text/plain"
@@ -65,8 +65,8 @@ def public_events_calendar(request):
     feed = versioned.cached(
         calendars.FEED_AGGREGATE,
         lambda: calendars.public_events(
-            absolute=request.build_absolute_uri, years=years, today=today
+            absolute=request.build_absolute_uri, days=days, today=today
         ),
-        variant=f"{request.build_absolute_uri('/')}:{years}:{today}",
+        variant=f"{request.build_absolute_uri('/')}:{days}:{today}",
     )
     return ics_response(feed, "clara-events.ics")

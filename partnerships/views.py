@@ -88,11 +88,9 @@ class AgreementDetailView(DetailView):
             .prefetch_related(
                 "commitments",
                 "themes",
-                Prefetch(
-                    "parties",
-                    queryset=AgreementParty.objects.select_related("institution").prefetch_related(
-                        Person.objects.public_prefetch("signatory", to_attr="public_signatory")
-                    ),
-                ),
+                Prefetch("parties", queryset=AgreementParty.objects.select_related("institution")),
+                # At the top level: nested in the parties' queryset, Django then reads each
+                # party's raw signatory once more (a query per party).
+                Person.objects.public_prefetch("parties__signatory", to_attr="public_signatory"),
             )
         )

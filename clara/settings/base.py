@@ -198,6 +198,8 @@ SEARCH_CONFIGS = {"fr": "french", "en": "english"}
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
 # API lists count up to this many results (then `count_capped`), never the whole table.
 API_COUNT_CAP = int(os.environ.get("API_COUNT_CAP", 1_000))
+# Numbered pages of a list with cursors stop here (25 rows a page): deeper, the `next` links.
+API_MAX_PAGE = int(os.environ.get("API_MAX_PAGE", 200))
 # A collaboration's members and an agreement's parties shown in its API answer; all of them are
 # on their own paginated list (`members_url`, `parties_url`).
 API_RELATED_SHOWN = int(os.environ.get("API_RELATED_SHOWN", 50))

@@ -67,3 +67,23 @@ def test_cursor_junk_is_not_found_or_served(client, records, url, value):
     answer = client.get(url, {"cursor": value})
     assert answer.status_code in (200, 404)
     assert "results" in answer.json() or "cursor" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize("url", ["/api/institutions/", "/api/teams/", "/api/events/"])
+def test_numbered_pages_stop_at_a_bound_and_point_to_the_cursor(client, settings, monkeypatch, url):
+    from api.pagination import StrictPagePagination
+
+    monkeypatch.setattr(StrictPagePagination, "page_size", 3)
+    settings.API_MAX_PAGE = 2
+    settings.API_COUNT_CAP = 0
+    for _n in range(10):
+        f.TeamFactory()
+        f.EventFactory()
+    assert client.get(url, {"page": 2}).status_code == 200
+    deep = client.get(url, {"page": 3})
+    assert deep.status_code == 404
+    assert "page 2" in deep.json()["detail"]
+    assert "`next`" in deep.json()["detail"]
+    walked = client.get(client.get(url, {"page": 2}).json()["next"])
+    assert walked.status_code == 200  # a cursor goes on past the bound
+    assert walked.json()["results"]

@@ -546,3 +546,73 @@ def test_autocompletes_page_without_counting(admin_en):
     assert (len(first["results"]), first["pagination"]["more"]) == (20, True)
     last = admin_en.get(url, params | {"term": "cancer", "page": 2}).json()
     assert (len(last["results"]), last["pagination"]["more"]) == (5, False)
+
+
+# --- the search box -----------------------------------------------------------------------------
+
+
+def searched(client, url: str) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_search_box_reads_related_names_by_their_own_indexes(admin_en, settings):
+    settings.ADMIN_SEARCH_RELATED_MATCHES = 50
+    martin = f.PersonFactory(last_name="Martinez", first_name="Ana")
+    gustave = f.InstitutionFactory(name_fr="Institut Gustave Roussy", name_en="Gustave Roussy")
+    by_person = f.MobilityExchangeFactory(person=martin)
+    by_host = f.MobilityExchangeFactory(host_institution=gustave)
+    other = f.MobilityExchangeFactory()
+    page, sql = searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")
+    assert f"/{by_person.pk}/change/" in page
+    assert f"/{other.pk}/change/" not in page
+    listed = next(s for s in sql if 'FROM "mobility_mobilityexchange"' in s and "LIMIT 100" in s)
+    # Each related name is matched on its own table (its trigram index), a bounded set of keys.
+    assert 'JOIN "people_person"' not in listed.split("WHERE", 1)[1]
+    assert "LIMIT 50" in listed
+    page, _sql = searched(admin_en, "/admin/mobility/mobilityexchange/?q=institut+gustave")
+    assert f"/{by_host.pk}/change/" in page
+    assert f"/{by_person.pk}/change/" not in page
+    # A short term is a prefix: "Ma" finds Martinez, not every name holding "ma".
+    page, _sql = searched(admin_en, "/admin/people/person/?q=Ma")
+    assert f"/{martin.pk}/change/" in page
+    f.PersonFactory(last_name="Zuma", first_name="Jo")
+    assert "Zuma" not in searched(admin_en, "/admin/people/person/?q=ma")[0]
+    assert "Zuma" in searched(admin_en, "/admin/people/person/?q=zum")[0]
+
+
+def test_a_search_runs_the_same_queries_at_two_sizes(admin_en):
+    def grow(n):
+        for _ in range(n):
+            f.MobilityExchangeFactory(person=f.PersonFactory(last_name="Martin"))
+
+    grow(2)
+    admin_en.get("/admin/mobility/mobilityexchange/?q=martin")
+    few = len(searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")[1])
+    grow(8)
+    many = len(searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")[1])
+    assert many == few
+
+
+def test_a_deep_changelist_page_skips_keys_not_joined_rows(admin_en, monkeypatch):
+    from core import admin_scale
+    from mobility.admin import MobilityExchangeAdmin
+
+    monkeypatch.setattr(admin_scale, "DEEP_PAGE_ROWS", 4)
+    monkeypatch.setattr(MobilityExchangeAdmin, "list_per_page", 3)
+    made = [
+        f.MobilityExchangeFactory(
+            planned_start=datetime.date(2020, 1, 1 + n), planned_end=datetime.date(2021, 1, 1)
+        )
+        for n in range(10)
+    ]
+    expected = [m.pk for m in sorted(made, key=lambda m: m.planned_start, reverse=True)][6:9]
+    with CaptureQueriesContext(connection) as queries:
+        page = admin_en.get("/admin/mobility/mobilityexchange/?p=3").content.decode()
+    shown = [int(pk) for pk in re.findall(r"/admin/mobility/mobilityexchange/(\d+)/change/", page)]
+    assert list(dict.fromkeys(shown)) == expected
+    offsets = [q["sql"] for q in queries.captured_queries if "OFFSET 6" in q["sql"]]
+    assert offsets
+    assert all("JOIN" not in sql for sql in offsets)  # the skipped rows are keys only

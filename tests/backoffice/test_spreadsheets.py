@@ -297,6 +297,50 @@ def test_a_large_export_is_made_by_the_worker_and_downloaded_by_its_author(
     assert client.get(f"{job.get_absolute_url()}file/").status_code == 403
 
 
+@pytest.mark.parametrize("fmt", ["0", "1"])
+def test_a_large_export_holds_one_chunk_in_memory_at_a_time(
+    role_client, settings, django_capture_on_commit_callbacks, monkeypatch, fmt
+):
+    import tablib
+
+    from core import jobs
+
+    settings.EXPORT_BACKGROUND_ROWS = 2
+    monkeypatch.setattr(jobs, "EXPORT_CHUNK", 2)
+    for n in range(5):
+        InstitutionFactory(slug=f"big-{n}", name_fr=f"=Grand {n}", name_en=f"Big {n}")
+    largest = []
+    append = tablib.Dataset.append
+
+    def measured_append(dataset, *args, **kwargs):
+        append(dataset, *args, **kwargs)
+        largest.append(len(dataset))
+
+    monkeypatch.setattr(tablib.Dataset, "append", measured_append)
+    author = role_client(EDITOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        author.post(
+            "/admin/institutions/institution/export/",
+            {
+                "format": fmt,
+                "resource": "0",
+                "institutionresource_slug": "on",
+                "institutionresource_name_fr": "on",
+            },
+        )
+    job = SpreadsheetJob.objects.get()
+    assert (job.status, job.totals) == ("done", {"rows": 5})
+    assert max(largest) <= 2  # a chunk of rows, never the whole export
+    content = b"".join(author.get(f"{job.get_absolute_url()}file/").streaming_content)
+    if fmt == "0":
+        rows = rows_of(content.decode("utf-8-sig"))
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = [[str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ["slug", "name_fr"]
+    assert sorted(rows[1:]) == [[f"big-{n}", f"'=Grand {n}"] for n in range(5)]
+
+
 def test_an_export_beyond_the_maximum_is_refused_with_a_message(role_client, settings):
     settings.EXPORT_BACKGROUND_ROWS = 1
     settings.EXPORT_MAX_ROWS = 2

@@ -255,9 +255,14 @@ def test_sitemap_index_covers_every_public_institution_and_nothing_private(clien
     assert client.get(f"/sitemap-institutions.xml?p={beyond}").status_code == 404
 
 
-def test_calendar_feed_covers_upcoming_and_the_last_twelve_months(client):
+def test_calendar_feed_covers_upcoming_and_the_last_six_months(client, monkeypatch):
     today = timezone.localdate()
-    for slug, days in (("next-week", 7), ("last-month", -30), ("two-years-ago", -730)):
+    for slug, days in (
+        ("next-week", 7),
+        ("last-month", -30),
+        ("eight-months-ago", -240),
+        ("two-years-ago", -730),
+    ):
         f.EventFactory(
             slug=slug,
             title_en=slug,
@@ -276,10 +281,19 @@ def test_calendar_feed_covers_upcoming_and_the_last_twelve_months(client):
     default = feed()
     assert "next-week" in default
     assert "last-month" in default
+    assert "eight-months-ago" not in default
     assert "two-years-ago" not in default
+    assert "eight-months-ago" in feed("?past=1")
     assert "two-years-ago" in feed("?past=3")
     assert "ten-years-ago" not in feed("?past=99")  # at most 5 years back
     assert client.get("/calendar/events.ics?past=many").status_code == 400
+    from events import calendars
+
+    monkeypatch.setattr(calendars, "MAX_EVENTS", 2)  # the nearest ones, past and upcoming
+    nearest = feed("?past=4")
+    assert "next-week" in nearest
+    assert "last-month" in nearest
+    assert "eight-months-ago" not in nearest
 
 
 def test_collaboration_page_summarises_many_partners(client, monkeypatch):
@@ -357,3 +371,19 @@ def test_the_institution_list_stops_at_its_last_page(client, world, monkeypatch)
     with translation.override("fr"):
         french = client.get("/fr/institutions/").content.decode()
     assert "La liste s’arrête ici\u00a0:" in french
+
+
+def test_a_theme_lists_its_first_pages_of_teams_then_points_to_the_search(
+    client, world, monkeypatch
+):
+    from themes import views as theme_views
+
+    monkeypatch.setattr(theme_views, "MAX_TEAM_PAGES", 1)
+    world.grow(60)  # 60 liver teams: two pages of 30
+    html = client.get("/en/themes/liver/").content.decode()
+    assert "60 teams" in html
+    assert 'rel="next"' not in html
+    assert "The list of teams stops here" in html
+    assert 'href="/en/search/?theme=liver"' in html
+    for deep in ("2", "99999", "abc"):
+        assert client.get(f"/en/themes/liver/?page={deep}").status_code == 404, deep

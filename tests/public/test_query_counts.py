@@ -71,3 +71,23 @@ def test_query_counts_are_flat(client, world):
     grow(*world, 25)
     many = {url: count(client, url) for url in PAGES}
     assert many == few
+
+
+def test_an_agreement_page_reads_its_signatories_in_one_query(client):
+    agreement = f.AgreementFactory(slug="accord")
+    url = agreement.get_absolute_url()
+
+    def add_parties(n: int) -> None:
+        for i in range(n):
+            signatory = f.PersonFactory(is_public=i % 3 != 0, last_name=f"Signer{i}")
+            f.AgreementPartyFactory(agreement=agreement, signatory=signatory)
+
+    add_parties(2)
+    count(client, url)
+    few = count(client, url)
+    add_parties(9)
+    many = count(client, url)
+    html = client.get(url).content.decode()
+    assert "Signer1" in html
+    assert "Signer0" not in html  # withheld
+    assert many == few
