@@ -26,6 +26,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
+from django.http import QueryDict
 from django.db.models import (
     BooleanField,
     Case,
@@ -506,6 +507,20 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
         found=found,
         filtered=queryset,
     )
+
+
+def elsewhere(*, kind: str, query: str) -> list[tuple[str, object, int]]:
+    """(kind, label, count) of the other kinds of result the keywords alone find, for a
+    search that found nothing: "Weizmann" among teams points to the institution."""
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    found = []
+    for other in KINDS.values():
+        if other.key != kind:
+            count = search(kind=other.key, params=params).count
+            if count:
+                found.append((other.key, other.label, count))
+    return found
 
 
 def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:

@@ -38,6 +38,14 @@ def typo(value):
 
 
 @register.filter
+def active_filters(form) -> int:
+    """How many of a filter form's fields, keywords aside, the visitor has filled in."""
+    if not form.is_bound:
+        return 0
+    return sum(1 for name in form.fields if name != "q" and form.data.get(name))
+
+
+@register.filter
 def with_errors(field):
     """A form field tied to its error messages (aria-describedby, aria-invalid) when it has any.
 
