@@ -1,9 +1,9 @@
 """Filters shared by the apps' filter sets."""
 
 import django_filters
-from django_filters.fields import ChoiceField
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.fields import ChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 

@@ -33,9 +33,7 @@ def format_partial_range(
     "30 June – 2 July 2011", "November–December 2012", "2012–2013"."""
     if start is None:
         return ""
-    if end is None or format_partial_date(end, precision) == format_partial_date(
-        start, precision
-    ):
+    if end is None or format_partial_date(end, precision) == format_partial_date(start, precision):
         return format_partial_date(start, precision)
     if precision == DatePrecision.YEAR:
         return f"{start.year}–{end.year}"

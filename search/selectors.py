@@ -26,7 +26,6 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.http import QueryDict
 from django.db.models import (
     BooleanField,
     Case,
@@ -40,6 +39,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Greatest
+from django.http import QueryDict
 from django_countries import countries
 
 from core.languages import localized

@@ -31,7 +31,13 @@ D = datetime.date
         ),
         (D(2011, 7, 4), D(2011, 7, 4), "day", "4 juillet 2011", "4 July 2011"),
         (D(2011, 7, 4), None, "day", "4 juillet 2011", "4 July 2011"),
-        (D(2012, 11, 1), D(2012, 12, 1), "month", "novembre–décembre 2012", "November–December 2012"),
+        (
+            D(2012, 11, 1),
+            D(2012, 12, 1),
+            "month",
+            "novembre–décembre 2012",
+            "November–December 2012",
+        ),
         (
             D(2012, 11, 1),
             D(2013, 1, 1),
