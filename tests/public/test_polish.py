@@ -59,6 +59,7 @@ def test_institutions_are_listed_under_their_country_name(client, clara_dataset)
 
 def test_team_and_institution_pages_offer_the_introduction(client, clara_dataset, settings):
     settings.CLARA_CONTACT_EMAIL = "international@example.org"
-    for url in ["/en/institutions/teams/gao-stem-cell-team/", "/en/institutions/weizmann-institute/"]:
+    pages = ["/en/institutions/teams/gao-stem-cell-team/", "/en/institutions/weizmann-institute/"]
+    for url in pages:
         (link,) = tree(client, url).xpath('//p[@class="contact"]/a[starts-with(@href, "mailto:")]')
         assert link.get("href").startswith("mailto:international@example.org?subject=Introduction")
