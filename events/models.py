@@ -148,6 +148,23 @@ class Event(TimeStampedModel):
     def public_participants(self) -> list:
         return [p for p in self.participants.select_related("person") if p.person.is_public]
 
+    def timing(self, on=None) -> str:
+        """ "upcoming", "past" (held, known to the day), "planned" (announced for a month or
+        year now over) or "" (no date), as the queryset's upcoming(), past() and planned()."""
+        if self.start_date is None:
+            return ""
+        on = on or timezone.localdate()
+        start, precision = self.start_date, self.date_precision
+        not_over = (
+            start >= on
+            or (self.end_date is not None and self.end_date >= on)
+            or (precision == DatePrecision.MONTH and start >= on.replace(day=1))
+            or (precision == DatePrecision.YEAR and start >= on.replace(month=1, day=1))
+        )
+        if not_over:
+            return "upcoming"
+        return "past" if precision == DatePrecision.DAY else "planned"
+
     @property
     def date_display(self) -> str:
         return format_partial_range(self.start_date, self.end_date, self.date_precision)

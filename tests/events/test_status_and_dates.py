@@ -66,6 +66,13 @@ def test_an_event_announced_for_a_month_or_year_now_over_is_planned_not_past():
     assert set(Event.objects.past(today)) == {held}
     assert set(Event.objects.planned(today)) == {announced_month, announced_year}
     assert set(Event.objects.upcoming(today)) == {this_month, this_year, running}
+    for event in Event.objects.all():  # each event says the same as the queries
+        expected = next(
+            name
+            for name in ("past", "planned", "upcoming")
+            if getattr(Event.objects, name)(today).filter(pk=event.pk).exists()
+        )
+        assert event.timing(today) == expected
 
 
 def test_the_events_page_and_home_page_list_planned_events_apart(client, clara_dataset):
@@ -81,3 +88,7 @@ def test_the_events_page_and_home_page_list_planned_events_apart(client, clara_d
     latest = home[home.index('id="events-title"') :]
     assert "First CLARA – Oncopole symposium" not in latest
     assert "2nd Shanghai" not in latest
+    page = client.get("/en/events/clara-oncopole-symposium-2018/").content.decode()
+    assert "whether it took place is not known" in page
+    held = client.get("/en/events/shanghai-rhone-alpes-symposium-2011/").content.decode()
+    assert "whether it took place is not known" not in held
