@@ -133,7 +133,7 @@ def test_visitor_reads_the_collaborations_with_israel_the_map_events_and_figures
 
     cards.first.get_by_role("link").click()
     expect(page.locator("h1")).to_have_text("Coopération avec l'Institut Weizmann")
-    expect(page.get_by_label("Fil d'Ariane")).to_contain_text("Collaborations")
+    expect(page.locator("nav.breadcrumbs")).to_contain_text("Collaborations")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
     menu(page, "Carte")
