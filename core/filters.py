@@ -1,14 +1,16 @@
 """Filters shared by the apps' filter sets."""
 
 import django_filters
-from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.fields import ChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 
-class AnyCountryField(forms.ChoiceField):
-    """Offers the given countries; accepts any country code (one may simply match nothing)."""
+class AnyCountryField(ChoiceField):
+    """Offers "all countries" then the given countries; accepts any country code (one may
+    simply match nothing)."""
 
     def valid_value(self, value):
         return bool(countries.alpha2(value))
@@ -17,6 +19,10 @@ class AnyCountryField(forms.ChoiceField):
 @extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})
 class CountryFilter(django_filters.ChoiceFilter):
     field_class = AnyCountryField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("All countries"))
+        super().__init__(*args, **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.STR)

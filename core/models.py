@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,33 @@ def period_sentence(
             return pgettext("until a day", "Until %(date)s") % {"date": end_text}
         return gettext("Until %(date)s") % {"date": end_text}
     return ""
+
+
+def format_partial_range(
+    start: datetime.date | None, end: datetime.date | None, precision: str
+) -> str:
+    """A period as people write it: "du 4 au 6 juillet 2011", "4–6 July 2011",
+    "30 June – 2 July 2011", "November–December 2012", "2012–2013"."""
+    if start is None:
+        return ""
+    if end is None or format_partial_date(end, precision) == format_partial_date(start, precision):
+        return format_partial_date(start, precision)
+    if precision == DatePrecision.YEAR:
+        return f"{start.year}–{end.year}"
+    if precision == DatePrecision.MONTH:
+        if start.year == end.year:
+            return f"{dateformat.format(start, 'F')}–{format_partial_date(end, precision)}"
+        return f"{format_partial_date(start, precision)} – {format_partial_date(end, precision)}"
+    if start.year == end.year and start.month == end.month:
+        text = pgettext("dates of one month", "{start}–{end}")
+        first = dateformat.format(start, "j")
+    elif start.year == end.year:
+        text = pgettext("dates of one year", "{start} – {end}")
+        first = formats.date_format(start, "MONTH_DAY_FORMAT")
+    else:
+        text = pgettext("dates of several years", "{start} – {end}")
+        first = formats.date_format(start, "DATE_FORMAT")
+    return text.format(start=first, end=formats.date_format(end, "DATE_FORMAT"))
 
 
 def iso_partial_date(value: datetime.date | None, precision: str) -> str:

@@ -5,7 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.models import DatePrecision, TimeStampedModel, format_partial_date, iso_partial_date
+from core.models import (
+    DatePrecision,
+    TimeStampedModel,
+    format_partial_range,
+    iso_partial_date,
+)
 from core.translation_status import missing_translation_index
 from core.validators import validate_order
 
@@ -15,10 +20,30 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
     def upcoming(self, on=None):
-        return self.filter(start_date__gte=on or timezone.localdate())
+        """Not over yet: its day, or the month or year to which its date is known, is to come."""
+        return self.filter(self._not_over(on or timezone.localdate()))
 
     def past(self, on=None):
-        return self.filter(start_date__lt=on or timezone.localdate())
+        """Held: known to the day, and over."""
+        on = on or timezone.localdate()
+        held = self.filter(date_precision=DatePrecision.DAY, start_date__isnull=False)
+        return held.exclude(self._not_over(on))
+
+    def planned(self, on=None):
+        """Announced for a month or a year now over, and never dated to the day since: whether
+        it took place is not known."""
+        on = on or timezone.localdate()
+        announced = self.exclude(date_precision=DatePrecision.DAY).exclude(start_date=None)
+        return announced.exclude(self._not_over(on))
+
+    @staticmethod
+    def _not_over(on) -> Q:
+        return (
+            Q(start_date__gte=on)
+            | Q(end_date__gte=on)
+            | Q(date_precision=DatePrecision.MONTH, start_date__gte=on.replace(day=1))
+            | Q(date_precision=DatePrecision.YEAR, start_date__gte=on.replace(month=1, day=1))
+        )
 
 
 class EventKind(models.TextChoices):
@@ -128,12 +153,26 @@ class Event(TimeStampedModel):
     def public_participants(self) -> list:
         return [p for p in self.participants.select_related("person") if p.person.is_public]
 
+    def timing(self, on=None) -> str:
+        """ "upcoming", "past" (held, known to the day), "planned" (announced for a month or
+        year now over) or "" (no date), as the queryset's upcoming(), past() and planned()."""
+        if self.start_date is None:
+            return ""
+        on = on or timezone.localdate()
+        start, precision = self.start_date, self.date_precision
+        not_over = (
+            start >= on
+            or (self.end_date is not None and self.end_date >= on)
+            or (precision == DatePrecision.MONTH and start >= on.replace(day=1))
+            or (precision == DatePrecision.YEAR and start >= on.replace(month=1, day=1))
+        )
+        if not_over:
+            return "upcoming"
+        return "past" if precision == DatePrecision.DAY else "planned"
+
     @property
     def date_display(self) -> str:
-        start = format_partial_date(self.start_date, self.date_precision)
-        if self.end_date and self.end_date != self.start_date:
-            return f"{start} – {format_partial_date(self.end_date, self.date_precision)}"
-        return start
+        return format_partial_range(self.start_date, self.end_date, self.date_precision)
 
 
 class EventParticipant(models.Model):

@@ -30,6 +30,7 @@ class EventListView(TemplateView):
             past=past,
             page_obj=past,
             is_paginated=past.has_other_pages(),
+            planned=events.planned().order_by("-start_date", "pk")[:UNDATED_SHOWN],
             undated=events.filter(start_date__isnull=True).order_by("title", "pk")[:UNDATED_SHOWN],
             **kwargs,
         )

@@ -36,20 +36,30 @@ class PartnershipFilterSet(django_filters.FilterSet):
         method="filter_text", label=_("Keywords"), validators=[validate_keywords]
     )
     country = CountryFilter(choices=country_choices, method="filter_country", label=_("Country"))
-    region = RegionFilter(choices=region_choices, method="filter_region", label=_("Region"))
+    region = RegionFilter(
+        choices=region_choices,
+        method="filter_region",
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
     theme = SlugChoiceFilter(
         queryset=ResearchTheme.objects.all(),
         field_name="themes",
         to_field_name="slug",
         label=_("Theme"),
+        empty_label=_("All themes"),
     )
-    kind = django_filters.ChoiceFilter(choices=Partnership.Kind.choices, label=_("Kind"))
-    status = django_filters.ChoiceFilter(choices=Partnership.Status.choices, label=_("Status"))
+    kind = django_filters.ChoiceFilter(
+        choices=Partnership.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Partnership.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
     sort = django_filters.OrderingFilter(
         fields=[("name", "name"), ("start_date", "start")],
         field_labels={"name": _("Name"), "start_date": _("Start date")},
         label=_("Sort by"),
-        empty_label=None,
+        empty_label=_("Default order"),
     )
 
     class Meta:

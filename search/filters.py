@@ -146,6 +146,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=Institution.Kind.choices,
         method="filter_kind",
         label=_("Institution kind"),
+        empty_label=_("All kinds"),
         widget=QuickSelect(fixed="institution-kind"),
     )
     theme = SlugChoiceFilter(
@@ -153,6 +154,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_theme",
         label=_("Research theme"),
+        empty_label=_("All themes"),
         widget=QuickSelect,
     )
     collaboration = SlugChoiceFilter(
@@ -166,6 +168,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=[("true", _("Yes")), ("false", _("No")), ("unknown", _("Not known"))],
         method="filter_in_force",
         label=_("Has an agreement in force with CLARA"),
+        empty_label=_("Either"),
         widget=QuickSelect(fixed="yes-no-unknown"),
     )
 
@@ -240,6 +243,7 @@ class InstitutionFilterSet(PartnerFilterSet):
         choices=[(t, t) for t in ROR_TYPES],
         method="filter_type",
         label=_("ROR type"),
+        empty_label=_("All types"),
         widget=QuickSelect(fixed="ror-type"),
     )
 

@@ -40,6 +40,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Greatest
+from django.http import QueryDict
 from django_countries import countries
 
 from core.languages import localized
@@ -524,6 +525,20 @@ def keyword_errors(query: str) -> list[str]:
     except ValidationError as error:
         return error.messages
     return []
+
+
+def elsewhere(*, kind: str, query: str) -> list[tuple[str, object, int]]:
+    """(kind, label, count) of the other kinds of result the keywords alone find, for a
+    search that found nothing: "Weizmann" among teams points to the institution."""
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    found = []
+    for other in KINDS.values():
+        if other.key != kind:
+            count = search(kind=other.key, params=params).count
+            if count:
+                found.append((other.key, other.label, count))
+    return found
 
 
 def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:

@@ -62,6 +62,11 @@ class SearchView(TemplateView):
             result_count=found.count,
             count_capped=found.capped,
             facets=selectors.facet_counts(kind, found),
+            elsewhere=(
+                selectors.elsewhere(kind=kind, query=found.query)
+                if found.query.strip() and not found.count
+                else []
+            ),
             query_string=params.urlencode(),
             **kwargs,
         )

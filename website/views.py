@@ -50,7 +50,7 @@ class HomeView(TemplateView):
         context["key_figures"] = KeyFigure.objects.filter(partnership__isnull=True)[
             :KEY_FIGURES_SHOWN
         ]
-        context["latest_events"] = Event.objects.public().exclude(start_date=None)[:5]
+        context["latest_events"] = Event.objects.public().past()[:5]
         context["map"] = partner_map()
         context["organization"] = {
             "@context": "https://schema.org",

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core import maps
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -35,6 +37,25 @@ def typo(value):
     from core.typography import typography
 
     return typography(str(value)) if value not in (None, "") else value
+
+
+@register.simple_tag
+def map_layers(points, box: str = "world") -> dict:
+    """The markers of a map's box, clustered for wide and for narrow screens."""
+    left, top, width, height = maps.VIEW_BOXES[box]
+    return {
+        "view_box": f"{left} {top} {width} {height}",
+        "hub_radius": maps.MARKER_RADII[box]["wide"] * 0.6,
+        **maps.marker_layers(points, box),
+    }
+
+
+@register.filter
+def active_filters(form) -> int:
+    """How many of a filter form's fields, keywords aside, the visitor has filled in."""
+    if not form.is_bound:
+        return 0
+    return sum(1 for name in form.fields if name != "q" and form.data.get(name))
 
 
 @register.filter

@@ -119,4 +119,4 @@ def test_event_dates_share_their_precision(admin_user):
         same.save()
     event.refresh_from_db()
     assert event.date_precision == DatePrecision.MONTH
-    assert event.date_display in {"November 2012 – December 2012", "novembre 2012 – décembre 2012"}
+    assert event.date_display in {"November–December 2012", "novembre–décembre 2012"}

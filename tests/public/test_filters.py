@@ -69,3 +69,11 @@ def test_list_paginates(client, db):
     assert len(first.context["partnerships"]) == 20
     assert 'rel="next"' in first.content.decode()
     assert len(client.get("/en/collaborations/?page=2").context["partnerships"]) == 5
+
+
+def test_the_list_says_how_many_collaborations_it_shows(client, clara_dataset):
+    from tests.public.test_forms import result_count
+
+    assert result_count(client.get("/en/collaborations/").content.decode()) == "14 collaborations"
+    one = client.get("/en/collaborations/?country=CN").content.decode()
+    assert result_count(one) == "1 collaboration"
