@@ -619,7 +619,7 @@ class Agreement(TimeStampedModel):
 
     @property
     def renewal_state(self) -> str:
-        """"in_progress" (renewed by an unsigned successor), "renewed" or ""."""
+        """ "in_progress" (renewed by an unsigned successor), "renewed" or ""."""
         if self.successor_id is None:
             return ""
         if self.successor.status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION):

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.languages import content_languages, localized, localized_in
-
 from institutions.models import Institution
 
 from .models import Agreement, AgreementCommitment, AgreementParty
@@ -100,7 +99,9 @@ def renew_agreement(
 
 
 def _successor_parties(agreement: Agreement, parties: Iterable[Institution] | None) -> list[int]:
-    kept = list(agreement.parties.order_by("position", "pk").values_list("institution_id", flat=True))
+    kept = list(
+        agreement.parties.order_by("position", "pk").values_list("institution_id", flat=True)
+    )
     if parties is None:
         return kept
     chosen = {institution.pk for institution in parties}

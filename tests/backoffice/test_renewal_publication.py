@@ -33,14 +33,8 @@ def test_a_renewal_is_public_only_once_staff_publish_it(role_client):
     staff = role_client(AGREEMENTS_MANAGER)
 
     done = staff.post(
-        "/admin/partnerships/agreement/",
-        {
-            "action": "renew",
-            "_selected_action": [old.pk],
-            "confirmed": "yes",
-            "reference": "WIS-2023",
-            "slug": "wis-2023",
-        },
+        f"/admin/partnerships/agreement/{old.pk}/renew/",
+        {"reference": "WIS-2023", "slug": "wis-2023"},
         follow=True,
     )
 
