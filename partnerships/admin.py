@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import models
+from django.http import Http404
 from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -360,9 +361,12 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         return date_format(obj.renewal_notice_date) if obj.renewal_notice_date else "—"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The page says where the agreement stands in its renewal ("Renewal in progress")."""
+        """The page says where the agreement stands in its renewal ("Renewal in progress").
+        An agreement the user may not see is not found (404), like its history pages."""
         agreement = self.get_object(request, unquote(object_id))
-        notes = renewal_notes(agreement=agreement, user=request.user) if agreement else []
+        if agreement is None:
+            raise Http404
+        notes = renewal_notes(agreement=agreement, user=request.user)
         context = {**(extra_context or {}), "renewal_notes": notes}
         return super().change_view(request, object_id, form_url, context)
 
