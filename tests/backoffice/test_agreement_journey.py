@@ -143,7 +143,7 @@ def test_agreements_manager_registers_a_confidential_agreement_and_renews_it(
         viewer.press("#id_q", "Enter")
         viewer.wait_for_url(re.compile(r"q=Rehovot"))
         results = viewer.locator("#results")
-        assert results.locator(".result-count").count() == 1
+        results.locator(".result-count").wait_for()
         assert results.get_by_text(re.compile("LYON-REHOVOT|Accord Lyon")).count() == 0
         context.close()
     finally:
