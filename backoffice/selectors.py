@@ -23,7 +23,6 @@ from partnerships.models import (
     KeyFigure,
     Partnership,
     can_see_confidential,
-    visibility_q,
 )
 from people.models import Person
 from sources.selectors import published_querysets
@@ -192,7 +191,7 @@ def renewals_in_progress(*, user: AbstractBaseUser) -> Listing:
         renewing = (
             _visible_agreements(user)
             .renewal_in_progress()
-            .filter(visibility_q(user, "successor__"))
+            .successor_visible_to(user)
             .select_related("successor")
             .order_by(F("end_date").asc(nulls_last=True), "pk")
         )

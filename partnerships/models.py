@@ -364,6 +364,11 @@ class AgreementQuerySet(models.QuerySet):
             successor__status__in=[AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION],
         )
 
+    def successor_visible_to(self, user):
+        """Renewed by an agreement the user may see (or not renewed)."""
+        rule = visibility_q(user, "successor__")
+        return self.filter(Q(successor__isnull=True) | rule) if rule else self
+
     def with_renewal_notice_date(self):
         """`renewal_notice_on`: the last day to notify a renewal or termination."""
         return self.annotate(renewal_notice_on=DaysBefore("end_date", "renewal_notice_days"))
