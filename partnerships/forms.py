@@ -65,6 +65,8 @@ class RenewalForm(forms.Form):
         )
         parties.widget.choices = parties.choices
         self.fields["reference"].widget.attrs["class"] = "vTextField"
+        titles = [localized_in(language, "title")[0] for language in content_languages()]
+        self.order_fields(["reference", "slug", *titles, "start_date", "end_date", "parties"])
 
     def service_arguments(self) -> dict:
         """The keyword arguments of services.renew_agreement."""
