@@ -46,9 +46,7 @@ class RenewalForm(forms.Form):
     )
     start_date = forms.DateField(label=_("in force from"), required=False, widget=AdminDateWidget)
     end_date = forms.DateField(label=_("in force until"), required=False, widget=AdminDateWidget)
-    parties = forms.ModelMultipleChoiceField(
-        label=_("parties"), queryset=Institution.objects.all(), required=False
-    )
+    parties = forms.ModelMultipleChoiceField(label=_("parties"), queryset=Institution.objects.all())
 
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)

@@ -116,9 +116,12 @@ def test_saving_the_renewal_puts_the_renewal_in_progress(role_client, agreement)
 def test_a_taken_reference_is_an_error_next_to_it(role_client, agreement):
     AgreementFactory(reference="WIS-2023")
     client = role_client(AGREEMENTS_MANAGER)
-    response = client.post(renew_page(agreement), {"reference": "WIS-2023"})
+    party = agreement.parties.first().institution_id
+    response = client.post(renew_page(agreement), {"reference": "WIS-2023", "parties": [party]})
     assert response.status_code == 200
     assert "this Reference already exists" in response.content.decode()
+    partyless = client.post(renew_page(agreement), {"reference": "WIS-2030"}).content.decode()
+    assert re.search(r'field-parties errors">\s*<ul class="errorlist"', partyless)
     assert Agreement.objects.get(pk=agreement.pk).successor is None
 
 
