@@ -61,20 +61,20 @@ def collect(today: datetime.date) -> dict[int, Digest]:
         if not _already_sent(alert, recipient):
             digests.setdefault(recipient.pk, Digest(recipient)).alerts.append(alert)
 
-    agreements = Agreement.objects.in_force(today).select_related("responsible")
-    for agreement in agreements.filter(
-        end_date__gte=today, end_date__lte=today + datetime.timedelta(days=90)
-    ):
+    # An agreement whose renewal is started (it has a successor) alerts no more.
+    agreements = Agreement.objects.not_renewed().select_related("responsible")
+    for agreement in agreements.expiring_within(max(EXPIRY_THRESHOLDS), today):
         days = (agreement.end_date - today).days
         threshold = min(t for t in EXPIRY_THRESHOLDS if days <= t)
         add(
             agreement.responsible,
             Alert(ReminderKind.AGREEMENT_EXPIRY, agreement, threshold, agreement.end_date),
         )
-    for agreement in agreements.exclude(end_date=None).exclude(renewal_notice_days=None):
-        notice = agreement.end_date - datetime.timedelta(days=agreement.renewal_notice_days)
-        if today <= notice <= today + datetime.timedelta(days=RENEWAL_WINDOW):
-            add(agreement.responsible, Alert(ReminderKind.RENEWAL_NOTICE, agreement, 0, notice))
+    for agreement in agreements.renewal_notice_due(
+        until=today + datetime.timedelta(days=RENEWAL_WINDOW), on=today
+    ).filter(renewal_notice_on__gte=today):
+        notice = agreement.renewal_notice_date
+        add(agreement.responsible, Alert(ReminderKind.RENEWAL_NOTICE, agreement, 0, notice))
 
     window = (today, today + datetime.timedelta(days=MOBILITY_WINDOW))
     mobilities = (

@@ -1,4 +1,5 @@
-"""What the admin dashboard shows: deadlines, people abroad, translations to do, recent changes."""
+"""What the admin dashboard shows: deadlines, departures and returns, proposals, translations and
+sources to do, recent changes."""
 
 import datetime
 from dataclasses import dataclass
@@ -6,16 +7,23 @@ from operator import attrgetter
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Model
+from django.db.models import F, Model, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from core.translation_status import missing_translation_q, translated_fields
 from core.versioned import cached
 from events.models import Event
-from institutions.models import Institution, Team
+from institutions.models import Institution, RorMatch, Team
 from mobility.models import MobilityExchange
-from partnerships.models import Agreement, KeyFigure, Partnership, can_see_confidential
+from partnerships.models import (
+    Agreement,
+    KeyFigure,
+    Partnership,
+    can_see_confidential,
+)
 from people.models import Person
 from sources.selectors import published_querysets
 from themes.models import ResearchTheme
@@ -82,35 +90,161 @@ def _visible_agreements(user: AbstractBaseUser):
     return Agreement.objects.visible_to(user)
 
 
-def expiring_agreements(*, user: AbstractBaseUser, days: int = 90, on: datetime.date | None = None):
+# The dashboard's bands of agreements ending soon, its windows and how many items a list shows.
+ENDING_BANDS = (30, 90, 180)
+NOTICE_WINDOW = 60
+MOVES_WINDOW = 60
+LIST_LENGTH = 10
+
+
+@dataclass
+class Listing:
+    """The first records of a dashboard list, their bounded count and the full list's address."""
+
+    items: list
+    count: int
+    url: str = ""
+    limit: int = DASHBOARD_COUNT_LIMIT
+
+    @property
+    def more(self) -> bool:
+        return self.count > self.limit
+
+    @property
+    def rest(self) -> int:
+        return max(self.count - len(self.items), 0)
+
+
+@dataclass
+class EndingBand:
+    after: int
+    within: int
+    listing: Listing
+
+
+def _listing(queryset, url: str = "") -> Listing:
+    """Both queries always: the same work whatever the data."""
+    limit = dashboard_count_limit()
+    return Listing(list(queryset[:LIST_LENGTH]), capped_count(queryset, limit), url, limit)
+
+
+def _agreements_url(**params) -> str:
+    return f"{reverse('admin:partnerships_agreement_changelist')}?{urlencode(params)}"
+
+
+def _ending_bands(user, on: datetime.date) -> list[EndingBand]:
+    bands, after = [], 0
+    for within in ENDING_BANDS:
+        first, last = on + datetime.timedelta(days=after), on + datetime.timedelta(days=within)
+        agreements = (
+            _visible_agreements(user)
+            .in_force(on)
+            .not_renewed()
+            .filter(end_date__gte=first, end_date__lte=last)
+            .select_related("partnership")
+            .order_by("end_date", "pk")
+        )
+        url = _agreements_url(
+            end_date__gte=first.isoformat(),
+            end_date__lte=last.isoformat(),
+            successor__isnull="True",
+        )
+        bands.append(EndingBand(after, within, _listing(agreements, url)))
+        after = within + 1
+    return bands
+
+
+def ending_agreements(*, user: AbstractBaseUser, on: datetime.date | None = None):
+    """Agreements in force ending within 30, 90 and 180 days whose renewal is not started."""
     if not _may_view(user, Agreement):
         return []
     on = on or today()
-
-    def build():
-        return list(
-            _visible_agreements(user)
-            .expiring_within(days, on)
-            .select_related("partnership")
-            .order_by("end_date", "pk")[:20]
-        )
-
-    return _figures("expiring", build, variant=f"{_scope(user)}:{days}:{on.isoformat()}")
+    return _figures(
+        "ending", lambda: _ending_bands(user, on), variant=f"{_scope(user)}:{on.isoformat()}"
+    )
 
 
-def mobilities_under_way(*, user: AbstractBaseUser, on: datetime.date | None = None):
-    if not _may_view(user, MobilityExchange):
-        return []
+def renewal_notices_due(*, user: AbstractBaseUser, on: datetime.date | None = None) -> Listing:
+    """Agreements whose renewal notice is due within NOTICE_WINDOW days or overdue (their end
+    to come), renewal not started: the most urgent first."""
+    if not _may_view(user, Agreement):
+        return Listing([], 0)
     on = on or today()
 
     def build():
-        return list(
-            MobilityExchange.objects.under_way(on)
-            .select_related("person", "host_institution")
-            .order_by("planned_end", "pk")[:20]
+        due = (
+            _visible_agreements(user)
+            .renewal_notice_due(until=on + datetime.timedelta(days=NOTICE_WINDOW), on=on)
+            .order_by("renewal_notice_on", "pk")
         )
+        return _listing(due)
 
-    return _figures("under-way", build, variant=on.isoformat())
+    return _figures("notices", build, variant=f"{_scope(user)}:{on.isoformat()}")
+
+
+def renewals_in_progress(*, user: AbstractBaseUser) -> Listing:
+    """Agreements renewed by a successor not signed yet: their alerts are silenced."""
+    if not _may_view(user, Agreement):
+        return Listing([], 0)
+
+    def build():
+        renewing = (
+            _visible_agreements(user)
+            .renewal_in_progress()
+            .successor_visible_to(user)
+            .select_related("successor")
+            .order_by(F("end_date").asc(nulls_last=True), "pk")
+        )
+        return _listing(renewing)
+
+    return _figures("renewing", build, variant=_scope(user))
+
+
+def _moving(field: str, on: datetime.date, days: int):
+    """Mobilities whose start (or end), actual else planned, falls in the next `days` days."""
+    window = (on, on + datetime.timedelta(days=days))
+    return (
+        MobilityExchange.objects.not_cancelled()
+        .filter(
+            Q(**{f"actual_{field}__range": window})
+            | Q(**{f"actual_{field}__isnull": True, f"planned_{field}__range": window})
+        )
+        .annotate(moving_on=Coalesce(f"actual_{field}", f"planned_{field}"))
+        .select_related("person", "host_institution")
+        .order_by("moving_on", "pk")
+    )
+
+
+def mobility_moves(*, user: AbstractBaseUser, on: datetime.date | None = None) -> dict:
+    """Departures and returns within MOVES_WINDOW days."""
+    if not _may_view(user, MobilityExchange):
+        return {}
+    on = on or today()
+
+    def build():
+        return {
+            "departures": _listing(_moving("start", on, MOVES_WINDOW)),
+            "returns": _listing(_moving("end", on, MOVES_WINDOW)),
+        }
+
+    return _figures("moves", build, variant=on.isoformat())
+
+
+def proposals_to_review(*, user: AbstractBaseUser) -> Listing | None:
+    """ROR matches proposed and not decided yet."""
+    if not _may_view(user, RorMatch):
+        return None
+
+    def build():
+        proposed = (
+            RorMatch.objects.filter(status=RorMatch.Status.PROPOSED)
+            .select_related("institution")
+            .order_by("-confidence", "pk")
+        )
+        url = reverse("admin:institutions_rormatch_changelist")
+        return _listing(proposed, f"{url}?status__exact={RorMatch.Status.PROPOSED}")
+
+    return _figures("proposals", build)
 
 
 def _missing_translation_counts(user: AbstractBaseUser) -> dict[str, int]:

@@ -1,6 +1,12 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db import models
+from django.http import Http404
+from django.urls import path
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
@@ -18,7 +24,7 @@ from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
 
-from .admin_actions import move_to_next_status, renew
+from .admin_actions import move_to_next_status, renew, renewal_view
 from .models import (
     Agreement,
     AgreementCommitment,
@@ -30,6 +36,7 @@ from .models import (
     can_see_confidential,
 )
 from .resources import AgreementResource
+from .selectors import renewal_notes
 
 
 class AgreementVisibilityMixin:
@@ -311,6 +318,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
         SourceLinkInline,
     ]
     actions = [move_to_next_status, renew]
+    readonly_fields = ["renewal_notice_shown"]
     agreement_fields = ("successor",)
     fieldsets = [
         (
@@ -336,7 +344,7 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
                     ("signed_on", "signed_precision"),
                     "signed_place",
                     ("start_date", "end_date"),
-                    "renewal_notice_days",
+                    ("renewal_notice_days", "renewal_notice_shown"),
                     "successor",
                 ]
             },
@@ -347,6 +355,29 @@ class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("parties__institution")
         return queryset.visible_to(request.user)
+
+    def get_urls(self):
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        renew_page = path(
+            "<path:object_id>/renew/",
+            self.admin_site.admin_view(partial(renewal_view, self)),
+            name=f"{info}_renew",
+        )
+        return [renew_page, *super().get_urls()]
+
+    @admin.display(description=_("renewal notice due by"))
+    def renewal_notice_shown(self, obj):
+        return date_format(obj.renewal_notice_date) if obj.renewal_notice_date else "—"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The page says where the agreement stands in its renewal ("Renewal in progress").
+        An agreement the user may not see is not found (404), like its history pages."""
+        agreement = self.get_object(request, unquote(object_id))
+        if agreement is None:
+            raise Http404
+        notes = renewal_notes(agreement=agreement, user=request.user)
+        context = {**(extra_context or {}), "renewal_notes": notes}
+        return super().change_view(request, object_id, form_url, context)
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)

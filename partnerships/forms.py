@@ -1,9 +1,14 @@
 """Forms of the back-office lifecycle actions (the rule itself is in Agreement.clean())."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelectMultiple
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement
+from core.languages import content_languages, localized_in
+from institutions.models import Institution
+
+from .models import Agreement, AgreementParty
 
 
 class DateInput(forms.DateInput):
@@ -30,7 +35,48 @@ class TransitionForm(forms.Form):
 
 
 class RenewalForm(forms.Form):
+    """The successor of an agreement, prefilled (selectors.renewal_defaults) for staff to adjust."""
+
     reference = forms.CharField(label=_("reference of the new agreement"), max_length=40)
-    slug = forms.SlugField(label=_("slug of the new agreement"), max_length=120)
-    start_date = forms.DateField(label=_("start date"), required=False, widget=DateInput)
-    end_date = forms.DateField(label=_("end date"), required=False, widget=DateInput)
+    slug = forms.SlugField(
+        label=_("slug of the new agreement"),
+        max_length=120,
+        required=False,
+        help_text=_("Left empty, it is made from the reference."),
+    )
+    start_date = forms.DateField(label=_("in force from"), required=False, widget=AdminDateWidget)
+    end_date = forms.DateField(label=_("in force until"), required=False, widget=AdminDateWidget)
+    parties = forms.ModelMultipleChoiceField(label=_("parties"), queryset=Institution.objects.all())
+
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in content_languages():
+            self.fields[localized_in(language, "title")[0]] = forms.CharField(
+                label=_("title [%(language)s]") % {"language": language},
+                max_length=255,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "vTextField"}),
+            )
+        parties = self.fields["parties"]
+        parties.widget = AutocompleteSelectMultiple(
+            AgreementParty._meta.get_field("institution"), admin_site
+        )
+        parties.widget.choices = parties.choices
+        self.fields["reference"].widget.attrs["class"] = "vTextField"
+        titles = [localized_in(language, "title")[0] for language in content_languages()]
+        self.order_fields(["reference", "slug", *titles, "start_date", "end_date", "parties"])
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments of services.renew_agreement."""
+        data = self.cleaned_data
+        return {
+            "reference": data["reference"],
+            "slug": data["slug"] or slugify(data["reference"]),
+            "start_date": data["start_date"],
+            "end_date": data["end_date"],
+            "titles": {
+                language: data[localized_in(language, "title")[0]]
+                for language in content_languages()
+            },
+            "parties": data["parties"],
+        }

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -347,6 +347,24 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
+class DaysBefore(Func):
+    """A date column minus a number of days held in another column, in the database."""
+
+    arity = 2
+    output_field = models.DateField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "  # PostgreSQL: date - integer is a date
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="date(%(expressions)s || ' days')",
+            arg_joiner=", '-' || ",
+            **extra,
+        )
+
+
 class AgreementHistoryQuerySet(HistoricalQuerySet):
     """Agreement.history: past versions follow the same rule as the agreements themselves."""
 
@@ -399,6 +417,37 @@ class AgreementQuerySet(models.QuerySet):
         # end-date index over these days only.
         return self.in_force(on).filter(
             end_date__gte=on, end_date__lte=on + datetime.timedelta(days=days)
+        )
+
+    def not_renewed(self):
+        """Without a successor: once a renewal is started its deadlines no longer alert."""
+        return self.filter(successor__isnull=True)
+
+    def renewal_in_progress(self):
+        """Renewed by a successor not signed yet."""
+        return self.filter(
+            successor__isnull=False,
+            successor__status__in=[AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION],
+        )
+
+    def successor_visible_to(self, user):
+        """Renewed by an agreement the user may see (or not renewed)."""
+        rule = visibility_q(user, "successor__")
+        return self.filter(Q(successor__isnull=True) | rule) if rule else self
+
+    def with_renewal_notice_date(self):
+        """`renewal_notice_on`: the last day to notify a renewal or termination."""
+        return self.annotate(renewal_notice_on=DaysBefore("end_date", "renewal_notice_days"))
+
+    def renewal_notice_due(self, *, until: datetime.date, on: datetime.date | None = None):
+        """In force, not renewed, its notice date passed or due by `until`, its end to come."""
+        on = on or timezone.localdate()
+        return (
+            self.in_force(on)
+            .not_renewed()
+            .filter(end_date__gte=on, renewal_notice_days__isnull=False)
+            .with_renewal_notice_date()
+            .filter(renewal_notice_on__lte=until)
         )
 
 
@@ -661,6 +710,22 @@ class Agreement(TimeStampedModel):
 
     def is_visible_to(self, user) -> bool:
         return not self.is_confidential or can_see_confidential(user)
+
+    @property
+    def renewal_notice_date(self) -> datetime.date | None:
+        """The last day to notify a renewal or termination (its end minus the notice)."""
+        if self.end_date is None or self.renewal_notice_days is None:
+            return None
+        return self.end_date - datetime.timedelta(days=self.renewal_notice_days)
+
+    @property
+    def renewal_state(self) -> str:
+        """ "in_progress" (renewed by an unsigned successor), "renewed" or ""."""
+        if self.successor_id is None:
+            return ""
+        if self.successor.status in (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION):
+            return "in_progress"
+        return "renewed"
 
     def clean(self) -> None:
         """The lifecycle, checked against the status as stored: the admin, the import and the

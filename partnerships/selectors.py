@@ -7,6 +7,7 @@ from django.db.models import Avg, Case, CharField, Count, Min, Prefetch, QuerySe
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -336,3 +337,97 @@ def _partner_map(*, partnerships=None) -> PartnerMap:
     known = {shape.code for shape in country_shapes()}
     result.country_codes = sorted(codes & known)
     return result
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _same_length(start: datetime.date, end: datetime.date, new_start: datetime.date):
+    """The end of a period starting on `new_start` as long as `start`–`end` (whole months kept
+    whole: 8 March 2018 – 7 March 2023 renewed from 8 March 2023 ends on 7 March 2028)."""
+    after = end + datetime.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if after.day == start.day and months > 0:
+        return _add_months(new_start, months) - datetime.timedelta(days=1)
+    return new_start + (end - start)
+
+
+def successor_reference(agreement: Agreement, start: datetime.date | None) -> str:
+    """The predecessor's reference with its start year moved on ("WIS-2018" → "WIS-2023"),
+    else with the new start year appended."""
+    reference = agreement.reference
+    old_year = agreement.start_date and str(agreement.start_date.year)
+    if start and old_year and old_year in reference:
+        return reference.replace(old_year, str(start.year))
+    suffix = f"-{start.year}" if start else "-R"
+    return reference[: 40 - len(suffix)] + suffix
+
+
+def renewal_defaults(agreement: Agreement) -> dict:
+    """What the renewal form starts from: the successor's reference, titles, dates (from the
+    day after the end, for as long) and parties."""
+    start = end = None
+    if agreement.end_date:
+        start = agreement.end_date + datetime.timedelta(days=1)
+        if agreement.start_date:
+            end = _same_length(agreement.start_date, agreement.end_date, start)
+    reference = successor_reference(agreement, start)
+    return {
+        "reference": reference,
+        "slug": slugify(reference),
+        "start_date": start,
+        "end_date": end,
+        **{
+            localized_in(language, "title")[0]: getattr(
+                agreement, localized_in(language, "title")[0]
+            )
+            for language in content_languages()
+        },
+        "parties": list(
+            agreement.parties.order_by("position", "pk").values_list("institution_id", flat=True)
+        ),
+    }
+
+
+@dataclass
+class RenewalNote:
+    text: str
+    url: str = ""
+
+
+def renewal_notes(*, agreement: Agreement, user) -> list[RenewalNote]:
+    """Where an agreement stands in its renewal, as its back-office page says it: "Renewal in
+    progress: WIS-2023 (Draft)", "Renewed by …", "Renewal of …". A linked agreement the user
+    may not see is not named."""
+    notes = []
+    linked = []
+    if agreement.successor_id:
+        successor = agreement.successor
+        if agreement.renewal_state == "in_progress":
+            linked.append((successor, _("Renewal in progress: %(other)s (%(status)s)")))
+        else:
+            linked.append((successor, _("Renewed by %(other)s (%(status)s)")))
+    predecessor = Agreement.objects.filter(successor=agreement).first()
+    if predecessor is not None:
+        linked.append((predecessor, _("Renewal of %(other)s (%(status)s)")))
+    for other, text in linked:
+        if not other.is_visible_to(user):
+            notes.append(
+                RenewalNote(text % {"other": _("a confidential agreement"), "status": "…"})
+            )
+            continue
+        notes.append(
+            RenewalNote(
+                text % {"other": other.reference, "status": other.get_status_display()},
+                reverse("admin:partnerships_agreement_change", args=[other.pk]),
+            )
+        )
+    return notes

@@ -5,6 +5,7 @@ The rule itself (which moves are allowed, when a signing date is needed) lives i
 """
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.languages import content_languages, localized, localized_in
 from core.versions import bump_content_version
+from institutions.models import Institution
 
 from .models import Agreement, AgreementCommitment, AgreementParty
 
@@ -46,11 +48,14 @@ def renew_agreement(
     start_date: datetime.date | None,
     end_date: datetime.date | None,
     titles: dict[str, str] | None = None,
+    parties: Iterable[Institution] | None = None,
 ) -> Agreement:
     """A draft successor keeping parties, commitments and themes, linked to its predecessor;
-    off the public site until staff publish it (`is_public`).
+    off the public site until staff publish it (`is_public`). The predecessor's renewal is then
+    in progress: its deadlines no longer alert.
 
-    `titles` ({language: title}) replaces the predecessor's title in those languages."""
+    `titles` ({language: title}) replaces the predecessor's title in those languages; `parties`
+    (institutions) replaces its parties: those kept keep their order, new ones follow."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.successor_id:
         raise ValidationError(_("This agreement has already been renewed."), code="renewed")
@@ -77,10 +82,8 @@ def renew_agreement(
     successor.save()
     successor.themes.set(agreement.themes.all())
     AgreementParty.objects.bulk_create(
-        AgreementParty(
-            agreement=successor, institution_id=party.institution_id, position=party.position
-        )
-        for party in agreement.parties.all()
+        AgreementParty(agreement=successor, institution_id=institution_id, position=position)
+        for position, institution_id in enumerate(_successor_parties(agreement, parties), 1)
     )
     AgreementCommitment.objects.bulk_create(
         AgreementCommitment(
@@ -95,3 +98,13 @@ def renew_agreement(
     agreement.successor = successor
     agreement.save(update_fields=["successor", "updated_at"])
     return successor
+
+
+def _successor_parties(agreement: Agreement, parties: Iterable[Institution] | None) -> list[int]:
+    kept = list(
+        agreement.parties.order_by("position", "pk").values_list("institution_id", flat=True)
+    )
+    if parties is None:
+        return kept
+    chosen = {institution.pk for institution in parties}
+    return [pk for pk in kept if pk in chosen] + sorted(chosen - set(kept))

@@ -9,8 +9,14 @@ register = template.Library()
 def clara_dashboard(context):
     user = context["request"].user
     return {
-        "expiring": selectors.expiring_agreements(user=user),
-        "under_way": selectors.mobilities_under_way(user=user),
+        "notices": selectors.renewal_notices_due(user=user),
+        "ending": selectors.ending_agreements(user=user),
+        "renewing": selectors.renewals_in_progress(user=user),
+        "moves": selectors.mobility_moves(user=user),
+        "proposals": selectors.proposals_to_review(user=user),
+        "may_renew": user.has_perm("partnerships.add_agreement"),
+        "notice_window": selectors.NOTICE_WINDOW,
+        "moves_window": selectors.MOVES_WINDOW,
         "gaps": selectors.translation_gaps(user=user),
         "changes": selectors.recent_changes(user=user),
         "today": selectors.today(),

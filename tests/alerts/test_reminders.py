@@ -134,3 +134,27 @@ def test_the_text_e_mail_is_plain_text_and_the_html_one_is_escaped(settings):
     html = message.alternatives[0][0]
     assert "Exchange &lt;R&amp;D&gt; d&#x27;échange" in html
     assert "<R&D>" not in html
+
+
+def test_an_agreement_whose_renewal_is_in_progress_alerts_no_more(officer):
+    """Renewing an agreement (a draft successor) silences its expiry and notice alerts."""
+    from partnerships.services import renew_agreement
+
+    renewed = agreement_ending_in(25, officer, reference="RENEWED", renewal_notice_days=20)
+    agreement_ending_in(40, officer, reference="KEPT", renewal_notice_days=30)
+    renew_agreement(
+        agreement=renewed,
+        reference="RENEWED-2",
+        slug="renewed-2",
+        start_date=TODAY + D(days=26),
+        end_date=TODAY + D(days=800),
+    )
+    call_command("send_agreement_reminders", date=TODAY.isoformat())
+    body = mail.outbox[0].body
+    assert "KEPT" in body
+    assert "RENEWED" not in body
+    assert set(ReminderLog.objects.values_list("kind", flat=True)) == {
+        "agreement_expiry",
+        "renewal_notice",
+    }
+    assert ReminderLog.objects.count() == 2

@@ -25,6 +25,7 @@ from partnerships.models import (
     Partnership,
     PartnershipMember,
 )
+from partnerships.services import renew_agreement
 from people.models import Person
 from sources.models import Source, SourceLink
 from tests import factories as f
@@ -310,6 +311,28 @@ def dashboard_records():
     f.MobilityExchangeFactory(
         planned_start=today - datetime.timedelta(days=10),
         planned_end=today + datetime.timedelta(days=80),
+    )
+    # A renewal notice due, a renewal in progress, a departure and a return, a ROR proposal.
+    for ends_in in (40, 150):
+        renewed = f.AgreementFactory(
+            status="in_force",
+            start_date=today - datetime.timedelta(days=300),
+            end_date=today + datetime.timedelta(days=ends_in),
+            renewal_notice_days=60,
+        )
+    renew_agreement(
+        agreement=renewed,
+        reference=f"{renewed.reference}-R",
+        slug=f"{renewed.slug}-r",
+        start_date=None,
+        end_date=None,
+    )
+    f.MobilityExchangeFactory(
+        planned_start=today + datetime.timedelta(days=10),
+        planned_end=today + datetime.timedelta(days=50),
+    )
+    RorMatch.objects.create(
+        institution=f.InstitutionFactory(), ror_id="038t36y30", ror_name="ROR", confidence="0.9"
     )
     f.EventFactory(partnership=f.PartnershipFactory())
     f.KeyFigureFactory()

@@ -106,7 +106,7 @@ def test_agreement_pages_follow_the_rule(role_client, world, role, which):
         assert version.status_code == 200
         assert agreement.title_en in version.content.decode()
     else:
-        assert change.status_code == 302  # the admin's "does not exist" redirect
+        assert change.status_code == 404
         assert history.status_code == 404
         assert version.status_code == 404
 

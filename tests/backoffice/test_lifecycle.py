@@ -136,15 +136,17 @@ def test_staff_renew_an_agreement_from_the_back_office(role_client):
     AgreementPartyFactory(agreement=agreement)
     client = role_client(AGREEMENTS_MANAGER)
 
-    done = run_action(
-        client,
-        "renew",
-        agreement,
-        confirmed="yes",
-        reference="NEW-1",
-        slug="new-1",
-        start_date="2027-01-01",
-        end_date="2031-12-31",
+    page = run_action(client, "renew", agreement)
+    assert page.url == f"/admin/partnerships/agreement/{agreement.pk}/renew/"
+    done = client.post(
+        page.url,
+        {
+            "reference": "NEW-1",
+            "slug": "new-1",
+            "start_date": "2027-01-01",
+            "end_date": "2031-12-31",
+            "parties": [agreement.parties.get().institution_id],
+        },
     )
 
     assert done.status_code == 302

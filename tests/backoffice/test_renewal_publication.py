@@ -29,18 +29,12 @@ def test_a_renewal_is_public_only_once_staff_publish_it(role_client):
     old = f.AgreementFactory(
         reference="WIS-2018", slug="wis-2018", status=Agreement.Status.IN_FORCE
     )
-    f.AgreementPartyFactory(agreement=old)
+    party = f.AgreementPartyFactory(agreement=old)
     staff = role_client(AGREEMENTS_MANAGER)
 
     done = staff.post(
-        "/admin/partnerships/agreement/",
-        {
-            "action": "renew",
-            "_selected_action": [old.pk],
-            "confirmed": "yes",
-            "reference": "WIS-2023",
-            "slug": "wis-2023",
-        },
+        f"/admin/partnerships/agreement/{old.pk}/renew/",
+        {"reference": "WIS-2023", "slug": "wis-2023", "parties": [party.institution_id]},
         follow=True,
     )
 
