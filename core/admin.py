@@ -10,11 +10,11 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Max, OuterRef, Subquery
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
@@ -35,6 +35,7 @@ from .admin_scale import (
 )
 from .jobs import start_job
 from .models import SpreadsheetJob
+from .services import set_published
 from .partial_dates import PartialDateAdminMixin
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
 from .translation_status import missing_languages, missing_translation_q, translated_fields
@@ -391,6 +392,86 @@ class ClaraModelAdmin(ClaraAdmin, TranslationAdmin):
             '<span class="translation-missing" title="{}">{} ✗</span>',
             ((_("Translation missing"), language.upper()) for language in missing),
         )
+
+
+class PublicationAdminMixin:
+    """Records that stay off the public site until staff publish them (`is_public`): a
+    Publish / Unpublish button on the change page, with a preview of the public page before,
+    and the same as list actions; all through core.services.set_published."""
+
+    change_form_template = "admin/clara_publication_change_form.html"
+
+    def get_urls(self):
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/publication/",
+                self.admin_site.admin_view(self.publication_view),
+                name=f"{info}_publication",
+            ),
+            *super().get_urls(),
+        ]
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        self.actions = [*(self.actions or []), publish_selected, unpublish_selected]
+
+    def publication_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        self.publish(request, [obj], published=request.POST.get("published") == "1")
+        return redirect(
+            reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
+
+    def publish(self, request, records, *, published: bool) -> None:
+        done = 0
+        for record in records:
+            try:
+                record = set_published(record=record, published=published)
+            except ValidationError as refused:
+                self.message_user(
+                    request, f"{record}: {' '.join(refused.messages)}", messages.ERROR
+                )
+                continue
+            self.log_change(request, record, _("Published") if published else _("Unpublished"))
+            done += 1
+        if done:
+            message = (
+                _("%(count)s record(s) published: shown on the public site.")
+                if published
+                else _("%(count)s record(s) unpublished: only staff can see them.")
+            )
+            self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        parent = super().change_form_template or "admin/change_form.html"
+        if obj is not None and obj.pk is not None:
+            info = f"{self.opts.app_label}_{self.opts.model_name}"
+            context["publication_url"] = reverse(
+                f"{self.admin_site.name}:{info}_publication", args=[obj.pk]
+            )
+            context["may_publish"] = self.has_change_permission(request, obj)
+        context["publication_parent_template"] = parent
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+@admin.action(description=_("Publish: show on the public site"), permissions=["change"])
+def publish_selected(modeladmin, request, queryset):
+    modeladmin.publish(request, queryset, published=True)
+
+
+@admin.action(description=_("Unpublish: take off the public site"), permissions=["change"])
+def unpublish_selected(modeladmin, request, queryset):
+    modeladmin.publish(request, queryset, published=False)
 
 
 class ClaraImportForm(ImportForm):

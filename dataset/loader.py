@@ -301,6 +301,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "signed_precision": data.get("signed_precision", "day"),
                 "signed_place": data.get("signed_place", ""),
                 "is_confidential": False,
+                "is_public": True,
             },
         )
         _set_m2m(report, agreement, "themes", [themes[s] for s in data.get("themes", [])])

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraModelAdmin, VersionedInlineMixin
+from core.admin import ClaraModelAdmin, PublicationAdminMixin, VersionedInlineMixin
 from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
@@ -19,7 +19,7 @@ class EventParticipantInline(VersionedInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ClaraModelAdmin):
+class EventAdmin(PublicationAdminMixin, ClaraModelAdmin):
     list_display = [
         "title",
         "kind",

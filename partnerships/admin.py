@@ -10,6 +10,7 @@ from core.admin import (
     ClaraAdminForm,
     ClaraImportExportAdmin,
     ClaraModelAdmin,
+    PublicationAdminMixin,
     VersionedAdmin,
     VersionedInlineMixin,
 )
@@ -144,7 +145,7 @@ class EventInline(VersionedInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ClaraModelAdmin):
+class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
     list_display = [
         "name",
         "kind",

@@ -41,10 +41,11 @@ AGREEMENTS_SHOWN = 20
 TIMELINE_PER_KIND = 20  # the latest agreements, events and mobilities
 
 
-def public_partnerships() -> QuerySet:
+def public_partnerships(*, published: bool = True) -> QuerySet:
     """A collaboration's page: its small relations prefetched, the large ones read bounded by
-    `partnership_page`."""
-    return Partnership.objects.public().prefetch_related(
+    `partnership_page`. `published=False`: unpublished ones too (the staff's preview)."""
+    partnerships = Partnership.objects.public() if published else Partnership.objects.all()
+    return partnerships.prefetch_related(
         "themes",
         "key_figures",
         Prefetch(

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import ClaraImportExportAdmin
+from core.admin import ClaraImportExportAdmin, PublicationAdminMixin
 from sources.admin import SourceLinkInline
 
 from .admin_actions import erase_personal_data, export_personal_data
@@ -9,7 +9,7 @@ from .resources import PersonResource
 
 
 @admin.register(Person)
-class PersonAdmin(ClaraImportExportAdmin):
+class PersonAdmin(PublicationAdminMixin, ClaraImportExportAdmin):
     resource_classes = [PersonResource]
     list_display = ["last_name", "first_name", "title", "role", "affiliation", "is_public"]
     list_filter = ["is_public", "affiliation__country"]
