@@ -101,14 +101,24 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         if folded and folded != words:
             results = results | queryset.filter(*[Q(ror_names__contains=w) for w in folded])
         if search_term and request.path.endswith("/autocomplete/"):
-            # CLARA's own institutions first, then names starting with what was typed.
+            # The name or acronym typed, then names starting with it, CLARA's own first.
             name = in_default_language("name")
+            exact = Q(acronym__iexact=search_term) | Q(**{f"{name}__iexact": search_term})
+            prefix = Q(acronym__istartswith=search_term) | Q(
+                **{f"{name}__istartswith": search_term}
+            )
             results = results.order_by(
+                Case(When(exact, then=0), When(prefix, then=1), default=2),
                 Case(When(source=Institution.Source.CLARA, then=0), default=1),
-                Case(When(**{f"{name}__istartswith": search_term}, then=0), default=1),
                 name,
             )
         return results, duplicates
+
+    def autocomplete_label(self, obj) -> str:
+        """“Heidelberg University (UHEI) — Heidelberg, Germany · ROR”: which one is meant."""
+        place = ", ".join(part for part in (obj.city, obj.country.name if obj.country else "") if part)
+        label = f"{obj} — {place}" if place else str(obj)
+        return f"{label} · ROR" if obj.ror_id else label
 
     def save_model(self, request, obj, form, change):
         # What staff type is theirs: ROR never overwrites it again.
