@@ -34,10 +34,12 @@ from .admin_scale import (
     ScaledListMixin,
 )
 from .jobs import start_job
+from .languages import localized
 from .models import SpreadsheetJob
 from .services import set_published
 from .partial_dates import PartialDateAdminMixin
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
+from .text import unique_slug
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
 
@@ -103,17 +105,37 @@ class ClaraAdminForm(KnownChoicesForm):
     record is locked while the versions are compared)."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The fields a new record's slug is made from when left empty (VersionedAdmin.slug_from).
+    slug_from: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial["loaded_version"] = self.loaded_at()
+        elif self.slug_from and "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Left empty, it is made from the name.")
+
+    def fill_slug(self, cleaned: dict) -> None:
+        if not self.slug_from or "slug" not in self.fields or cleaned.get("slug"):
+            return
+        words = []
+        for name in self.slug_from:
+            found = [cleaned.get(field) for field in (name, *localized(name))]
+            words.append(next((str(value) for value in found if value), ""))
+        text = " ".join(word for word in words if word)
+        if text:
+            cleaned["slug"] = unique_slug(
+                self._meta.model, text, max_length=self._meta.model._meta.get_field("slug").max_length
+            )
 
     def loaded_at(self) -> str:
         return record_version(self.instance)
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk is None:
+            self.fill_slug(cleaned)
         if self.instance.pk is None or not self.has_changed_record():
             return cleaned
         loaded = cleaned.get("loaded_version")
@@ -335,15 +357,28 @@ class VersionedAdmin(
 
     list_per_page = 50
     form = ClaraAdminForm
+    # A new record's slug, left empty, is made from these fields (after which it is shown).
+    slug_from: tuple[str, ...] = ()
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if self.slug_from:
+            form.slug_from = self.slug_from  # a class made for this request
+        return form
+
+    def slug_after_name(self, fields: list) -> list:
+        if not self.slug_from or self.fieldsets or "slug" not in fields:
+            return fields
+        fields = [f for f in fields if f != "slug"]
+        sources = {*self.slug_from, *localized(*self.slug_from)}
+        after = max((i for i, name in enumerate(fields) if name in sources), default=-1)
+        return [*fields[: after + 1], "slug", *fields[after + 1 :]]
 
     def get_fieldsets(self, request, obj=None):
         """The version the form was loaded at travels (hidden) with the form of a change."""
 
         def without_version(fields):
-            return [f for f in fields if f != "loaded_version"]
+            return self.slug_after_name([f for f in fields if f != "loaded_version"])
 
         fieldsets = [
             (name, {**options, "fields": without_version(options["fields"])})

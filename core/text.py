@@ -6,8 +6,10 @@ import unicodedata
 
 from django.db.models import Func, TextField
 from django.db.models.functions import Lower
+from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
 
 def fold(text: str) -> str:
@@ -84,3 +86,15 @@ class Unaccent(Func):
 
 def folded(column: str) -> Unaccent:
     return Unaccent(Lower(column))
+
+
+def unique_slug(model, text: str, *, max_length: int = 120) -> str:
+    """A slug made from `text` that no record of `model` has yet ("name", "name-2", …): one
+    indexed look-up per try, a handful at most."""
+    base = slugify(text)[: max_length - 4].strip("-") or "record"
+    taken = model._default_manager.filter(slug__startswith=base)
+    for number in range(1, 10):
+        candidate = base if number == 1 else f"{base}-{number}"
+        if not taken.filter(slug=candidate).exists():
+            return candidate
+    return f"{base[: max_length - 9]}-{get_random_string(8).lower()}"

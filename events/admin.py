@@ -34,6 +34,7 @@ class EventAdmin(PublicationAdminMixin, ClaraModelAdmin):
     search_fields = [*localized("title"), *localized("city"), "slug"]
     autocomplete_fields = ["partnership", "organisers"]
     prepopulated_fields = {"slug": [in_default_language("title")]}
+    slug_from = ("title",)
     date_hierarchy = "start_date"
     partial_dates = {"start_date": "date_precision", "end_date": "date_precision"}
     inlines = [EventParticipantInline, SourceLinkInline]

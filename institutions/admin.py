@@ -72,6 +72,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     actions = ["refresh_from_ror"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
+    slug_from = ("name",)
     inlines = [TeamInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "network_role", "parent"]}),
@@ -237,6 +238,7 @@ class TeamAdmin(ClaraImportExportAdmin):
     ]
     autocomplete_fields = ["institution", "leader", "themes"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
+    slug_from = ("name",)
 
     @admin.display(description=_("country"), ordering="institution__country")
     def country(self, obj):

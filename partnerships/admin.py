@@ -172,6 +172,7 @@ class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
+    slug_from = ("name",)
     inlines = [
         PartnershipMemberInline,
         KeyFigureInline,

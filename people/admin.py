@@ -17,5 +17,6 @@ class PersonAdmin(PublicationAdminMixin, ClaraImportExportAdmin):
     search_fields = ["last_name", "first_name", "email", "orcid", "slug"]
     autocomplete_fields = ["affiliation", "team"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
+    slug_from = ("first_name", "last_name")
     actions = [export_personal_data, erase_personal_data]
     inlines = [SourceLinkInline]
