@@ -36,8 +36,8 @@ from .admin_scale import (
 from .jobs import start_job
 from .languages import localized
 from .models import SpreadsheetJob
-from .services import set_published
 from .partial_dates import PartialDateAdminMixin
+from .services import set_published
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
 from .text import unique_slug
 from .translation_status import missing_languages, missing_translation_q, translated_fields
@@ -125,9 +125,9 @@ class ClaraAdminForm(KnownChoicesForm):
             words.append(next((str(value) for value in found if value), ""))
         text = " ".join(word for word in words if word)
         if text:
-            cleaned["slug"] = unique_slug(
-                self._meta.model, text, max_length=self._meta.model._meta.get_field("slug").max_length
-            )
+            model = self._meta.model
+            length = model._meta.get_field("slug").max_length
+            cleaned["slug"] = unique_slug(model, text, max_length=length)
 
     def loaded_at(self) -> str:
         return record_version(self.instance)

@@ -117,7 +117,8 @@ class InstitutionAdmin(ClaraImportExportAdmin):
 
     def autocomplete_label(self, obj) -> str:
         """“Heidelberg University (UHEI) — Heidelberg, Germany · ROR”: which one is meant."""
-        place = ", ".join(part for part in (obj.city, obj.country.name if obj.country else "") if part)
+        country = obj.country.name if obj.country else ""
+        place = ", ".join(part for part in (obj.city, country) if part)
         label = f"{obj} — {place}" if place else str(obj)
         return f"{label} · ROR" if obj.ror_id else label
 

@@ -486,7 +486,8 @@ class Agreement(TimeStampedModel):
         _("shown on the public site"),
         default=False,
         help_text=_(
-            "A new agreement (a renewal too) stays off the public site until staff publish it. A confidential agreement is never shown, whatever this says."
+            "A new agreement (a renewal too) stays off the public site until staff publish it. "
+            "A confidential agreement is never shown, whatever this says."
         ),
     )
     responsible = models.ForeignKey(

@@ -9,7 +9,11 @@ from tests.factories import InstitutionFactory
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/autocomplete/"
-FIELD = {"app_label": "partnerships", "model_name": "partnershipmember", "field_name": "institution"}
+FIELD = {
+    "app_label": "partnerships",
+    "model_name": "partnershipmember",
+    "field_name": "institution",
+}
 
 
 def options(client, term: str) -> list[str]:
@@ -51,4 +55,5 @@ def test_typing_clara_offers_clara_first(staff_client):
         country="FR",
         source=Institution.Source.CLARA,
     )
-    assert options(staff_client, "CLARA")[0].startswith("Cancéropôle Lyon Auvergne-Rhône-Alpes (CLARA) — Lyon")
+    first = options(staff_client, "CLARA")[0]
+    assert first.startswith("Cancéropôle Lyon Auvergne-Rhône-Alpes (CLARA) — Lyon")

@@ -38,7 +38,8 @@ def test_the_publish_button_publishes_and_unpublishes(role_client):
     partnership = PartnershipFactory(is_public=False)
     change = f"/admin/partnerships/partnership/{partnership.pk}/change/"
     page = client.get(change).content.decode()
-    assert "Not published" in page and ">Publish<" in page
+    assert "Not published" in page
+    assert ">Publish<" in page
 
     response = client.post(
         f"/admin/partnerships/partnership/{partnership.pk}/publication/", {"published": "1"}
