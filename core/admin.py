@@ -173,6 +173,43 @@ class ClaraAdminForm(KnownChoicesForm):
         return True
 
 
+class DuplicateWarningForm(ClaraAdminForm):
+    """Before a new record is saved (or renamed), its likely duplicates are listed with links
+    (the admin's `likely_duplicates`); "Save anyway" saves it all the same."""
+
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway"),
+        required=False,
+        widget=forms.HiddenInput,
+        help_text=_("Tick if this is not one of the records listed above, and save again."),
+    )
+    find_duplicates = None  # set by the admin: (cleaned_data, pk) -> list of (label, url)
+    name_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.find_duplicates is None or cleaned.get("save_anyway") or self.errors:
+            return cleaned
+        renamed = set(self.changed_data) & {*self.name_fields, *localized(*self.name_fields)}
+        if self.instance.pk is not None and not renamed:
+            return cleaned
+        candidates = self.find_duplicates(cleaned, self.instance.pk)
+        if candidates:
+            self.fields["save_anyway"].widget = forms.CheckboxInput()
+            raise ValidationError(
+                format_html(
+                    "{} {}. {}",
+                    _("This may already exist:"),
+                    format_html_join(
+                        ", ", '<a href="{}" target="_blank">{}</a>', [(u, t) for t, u in candidates]
+                    ),
+                    _("Check them; if this is another one, tick “Save anyway” and save again."),
+                ),
+                code="likely_duplicate",
+            )
+        return cleaned
+
+
 class VersionedInlineForm(ClaraAdminForm):
     """An inline row with optimistic locking: a row sent changed (or deleted) is checked
     against the version it was loaded at; an untouched row is neither saved nor checked."""
@@ -364,7 +401,20 @@ class VersionedAdmin(
         form = super().get_form(request, obj, **kwargs)
         if self.slug_from:
             form.slug_from = self.slug_from  # a class made for this request
+        if issubclass(form, DuplicateWarningForm):
+            form.find_duplicates = self.duplicates_with_links
+            form.name_fields = self.slug_from
         return form
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        """Records the one being saved may duplicate (a bounded queryset)."""
+        return self.model._default_manager.none()
+
+    def duplicates_with_links(self, cleaned: dict, exclude_pk) -> list[tuple[str, str]]:
+        label = getattr(self, "autocomplete_label", str)
+        info = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change"
+        found = self.likely_duplicates(cleaned, exclude_pk)
+        return [(label(obj), reverse(info, args=[obj.pk])) for obj in found]
 
     def slug_after_name(self, fields: list) -> list:
         if not self.slug_from or self.fieldsets or "slug" not in fields:
@@ -378,12 +428,16 @@ class VersionedAdmin(
         """The version the form was loaded at travels (hidden) with the form of a change."""
 
         def without_version(fields):
-            return self.slug_after_name([f for f in fields if f != "loaded_version"])
+            hidden = {"loaded_version", "save_anyway"}
+            return self.slug_after_name([f for f in fields if f not in hidden])
 
         fieldsets = [
             (name, {**options, "fields": without_version(options["fields"])})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        if issubclass(self.form, DuplicateWarningForm) and fieldsets:
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "fields": [*options["fields"], "save_anyway"]}), *rest]
         if obj is None or not issubclass(self.form, ClaraAdminForm):
             return fieldsets
         if not self.has_change_permission(request, obj):

@@ -12,13 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraAdmin, ClaraImportExportAdmin, VersionedInlineMixin
+from core.admin import (
+    ClaraAdmin,
+    ClaraImportExportAdmin,
+    DuplicateWarningForm,
+    VersionedInlineMixin,
+)
 from core.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold
 
-from . import services
+from . import selectors, services
 from .models import Institution, RorMatch, Team
 from .resources import InstitutionResource, TeamResource
 from .ror import ror_id_of
@@ -44,6 +49,7 @@ class TeamInline(VersionedInlineMixin, TranslationTabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(ClaraImportExportAdmin):
+    form = DuplicateWarningForm
     resource_classes = [InstitutionResource]
     list_display = [
         "name",
@@ -114,6 +120,13 @@ class InstitutionAdmin(ClaraImportExportAdmin):
                 name,
             )
         return results, duplicates
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        return selectors.likely_duplicates(
+            names=[cleaned.get(name) for name in localized("name")],
+            country=str(cleaned.get("country") or ""),
+            exclude_pk=exclude_pk,
+        )
 
     def autocomplete_label(self, obj) -> str:
         """“Heidelberg University (UHEI) — Heidelberg, Germany · ROR”: which one is meant."""

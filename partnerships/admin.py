@@ -10,6 +10,7 @@ from core.admin import (
     ClaraAdminForm,
     ClaraImportExportAdmin,
     ClaraModelAdmin,
+    DuplicateWarningForm,
     PublicationAdminMixin,
     VersionedAdmin,
     VersionedInlineMixin,
@@ -19,6 +20,7 @@ from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
 
+from . import selectors
 from .admin_actions import move_to_next_status, renew
 from .models import (
     Agreement,
@@ -146,6 +148,7 @@ class EventInline(VersionedInlineMixin, TranslationTabularInline):
 
 @admin.register(Partnership)
 class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
+    form = DuplicateWarningForm
     list_display = [
         "name",
         "kind",
@@ -200,6 +203,13 @@ class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
             super()
             .get_queryset(request)
             .annotate(member_total=count_of(PartnershipMember, "partnership"))
+        )
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        return selectors.likely_duplicates(
+            names=[cleaned.get(name) for name in localized("name")],
+            acronym=cleaned.get("acronym") or "",
+            exclude_pk=exclude_pk,
         )
 
     @admin.display(description=_("participating institutions"), ordering="member_total")
