@@ -416,6 +416,9 @@ class VersionedAdmin(
         found = self.likely_duplicates(cleaned, exclude_pk)
         return [(label(obj), reverse(info, args=[obj.pk])) for obj in found]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def slug_after_name(self, fields: list) -> list:
         if not self.slug_from or self.fieldsets or "slug" not in fields:
             return fields
