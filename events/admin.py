@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import ClaraModelAdmin, PublicationAdminMixin, VersionedInlineMixin
-from core.admin_scale import AutocompleteListFilter
+from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 
@@ -29,7 +29,12 @@ class EventAdmin(PublicationAdminMixin, ClaraModelAdmin):
         "partnership",
         "is_public",
     ]
-    list_filter = ["kind", "is_public", "country", ("partnership", AutocompleteListFilter)]
+    list_filter = [
+        "kind",
+        "is_public",
+        ("country", InUseChoicesListFilter),
+        ("partnership", AutocompleteListFilter),
+    ]
     list_select_related = ["partnership"]
     search_fields = [*localized("title"), *localized("city"), "slug"]
     autocomplete_fields = ["partnership", "organisers"]

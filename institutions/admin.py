@@ -18,7 +18,7 @@ from core.admin import (
     DuplicateWarningForm,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter
+from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold
@@ -62,7 +62,13 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         "team_count",
         "ror_link",
     ]
-    list_filter = ["source", "network_role", "kind", "ror_status", "country"]
+    list_filter = [
+        "source",
+        "network_role",
+        "kind",
+        "ror_status",
+        ("country", InUseChoicesListFilter),
+    ]
     list_select_related = ["parent"]
     # ror_names: every ROR name, acronym and alias (folded), so that the registry search of the
     # partner/party/host autocompletes finds directory organisations in any language.
