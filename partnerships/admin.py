@@ -15,7 +15,7 @@ from core.admin import (
     VersionedAdmin,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
@@ -146,6 +146,34 @@ class EventInline(VersionedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
+class PartnershipAgreementInline(BoundedInlineMixin, admin.TabularInline):
+    """A partnership's agreements, read here and edited on their own pages (the first few,
+    then a link to all of them); confidential ones only for those who may see them."""
+
+    model = Agreement
+    fields = ["reference", "title", "status", "signed_on", "end_date", "is_public"]
+    readonly_fields = fields
+    max_rows = 5
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user).order_by("-signed_on", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("partnerships.view_agreement")
+
+
 @admin.register(Partnership)
 class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
     form = DuplicateWarningForm
@@ -179,6 +207,7 @@ class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
     inlines = [
         PartnershipMemberInline,
         KeyFigureInline,
+        PartnershipAgreementInline,
         MobilityInline,
         EventInline,
         SourceLinkInline,
