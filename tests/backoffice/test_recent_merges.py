@@ -24,4 +24,5 @@ def test_a_merge_is_not_shown_as_a_deletion(django_user_model):
     link_to_ror(institution=clara, ror_id="038t36y30")
 
     merged = [c for c in recent_changes(user=user) if c.label == "Heidelberg University"]
-    assert [c.action for c in merged] == "Merged into Universität Heidelberg"
+    actions = [c.action for c in merged]
+    assert actions == ["Merged into Universität Heidelberg", "Created"]
