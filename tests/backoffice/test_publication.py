@@ -4,10 +4,11 @@ preview their public page before."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from backoffice.roles import EDITOR, VIEWER
+from backoffice.preview import may_preview
+from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
 from events.models import Event
 from partnerships.models import Agreement, Partnership
-from tests.factories import EventFactory, PartnershipFactory
+from tests.factories import AgreementFactory, EventFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +120,13 @@ def test_a_staff_member_without_view_permission_gets_404(client, make_staff):
 
 
 def test_anonymous_user_may_not_preview():
-    from backoffice.preview import may_preview
-
     assert not may_preview(AnonymousUser(), Partnership)
+
+
+def test_staff_preview_an_unpublished_agreement_never_a_confidential_one(client, role_client):
+    draft = AgreementFactory(is_public=False)
+    secret = AgreementFactory(is_public=False, is_confidential=True)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    manager = role_client(AGREEMENTS_MANAGER)
+    assert manager.get(draft.get_absolute_url()).status_code == 200
+    assert manager.get(secret.get_absolute_url()).status_code == 404
