@@ -438,7 +438,12 @@ class VersionedAdmin(
             (name, {**options, "fields": without_version(options["fields"])})
             for name, options in super().get_fieldsets(request, obj)
         ]
-        if issubclass(self.form, DuplicateWarningForm) and fieldsets:
+        may_save = (
+            self.has_add_permission(request)
+            if obj is None
+            else self.has_change_permission(request, obj)
+        )
+        if issubclass(self.form, DuplicateWarningForm) and fieldsets and may_save:
             (name, options), *rest = fieldsets
             fieldsets = [(name, {**options, "fields": [*options["fields"], "save_anyway"]}), *rest]
         if obj is None or not issubclass(self.form, ClaraAdminForm):

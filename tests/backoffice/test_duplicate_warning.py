@@ -2,8 +2,11 @@
 
 import pytest
 
+from backoffice.roles import VIEWER
 from institutions.models import Institution
+from institutions.selectors import likely_duplicates as likely_institutions
 from partnerships.models import Partnership
+from partnerships.selectors import likely_duplicates
 from tests.factories import InstitutionFactory, PartnershipFactory
 from tests.helpers import admin_form_data
 
@@ -89,3 +92,21 @@ def test_renaming_nothing_checks_nothing(staff_client):
     url = f"/admin/partnerships/partnership/{second.pk}/change/"
     response = post(staff_client, url, {"acronym": "LH2", "start_date": "2012-02-21"})
     assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_a_viewer_sees_no_save_anyway_row(role_client):
+    partnership = PartnershipFactory()
+    page = role_client(VIEWER).get(f"/admin/partnerships/partnership/{partnership.pk}/change/")
+    assert "save_anyway" not in page.content.decode()
+
+
+def test_the_candidates_are_found_in_one_query(django_assert_num_queries):
+    PartnershipFactory(name_fr="Réseau Lyon–Heidelberg", name_en="Lyon–Heidelberg network")
+    with django_assert_num_queries(1):
+        found = likely_duplicates(names=["Réseau Lyon-Heidelberg"], acronym="", exclude_pk=None)
+    assert len(found) == 1
+    with django_assert_num_queries(1):
+        institutions = likely_institutions(
+            names=["Université de Heidelberg"], country="DE", exclude_pk=None
+        )
+    assert institutions == []
