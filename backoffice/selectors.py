@@ -313,6 +313,13 @@ def _label(model: type[Model], record) -> str:
     return str(instance)
 
 
+def _action(record) -> str:
+    """“Deleted”, unless the deletion says why (“Merged into Heidelberg University”)."""
+    if record.history_type == "-" and record.history_change_reason:
+        return record.history_change_reason
+    return record.get_history_type_display()
+
+
 def _latest_changes(user: AbstractBaseUser, limit: int) -> dict[str, list[Change]]:
     """The latest `limit` changes of each tracked model: one query per model, whatever the
     data and whatever the user may view (the permissions apply when read)."""
@@ -327,7 +334,7 @@ def _latest_changes(user: AbstractBaseUser, limit: int) -> dict[str, list[Change
         latest[opts.label_lower] = [
             Change(
                 date=record.history_date,
-                action=record.get_history_type_display(),
+                action=_action(record),
                 kind=str(opts.verbose_name),
                 label=_label(model, record),
                 user=str(record.history_user or ""),

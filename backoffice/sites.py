@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.forms import AdminAuthenticationForm, AdminPasswordChangeForm
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import PasswordChangeView
@@ -123,6 +124,18 @@ class ClaraPasswordChangeView(PasswordChangeView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
+class ClaraAutocompleteJsonView(AutocompleteJsonView):
+    """An option says more than the record's name where its admin tells how
+    (`autocomplete_label`: an institution's city, country and ROR badge)."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = label(obj)
+        return result
+
+
 class ClaraAdminSite(admin.AdminSite):
     site_header = _("CLARA — international partnerships")
     site_title = _("CLARA — international partnerships")
@@ -142,6 +155,9 @@ class ClaraAdminSite(admin.AdminSite):
             success_url=reverse("admin:password_change_done", current_app=self.name),
             extra_context={**self.each_context(request), **(extra_context or {})},
         )(request)
+
+    def autocomplete_view(self, request):
+        return ClaraAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def get_urls(self):
         # Ahead of the admin's own "view on site" shortcut, which redirects any staff member.

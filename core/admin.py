@@ -10,11 +10,13 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Max, OuterRef, Subquery
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
@@ -34,9 +36,12 @@ from .admin_scale import (
     ScaledListMixin,
 )
 from .jobs import start_job
+from .languages import localized
 from .models import SpreadsheetJob
 from .partial_dates import PartialDateAdminMixin
+from .services import set_published
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
+from .text import unique_slug
 from .translation_status import missing_languages, missing_translation_q, translated_fields
 
 
@@ -102,17 +107,37 @@ class ClaraAdminForm(KnownChoicesForm):
     record is locked while the versions are compared)."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The fields a new record's slug is made from when left empty (VersionedAdmin.slug_from).
+    slug_from: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial["loaded_version"] = self.loaded_at()
+        elif self.slug_from and "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Left empty, it is made from the name.")
+
+    def fill_slug(self, cleaned: dict) -> None:
+        if not self.slug_from or "slug" not in self.fields or cleaned.get("slug"):
+            return
+        words = []
+        for name in self.slug_from:
+            found = [cleaned.get(field) for field in (name, *localized(name))]
+            words.append(next((str(value) for value in found if value), ""))
+        text = " ".join(word for word in words if word)
+        if text:
+            model = self._meta.model
+            length = model._meta.get_field("slug").max_length
+            cleaned["slug"] = unique_slug(model, text, max_length=length)
 
     def loaded_at(self) -> str:
         return record_version(self.instance)
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk is None:
+            self.fill_slug(cleaned)
         if self.instance.pk is None or not self.has_changed_record():
             return cleaned
         loaded = cleaned.get("loaded_version")
@@ -148,6 +173,43 @@ class ClaraAdminForm(KnownChoicesForm):
     def has_changed_record(self) -> bool:
         """A change form is always checked; an unchanged inline row is not saved, so not."""
         return True
+
+
+class DuplicateWarningForm(ClaraAdminForm):
+    """Before a new record is saved (or renamed), its likely duplicates are listed with links
+    (the admin's `likely_duplicates`); "Save anyway" saves it all the same."""
+
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway"),
+        required=False,
+        widget=forms.HiddenInput,
+        help_text=_("Tick if this is not one of the records listed above, and save again."),
+    )
+    find_duplicates = None  # set by the admin: (cleaned_data, pk) -> list of (label, url)
+    name_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.find_duplicates is None or cleaned.get("save_anyway") or self.errors:
+            return cleaned
+        renamed = set(self.changed_data) & {*self.name_fields, *localized(*self.name_fields)}
+        if self.instance.pk is not None and not renamed:
+            return cleaned
+        candidates = self.find_duplicates(cleaned, self.instance.pk)
+        if candidates:
+            self.fields["save_anyway"].widget = forms.CheckboxInput()
+            raise ValidationError(
+                format_html(
+                    "{} {}. {}",
+                    _("This may already exist:"),
+                    format_html_join(
+                        ", ", '<a href="{}" target="_blank">{}</a>', [(u, t) for t, u in candidates]
+                    ),
+                    _("Check them; if this is another one, tick “Save anyway” and save again."),
+                ),
+                code="likely_duplicate",
+            )
+        return cleaned
 
 
 class VersionedInlineForm(ClaraAdminForm):
@@ -334,20 +396,58 @@ class VersionedAdmin(
 
     list_per_page = 50
     form = ClaraAdminForm
+    # A new record's slug, left empty, is made from these fields (after which it is shown).
+    slug_from: tuple[str, ...] = ()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if self.slug_from:
+            form.slug_from = self.slug_from  # a class made for this request
+        if issubclass(form, DuplicateWarningForm):
+            form.find_duplicates = self.duplicates_with_links
+            form.name_fields = self.slug_from
+        return form
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        """Records the one being saved may duplicate (a bounded queryset)."""
+        return self.model._default_manager.none()
+
+    def duplicates_with_links(self, cleaned: dict, exclude_pk) -> list[tuple[str, str]]:
+        label = getattr(self, "autocomplete_label", str)
+        info = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change"
+        found = self.likely_duplicates(cleaned, exclude_pk)
+        return [(label(obj), reverse(info, args=[obj.pk])) for obj in found]
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def slug_after_name(self, fields: list) -> list:
+        if not self.slug_from or self.fieldsets or "slug" not in fields:
+            return fields
+        fields = [f for f in fields if f != "slug"]
+        sources = {*self.slug_from, *localized(*self.slug_from)}
+        after = max((i for i, name in enumerate(fields) if name in sources), default=-1)
+        return [*fields[: after + 1], "slug", *fields[after + 1 :]]
 
     def get_fieldsets(self, request, obj=None):
         """The version the form was loaded at travels (hidden) with the form of a change."""
 
         def without_version(fields):
-            return [f for f in fields if f != "loaded_version"]
+            hidden = {"loaded_version", "save_anyway"}
+            return self.slug_after_name([f for f in fields if f not in hidden])
 
         fieldsets = [
             (name, {**options, "fields": without_version(options["fields"])})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        may_save = (
+            self.has_add_permission(request)
+            if obj is None
+            else self.has_change_permission(request, obj)
+        )
+        if issubclass(self.form, DuplicateWarningForm) and fieldsets and may_save:
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "fields": [*options["fields"], "save_anyway"]}), *rest]
         if obj is None or not issubclass(self.form, ClaraAdminForm):
             return fieldsets
         if not self.has_change_permission(request, obj):
@@ -391,6 +491,97 @@ class ClaraModelAdmin(ClaraAdmin, TranslationAdmin):
             '<span class="translation-missing" title="{}">{} ✗</span>',
             ((_("Translation missing"), language.upper()) for language in missing),
         )
+
+
+class PublicationAdminMixin:
+    """Records that stay off the public site until staff publish them (`is_public`): a
+    Publish / Unpublish button on the change page, with a preview of the public page before,
+    and the same as list actions; all through core.services.set_published."""
+
+    change_form_template = "admin/clara_publication_change_form.html"
+
+    def get_urls(self):
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/publication/",
+                self.admin_site.admin_view(self.publication_view),
+                name=f"{info}_publication",
+            ),
+            *super().get_urls(),
+        ]
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        self.actions = [*(self.actions or []), publish_selected, unpublish_selected]
+
+    def publication_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        self.publish(request, [obj], published=request.POST.get("published") == "1")
+        return redirect(
+            reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change",
+                args=[obj.pk],
+            )
+        )
+
+    def publish(self, request, records, *, published: bool) -> None:
+        done = 0
+        for record in records:
+            try:
+                record = set_published(record=record, published=published)
+            except ValidationError as refused:
+                self.message_user(
+                    request, f"{record}: {' '.join(refused.messages)}", messages.ERROR
+                )
+                continue
+            self.log_change(request, record, _("Published") if published else _("Unpublished"))
+            done += 1
+        if done:
+            message = (
+                _("%(count)s record(s) published: shown on the public site.")
+                if published
+                else _("%(count)s record(s) unpublished: only staff can see them.")
+            )
+            self.message_user(request, message % {"count": done}, messages.SUCCESS)
+
+    def model_change_form_template(self) -> str:
+        """The change form Django would use for this model (its own override, if any)."""
+        app, model = self.opts.app_label, self.opts.model_name
+        for name in [f"admin/{app}/{model}/change_form.html", f"admin/{app}/change_form.html"]:
+            try:
+                get_template(name)
+            except TemplateDoesNotExist:
+                continue
+            return name
+        return "admin/change_form.html"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        parent = super().change_form_template or self.model_change_form_template()
+        if obj is not None and obj.pk is not None:
+            info = f"{self.opts.app_label}_{self.opts.model_name}"
+            context["publication_url"] = reverse(
+                f"{self.admin_site.name}:{info}_publication", args=[obj.pk]
+            )
+            context["may_publish"] = self.has_change_permission(request, obj)
+        context["publication_parent_template"] = parent
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+@admin.action(description=_("Publish: show on the public site"), permissions=["change"])
+def publish_selected(modeladmin, request, queryset):
+    modeladmin.publish(request, queryset, published=True)
+
+
+@admin.action(description=_("Unpublish: take off the public site"), permissions=["change"])
+def unpublish_selected(modeladmin, request, queryset):
+    modeladmin.publish(request, queryset, published=False)
 
 
 class ClaraImportForm(ImportForm):

@@ -4,10 +4,12 @@ import functools
 import re
 import unicodedata
 
-from django.db.models import Func, TextField
+from django.db.models import Func, Q, TextField
 from django.db.models.functions import Lower
+from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
 
 def fold(text: str) -> str:
@@ -84,3 +86,47 @@ class Unaccent(Func):
 
 def folded(column: str) -> Unaccent:
     return Unaccent(Lower(column))
+
+
+def unique_slug(model, text: str, *, max_length: int = 120) -> str:
+    """A slug made from `text` that no record of `model` has yet ("name", "name-2", …): one
+    indexed look-up per try, a handful at most."""
+    base = slugify(text)[: max_length - 4].strip("-") or "record"
+    taken = model._default_manager.filter(slug__startswith=base)
+    for number in range(1, 10):
+        candidate = base if number == 1 else f"{base}-{number}"
+        if not taken.filter(slug=candidate).exists():
+            return candidate
+    return f"{base[: max_length - 9]}-{get_random_string(8).lower()}"
+
+
+# Words too common in organisation names to tell two apart.
+GENERIC_WORDS = {
+    "universite", "university", "universitat", "universitaet", "universidad", "universita",
+    "institut", "institute", "instituto", "istituto", "centre", "center", "centro", "national",
+    "nationale", "hopital", "hospital", "clinique", "clinic", "research", "recherche", "cancer",
+    "school", "ecole", "college", "faculty", "faculte", "medical", "medicale", "medicine",
+    "medecine", "sciences", "science", "network", "reseau", "programme", "program", "project",
+    "projet", "international", "cooperation", "partnership", "partenariat", "with", "avec",
+    "pour", "for", "and", "the", "des", "les", "und", "der", "die",
+}  # fmt: skip
+
+
+def similar_names_q(names: list[str], columns: list[str]) -> Q | None:
+    """A condition on aliases `_folded_<column>` (see folded_aliases): a column holds one of
+    `names` exactly (folded), or every distinctive word of it (at most the two longest), all
+    served by the trigram indexes on folded names."""
+    condition = Q()
+    for name in filter(None, names):
+        for column in columns:
+            condition |= Q(**{f"_folded_{column}": fold(name)})
+        distinctive = sorted(
+            (w for w in words(name) if len(w) >= 4 and w not in GENERIC_WORDS), key=len
+        )[-2:]
+        for column in columns if distinctive else ():
+            condition |= Q(*(Q(**{f"_folded_{column}__contains": w}) for w in distinctive))
+    return condition or None
+
+
+def folded_aliases(columns: list[str]) -> dict:
+    return {f"_folded_{column}": folded(column) for column in columns}

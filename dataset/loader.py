@@ -310,6 +310,7 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
                 "end_date": data.get("end_date"),
                 "end_precision": data.get("end_precision", "day"),
                 "is_confidential": False,
+                "is_public": True,
             },
         )
         _set_m2m(report, agreement, "themes", [themes[s] for s in data.get("themes", [])])

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraModelAdmin, VersionedInlineMixin
-from core.admin_scale import AutocompleteListFilter
+from core.admin import ClaraModelAdmin, PublicationAdminMixin, VersionedInlineMixin
+from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 
@@ -19,7 +19,7 @@ class EventParticipantInline(VersionedInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ClaraModelAdmin):
+class EventAdmin(PublicationAdminMixin, ClaraModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -29,11 +29,17 @@ class EventAdmin(ClaraModelAdmin):
         "partnership",
         "is_public",
     ]
-    list_filter = ["kind", "is_public", "country", ("partnership", AutocompleteListFilter)]
+    list_filter = [
+        "kind",
+        "is_public",
+        ("country", InUseChoicesListFilter),
+        ("partnership", AutocompleteListFilter),
+    ]
     list_select_related = ["partnership"]
     search_fields = [*localized("title"), *localized("city"), "slug"]
     autocomplete_fields = ["partnership", "organisers"]
     prepopulated_fields = {"slug": [in_default_language("title")]}
+    slug_from = ("title",)
     date_hierarchy = "start_date"
     partial_dates = {"start_date": "date_precision", "end_date": "date_precision"}
     inlines = [EventParticipantInline, SourceLinkInline]

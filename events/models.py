@@ -86,7 +86,11 @@ class Event(TimeStampedModel):
         related_name="organised_events",
     )
     description = models.TextField(_("description"), blank=True)
-    is_public = models.BooleanField(_("shown on the public site"), default=True)
+    is_public = models.BooleanField(
+        _("shown on the public site"),
+        default=False,
+        help_text=_("A new event stays off the public site until staff publish it."),
+    )
 
     objects = EventQuerySet.as_manager()
 

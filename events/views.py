@@ -3,6 +3,7 @@ from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from backoffice.preview import StaffPreviewMixin
 from core import versioned
 from core.cache import page_depends_on
 from core.calendars import ics_response
@@ -36,12 +37,13 @@ class EventListView(TemplateView):
         )
 
 
-class EventDetailView(DetailView):
+class EventDetailView(StaffPreviewMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.public().select_related("partnership").prefetch_related("organisers")
+        events = Event.objects.all() if self.previewing else Event.objects.public()
+        return events.select_related("partnership").prefetch_related("organisers")
 
     def get_context_data(self, **kwargs):
         event = self.object

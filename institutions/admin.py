@@ -12,13 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraAdmin, ClaraImportExportAdmin, VersionedInlineMixin
-from core.admin_scale import AutocompleteListFilter
+from core.admin import (
+    ClaraAdmin,
+    ClaraImportExportAdmin,
+    DuplicateWarningForm,
+    VersionedInlineMixin,
+)
+from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold
 
-from . import services
+from . import selectors, services
 from .models import Institution, RorMatch, Team
 from .resources import InstitutionResource, TeamResource
 from .ror import ror_id_of
@@ -44,6 +49,7 @@ class TeamInline(VersionedInlineMixin, TranslationTabularInline):
 
 @admin.register(Institution)
 class InstitutionAdmin(ClaraImportExportAdmin):
+    form = DuplicateWarningForm
     resource_classes = [InstitutionResource]
     list_display = [
         "name",
@@ -56,7 +62,13 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         "team_count",
         "ror_link",
     ]
-    list_filter = ["source", "network_role", "kind", "ror_status", "country"]
+    list_filter = [
+        "source",
+        "network_role",
+        "kind",
+        "ror_status",
+        ("country", InUseChoicesListFilter),
+    ]
     list_select_related = ["parent"]
     # ror_names: every ROR name, acronym and alias (folded), so that the registry search of the
     # partner/party/host autocompletes finds directory organisations in any language.
@@ -72,6 +84,7 @@ class InstitutionAdmin(ClaraImportExportAdmin):
     actions = ["refresh_from_ror"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
+    slug_from = ("name",)
     inlines = [TeamInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "network_role", "parent"]}),
@@ -101,14 +114,32 @@ class InstitutionAdmin(ClaraImportExportAdmin):
         if folded and folded != words:
             results = results | queryset.filter(*[Q(ror_names__contains=w) for w in folded])
         if search_term and request.path.endswith("/autocomplete/"):
-            # CLARA's own institutions first, then names starting with what was typed.
+            # The name or acronym typed, then names starting with it, CLARA's own first.
             name = in_default_language("name")
+            exact = Q(acronym__iexact=search_term) | Q(**{f"{name}__iexact": search_term})
+            prefix = Q(acronym__istartswith=search_term) | Q(
+                **{f"{name}__istartswith": search_term}
+            )
             results = results.order_by(
+                Case(When(exact, then=0), When(prefix, then=1), default=2),
                 Case(When(source=Institution.Source.CLARA, then=0), default=1),
-                Case(When(**{f"{name}__istartswith": search_term}, then=0), default=1),
                 name,
             )
         return results, duplicates
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        return selectors.likely_duplicates(
+            names=[cleaned.get(name) for name in localized("name")],
+            country=str(cleaned.get("country") or ""),
+            exclude_pk=exclude_pk,
+        )
+
+    def autocomplete_label(self, obj) -> str:
+        """“Heidelberg University (UHEI) — Heidelberg, Germany · ROR”: which one is meant."""
+        country = obj.country.name if obj.country else ""
+        place = ", ".join(part for part in (obj.city, country) if part)
+        label = f"{obj} — {place}" if place else str(obj)
+        return f"{label} · ROR" if obj.ror_id else label
 
     def save_model(self, request, obj, form, change):
         # What staff type is theirs: ROR never overwrites it again.
@@ -227,6 +258,7 @@ class TeamAdmin(ClaraImportExportAdmin):
     ]
     autocomplete_fields = ["institution", "leader", "themes"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
+    slug_from = ("name",)
 
     @admin.display(description=_("country"), ordering="institution__country")
     def country(self, obj):

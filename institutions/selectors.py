@@ -6,10 +6,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from core.languages import localized, localized_in
-from core.text import fold
+from core.text import fold, folded_aliases, similar_names_q
 
 from .models import Institution, RorStatus
 from .ror import ROR_LANGUAGE
@@ -79,6 +79,27 @@ class MatchResult:
             and round(best.confidence - other.confidence, 3) < MARGIN
             for other in self.proposals[1:]
         )
+
+
+def likely_duplicates(*, names: list[str], country: str, exclude_pk=None, limit: int = 5):
+    """Institutions the one being entered may be: the same name (or a ROR name or alias)
+    anywhere, or a similar name in the same country. A few at most, through the trigram
+    indexes on names (and the country's index for ROR's aliases)."""
+    columns = localized("name")
+    names = [name for name in names if name]
+    if not names:
+        return []
+    condition = Q()
+    for name in names:
+        for column in columns:
+            condition |= Q(**{f"_folded_{column}": fold(name)})
+    if country:
+        similar = similar_names_q(names, columns) or Q()
+        for name in names:
+            similar |= Q(ror_names__contains=fold(name))
+        condition |= Q(country=country) & similar
+    found = Institution.objects.light().alias(**folded_aliases(columns)).filter(condition)
+    return list(found.exclude(pk=exclude_pk).order_by("pk")[:limit])
 
 
 def _values(institution: Institution, field: str) -> list[str]:

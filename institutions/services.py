@@ -315,6 +315,8 @@ def link_to_ror(*, institution: Institution, ror_id: str) -> Institution:
         if institution.parent_id is None and directory.parent_id not in (None, institution.pk):
             institution.parent_id = directory.parent_id
             institution.ror_fields = sorted({*(institution.ror_fields or []), "parent"})
+        # Kept in the history: a merge, not a loss (the dashboard's recent changes say so).
+        directory._change_reason = _("Merged into %(institution)s") % {"institution": institution}
         directory.delete()
     institution.ror_id = ror_id
     if record is not None:

@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ClaraImportExportAdmin
-from core.admin_scale import AutocompleteListFilter
+from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
 from sources.admin import SourceLinkInline
@@ -14,21 +15,21 @@ from .resources import MobilityExchangeResource
 @admin.register(MobilityExchange)
 class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     resource_classes = [MobilityExchangeResource]
+    # Fits 1440 px with the filters beside it: kind and dates in one column each, long names
+    # wrapped (static/css/admin.css).
     list_display = [
         "participant",
-        "category",
-        "direction",
+        "kind",
         "host_institution",
         "partnership",
-        "planned_start",
-        "planned_end",
+        "dates",
         "status",
     ]
     list_filter = [
         "status",
         "category",
         "direction",
-        "host_institution__country",
+        ("host_institution__country", InUseChoicesListFilter),
         "planned_start",
         ("partnership", AutocompleteListFilter),
     ]
@@ -54,3 +55,15 @@ class MobilityExchangeAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
     @admin.display(description=_("participant"), ordering="person__last_name")
     def participant(self, obj):
         return obj.person.full_name if obj.person_id else obj.get_category_display()
+
+    @admin.display(description=_("kind"), ordering="category")
+    def kind(self, obj):
+        return f"{obj.get_category_display()} · {obj.get_direction_display()}"
+
+    @admin.display(description=_("planned dates"), ordering="planned_start")
+    def dates(self, obj):
+        start, end = (
+            date_format(day, "SHORT_DATE_FORMAT") if day else "…"
+            for day in (obj.planned_start, obj.planned_end)
+        )
+        return f"{start} – {end}"

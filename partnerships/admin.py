@@ -16,14 +16,17 @@ from core.admin import (
     ClaraAdminForm,
     ClaraImportExportAdmin,
     ClaraModelAdmin,
+    DuplicateWarningForm,
+    PublicationAdminMixin,
     VersionedAdmin,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter
+from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
 
+from . import selectors
 from .admin_actions import move_to_next_status, renew, renewal_view
 from .models import (
     Agreement,
@@ -151,8 +154,37 @@ class EventInline(VersionedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
+class PartnershipAgreementInline(BoundedInlineMixin, admin.TabularInline):
+    """A partnership's agreements, read here and edited on their own pages (the first few,
+    then a link to all of them); confidential ones only for those who may see them."""
+
+    model = Agreement
+    fields = ["reference", "title", "status", "signed_on", "end_date", "is_public"]
+    readonly_fields = fields
+    max_rows = 5
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user).order_by("-signed_on", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("partnerships.view_agreement")
+
+
 @admin.register(Partnership)
-class PartnershipAdmin(ClaraModelAdmin):
+class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
+    form = DuplicateWarningForm
     list_display = [
         "name",
         "kind",
@@ -179,9 +211,11 @@ class PartnershipAdmin(ClaraModelAdmin):
     autocomplete_fields = ["themes", "coordinators"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
+    slug_from = ("name",)
     inlines = [
         PartnershipMemberInline,
         KeyFigureInline,
+        PartnershipAgreementInline,
         MobilityInline,
         EventInline,
         SourceLinkInline,
@@ -206,6 +240,13 @@ class PartnershipAdmin(ClaraModelAdmin):
             super()
             .get_queryset(request)
             .annotate(member_total=count_of(PartnershipMember, "partnership"))
+        )
+
+    def likely_duplicates(self, cleaned: dict, exclude_pk):
+        return selectors.likely_duplicates(
+            names=[cleaned.get(name) for name in localized("name")],
+            acronym=cleaned.get("acronym") or "",
+            exclude_pk=exclude_pk,
         )
 
     @admin.display(description=_("participating institutions"), ordering="member_total")
@@ -267,7 +308,7 @@ class AgreementDocumentInline(PrivateFileFieldsMixin, VersionedInlineMixin, admi
 
 
 @admin.register(Agreement)
-class AgreementAdmin(AgreementVisibilityMixin, ClaraImportExportAdmin):
+class AgreementAdmin(PublicationAdminMixin, AgreementVisibilityMixin, ClaraImportExportAdmin):
     form = ClaraAdminForm
     resource_classes = [AgreementResource]
     list_display = [

@@ -115,7 +115,11 @@ class Partnership(TimeStampedModel):
     coordinators = models.ManyToManyField(
         "people.Person", verbose_name=_("coordinators"), blank=True, related_name="coordinated"
     )
-    is_public = models.BooleanField(_("shown on the public site"), default=True)
+    is_public = models.BooleanField(
+        _("shown on the public site"),
+        default=False,
+        help_text=_("A new partnership stays off the public site until staff publish it."),
+    )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
 
     objects = PartnershipQuerySet.as_manager()
@@ -608,10 +612,10 @@ class Agreement(TimeStampedModel):
     )
     is_public = models.BooleanField(
         _("shown on the public site"),
-        default=True,
+        default=False,
         help_text=_(
-            "Untick to keep a draft off the public site until it is ready; a renewal starts "
-            "unticked. A confidential agreement is never shown, whatever this says."
+            "A new agreement (a renewal too) stays off the public site until staff publish it. "
+            "A confidential agreement is never shown, whatever this says."
         ),
     )
     responsible = models.ForeignKey(

@@ -3,7 +3,18 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, CharField, Count, Min, Prefetch, QuerySet, Value, When
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import translation
@@ -12,9 +23,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core import versioned
-from core.languages import content_languages, in_default_language, localized_in
+from core.languages import content_languages, in_default_language, localized, localized_in
 from core.maps import country_shapes, project
 from core.models import format_partial_date
+from core.text import folded_aliases, similar_names_q
 from institutions.models import Institution
 
 from .filters import PartnershipFilterSet
@@ -42,10 +54,24 @@ AGREEMENTS_SHOWN = 20
 TIMELINE_PER_KIND = 20  # the latest agreements, events and mobilities
 
 
-def public_partnerships() -> QuerySet:
+def likely_duplicates(*, names: list[str], acronym: str, exclude_pk=None, limit: int = 5):
+    """Partnerships with the same or a very similar name, or the same acronym: a few at most,
+    found through the trigram indexes on names."""
+    columns = localized("name")
+    condition = similar_names_q(names, columns)
+    if acronym:
+        condition = (condition or Q()) | Q(acronym__iexact=acronym)
+    if condition is None:
+        return []
+    found = Partnership.objects.alias(**folded_aliases(columns)).filter(condition)
+    return list(found.exclude(pk=exclude_pk).order_by("pk")[:limit])
+
+
+def public_partnerships(*, published: bool = True) -> QuerySet:
     """A collaboration's page: its small relations prefetched, the large ones read bounded by
-    `partnership_page`."""
-    return Partnership.objects.public().prefetch_related(
+    `partnership_page`. `published=False`: unpublished ones too (the staff's preview)."""
+    partnerships = Partnership.objects.public() if published else Partnership.objects.all()
+    return partnerships.prefetch_related(
         "themes",
         "key_figures",
         Prefetch(

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from backoffice.preview import StaffPreviewMixin
 from core.cache import page_depends_on
 from people.models import Person
 from sources.selectors import attach_sources
@@ -37,12 +38,12 @@ class PartnershipListView(ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class PartnershipDetailView(DetailView):
+class PartnershipDetailView(StaffPreviewMixin, DetailView):
     template_name = "partnerships/partnership_detail.html"
     context_object_name = "partnership"
 
     def get_queryset(self):
-        return selectors.public_partnerships()
+        return selectors.public_partnerships(published=not self.previewing)
 
     def get_context_data(self, **kwargs):
         partnership = self.object
@@ -77,13 +78,14 @@ class PartnershipMembersView(ListView):
         return super().get_context_data(partnership=self.partnership, **kwargs)
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(StaffPreviewMixin, DetailView):
     template_name = "partnerships/agreement_detail.html"
     context_object_name = "agreement"
 
     def get_queryset(self):
+        # A confidential agreement is never shown on the public site, not even as a preview.
         return (
-            Agreement.objects.published()
+            (Agreement.objects.public() if self.previewing else Agreement.objects.published())
             .select_related("partnership")
             .prefetch_related(
                 "commitments",

@@ -1032,6 +1032,7 @@ class Generator:
                     end_date=end,
                     renewal_notice_days=rng.choice([90, 180]) if rng.random() < 0.4 else None,
                     is_confidential=rng.random() < 0.25,
+                    is_public=True,
                 )
 
         agreement_objs = list(objs())

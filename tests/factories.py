@@ -85,6 +85,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     summary_fr = "Résumé"
     summary_en = "Summary"
     start_date = datetime.date(2012, 2, 21)
+    is_public = True
 
 
 class PartnershipMemberFactory(factory.django.DjangoModelFactory):
@@ -118,6 +119,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     status = Agreement.Status.SIGNED
     signed_on = datetime.date(2018, 3, 8)
     partnership = factory.SubFactory(PartnershipFactory)
+    is_public = True
 
 
 class AgreementPartyFactory(factory.django.DjangoModelFactory):
@@ -163,3 +165,4 @@ class EventFactory(factory.django.DjangoModelFactory):
     kind = Event.Kind.SYMPOSIUM
     start_date = datetime.date(2011, 7, 4)
     end_date = datetime.date(2011, 7, 6)
+    is_public = True

@@ -370,7 +370,9 @@ def test_back_office_registry_search_review_list_and_refresh(staff_client, impor
             "term": "Lyongo Unibertsitatea",
         },
     )
-    assert [r["text"] for r in response.json()["results"]] == ["Université de Lyon (UDL)"]
+    assert [r["text"] for r in response.json()["results"]] == [
+        "Université de Lyon (UDL) — Lyon, France · ROR"
+    ]
     by_city_and_country = staff_client.get(
         reverse("admin:autocomplete"),
         {
@@ -380,9 +382,8 @@ def test_back_office_registry_search_review_list_and_refresh(staff_client, impor
             "term": "Bérard France",
         },
     )
-    assert [r["text"] for r in by_city_and_country.json()["results"]] == [
-        "Centre Léon Bérard (CLB)"
-    ]
+    texts = [r["text"] for r in by_city_and_country.json()["results"]]
+    assert [text.split(" — ")[0] for text in texts] == ["Centre Léon Bérard (CLB)"]
     lyon = ror("01rk35k63")
     page = staff_client.get(reverse("admin:institutions_institution_change", args=[lyon.pk]))
     assert "https://ror.org/01rk35k63" in page.content.decode()

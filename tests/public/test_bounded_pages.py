@@ -71,6 +71,7 @@ class World:
                     name_en=f"Partnership {i:05d}",
                     kind=Partnership.Kind.NETWORK,
                     countries=[COUNTRIES[i % len(COUNTRIES)]],
+                    is_public=True,
                 )
                 for i in numbers
             ]
@@ -109,6 +110,7 @@ class World:
                 # Older than the feed's window; one in three undated.
                 start_date=None if i % 3 == 0 else datetime.date(2000 + i % 15, 1 + i % 12, 1),
                 partnership=self.big,
+                is_public=True,
             )
             for i in numbers
         )
@@ -123,6 +125,7 @@ class World:
                 status=Agreement.Status.SIGNED,
                 signed_on=datetime.date(2010 + i % 10, 1, 1),
                 partnership=self.big,
+                is_public=True,
             )
             for i in numbers
         )
