@@ -616,6 +616,7 @@ def test_a_search_runs_the_same_queries_at_two_sizes(admin_en):
     admin_en.get("/admin/mobility/mobilityexchange/?q=martin")
     few = len(searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")[1])
     grow(8)
+    admin_en.get("/admin/mobility/mobilityexchange/?q=martin")  # the filters' values, once
     many = len(searched(admin_en, "/admin/mobility/mobilityexchange/?q=martin")[1])
     assert many == few
 

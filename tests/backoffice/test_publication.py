@@ -4,7 +4,7 @@ preview their public page before."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from backoffice.preview import may_preview
+from core.preview import may_preview
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
 from events.models import Event
 from partnerships.models import Agreement, Partnership
@@ -119,8 +119,10 @@ def test_a_staff_member_without_view_permission_gets_404(client, make_staff):
     assert client.get(partnership.get_absolute_url()).status_code == 404
 
 
-def test_anonymous_user_may_not_preview():
-    assert not may_preview(AnonymousUser(), Partnership)
+def test_anonymous_user_may_not_preview(rf):
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert not may_preview(request, Partnership)
 
 
 def test_staff_preview_an_unpublished_agreement_never_a_confidential_one(client, role_client):
