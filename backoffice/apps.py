@@ -8,11 +8,15 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back-office")
 
     def ready(self):
+        from django.contrib.auth.models import Group
         from django.db.models.signals import post_migrate
 
+        from .roles import role_label
         from .signals import sync_roles
 
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="backoffice.sync_roles")
+        # Wherever the admin names a group (list, filters, user form, titles): its label.
+        Group.__str__ = role_label
 
 
 class ClaraAdminConfig(admin_apps.AdminConfig):

@@ -1,5 +1,7 @@
 """The staff roles: what each group of the international relations office may do."""
 
+from django.utils.translation import pgettext_lazy
+
 CONTENT = {
     "themes": ["researchtheme"],
     "institutions": ["institution", "team"],
@@ -27,6 +29,19 @@ def _codes(models: dict[str, list[str]], actions: list[str]) -> set[tuple[str, s
 VIEWER = "Viewer"
 EDITOR = "Editor"
 AGREEMENTS_MANAGER = "Agreements manager"
+
+# The groups keep their English names (code and migrations find them by name); staff read these.
+ROLE_LABELS = {
+    VIEWER: pgettext_lazy("staff role", "Viewer"),
+    EDITOR: pgettext_lazy("staff role", "Editor"),
+    AGREEMENTS_MANAGER: pgettext_lazy("staff role", "Agreements manager"),
+}
+
+
+def role_label(group) -> str:
+    """A group's name in the active language: the role's label, or the name staff gave it."""
+    return str(ROLE_LABELS.get(group.name, group.name))
+
 
 ROLES: dict[str, set[tuple[str, str]]] = {
     VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]) | _codes(ROR_REVIEW, ["view"]),

@@ -731,7 +731,7 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
                 "title": (
                     _("Import of %(file)s")
                     if job.kind == SpreadsheetJob.Kind.IMPORT
-                    else _("Export %(file)s")
+                    else _("Export of %(file)s")
                 )
                 % {"file": job.file_name},
                 "opts": self.opts,

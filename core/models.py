@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -124,8 +124,8 @@ class TimeStampedModel(models.Model):
 
 
 class SpreadsheetJobKind(models.TextChoices):
-    IMPORT = "import", _("Import")
-    EXPORT = "export", _("Export")
+    IMPORT = "import", pgettext_lazy("spreadsheet job", "Import")
+    EXPORT = "export", pgettext_lazy("spreadsheet job", "Export")
 
 
 class SpreadsheetJobStatus(models.TextChoices):

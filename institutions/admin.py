@@ -278,7 +278,7 @@ class RorMatchAdmin(ClaraAdmin):
         "ror_city",
         "ror_country",
         "confidence",
-        "reasons",
+        "why",
         "status",
         "reviewed_by",
     ]
@@ -294,7 +294,7 @@ class RorMatchAdmin(ClaraAdmin):
         "ror_city",
         "ror_country",
         "confidence",
-        "reasons",
+        "why",
         "status",
         "reviewed_by",
         "reviewed_at",
@@ -303,6 +303,10 @@ class RorMatchAdmin(ClaraAdmin):
     readonly_fields = fields
     actions = ["accept", "reject"]
     change_form_template = "admin/institutions/rormatch/change_form.html"
+
+    @admin.display(description=_("why"))
+    def why(self, obj):
+        return obj.reasons_text()
 
     def has_add_permission(self, request):
         return False  # proposals come from match_ror

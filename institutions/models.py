@@ -1,3 +1,5 @@
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,6 +8,7 @@ from django.db.models import Q
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -447,6 +450,31 @@ class RorMatchStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# match_ror writes its reasons in English (a log, the command's output): shown translated.
+ROR_REASONS = {
+    "same name": _("same name"),
+    "same acronym": _("same acronym"),
+    "same country": _("same country"),
+    "other country": _("other country"),
+    "same city": _("same city"),
+    "inactive": _("inactive in ROR"),
+    "withdrawn": _("withdrawn from ROR"),
+}
+_SIMILAR_NAME = re.compile(r"similar name \((\d+)%\)")
+_DISTANCE = re.compile(r"(\d+) km away")
+
+
+def ror_reason_label(reason: str) -> str:
+    """One of match_ror's reasons in the active language (an unknown one as written)."""
+    if reason in ROR_REASONS:
+        return str(ROR_REASONS[reason])
+    if found := _SIMILAR_NAME.fullmatch(reason):
+        return gettext("similar name (%(percent)s%%)") % {"percent": found[1]}
+    if found := _DISTANCE.fullmatch(reason):
+        return gettext("%(km)s km away") % {"km": found[1]}
+    return reason
+
+
 class RorMatch(models.Model):
     """A ROR organisation proposed (by match_ror) for a CLARA institution that has no ROR id."""
 
@@ -497,6 +525,10 @@ class RorMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.institution} → {self.ror_id} ({self.confidence:.0%})"
+
+    def reasons_text(self) -> str:
+        """The reasons in the active language."""
+        return ", ".join(ror_reason_label(r) for r in self.reasons.split(", ") if r)
 
     @property
     def ror_url(self) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from core.filters import CountryFilter, SlugChoiceFilter
+from core.filters import CountryFilter, OrderingFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
 from core.text import folded, words
@@ -55,7 +55,7 @@ class PartnershipFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=Partnership.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         fields=[("name", "name"), ("start_date", "start")],
         field_labels={"name": _("Name"), "start_date": _("Start date")},
         label=_("Sort by"),

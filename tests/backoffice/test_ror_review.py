@@ -171,3 +171,20 @@ def test_reviewer_accepts_and_rejects_proposals_from_their_pages(page, live_serv
     jean_monnet = RorMatch.objects.get(ror_id="04yznqr36")
     assert (jean_monnet.status, jean_monnet.reviewed_by.username) == ("rejected", "reviewer")
     assert not jean_monnet.institution.ror_id
+
+
+def test_the_reasons_of_a_proposal_read_in_the_page_language(role_client):
+    match = proposal("Oncopole", "01cmnjq37")
+    match.reasons = "similar name (87%), same country, 12 km away, inactive"
+    match.save()
+    client = role_client(VIEWER)
+
+    french = client.get("/admin/institutions/rormatch/", HTTP_ACCEPT_LANGUAGE="fr").text
+    english = client.get("/admin/institutions/rormatch/", HTTP_ACCEPT_LANGUAGE="en").text
+    change = client.get(page_of(match), HTTP_ACCEPT_LANGUAGE="fr").text
+
+    expected = "nom proche (87\u00a0%), même pays, à 12\u00a0km, inactive dans ROR"
+    assert expected in french
+    assert expected in change
+    assert "similar name (87%), same country, 12 km away, inactive in ROR" in english
+    assert "same country" not in french + change

@@ -354,3 +354,25 @@ def test_an_export_beyond_the_maximum_is_refused_with_a_message(role_client, set
     )
     assert "At most 2 records can be exported at once" in response.content.decode()
     assert not SpreadsheetJob.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "english", "french"),
+    [
+        ("import", "Import of big.csv", "Import du fichier big.csv"),
+        ("export", "Export of big.csv", "Export du fichier big.csv"),
+    ],
+)
+def test_a_job_page_is_titled_alike_for_imports_and_exports(role_client, kind, english, french):
+    client = role_client(EDITOR)
+    job = SpreadsheetJob.objects.create(
+        kind=kind,
+        user=client.get("/admin/").wsgi_request.user,
+        app_label="institutions",
+        model_name="institution",
+        file_name="big.csv",
+        status=SpreadsheetJob.Status.RUNNING,
+    )
+    assert f"<h1>{english}</h1>" in client.get(job.get_absolute_url()).text
+    page = client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").text
+    assert f"<h1>{french}</h1>" in page

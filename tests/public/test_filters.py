@@ -77,3 +77,31 @@ def test_the_list_says_how_many_collaborations_it_shows(client, clara_dataset):
     assert result_count(client.get("/en/collaborations/").content.decode()) == "14 collaborations"
     one = client.get("/en/collaborations/?country=CN").content.decode()
     assert result_count(one) == "1 collaboration"
+
+
+@pytest.mark.parametrize(("first", "then"), [("fr", "en"), ("en", "fr")])
+def test_sort_labels_follow_the_page_language_whichever_asked_first(client, db, first, then):
+    from django.utils import translation
+
+    from partnerships.filters import PartnershipFilterSet
+
+    expected = {
+        "en": ["Name", "Name (descending)", "Start date", "Start date (descending)"],
+        "fr": ["Nom", "Nom (décroissant)", "Date de début", "Date de début (décroissant)"],
+    }
+    with translation.override(first):
+        sort = type(PartnershipFilterSet.base_filters["sort"])(
+            fields=[("name", "name"), ("start_date", "start")],
+            field_labels={"name": PartnershipFilterSet.base_filters["sort"].extra["choices"][0][1]},
+        )
+        labels_first = [str(label) for _value, label in sort.extra["choices"]]
+    with translation.override(then):
+        labels_then = [str(label) for _value, label in sort.extra["choices"]]
+    assert labels_first[:2] == expected[first][:2]
+    assert labels_then[:2] == expected[then][:2]
+    for language in (first, then):
+        html = client.get(f"/{language}/collaborations/").content.decode()
+        for label in expected[language]:
+            assert f">{label}</option>" in html
+        for label in expected["fr" if language == "en" else "en"][1::2]:
+            assert f">{label}</option>" not in html
