@@ -5,7 +5,9 @@ import shutil
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection, transaction
+from django.test.testcases import LiveServerThread
 from django.utils import translation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -112,6 +114,21 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-staff-1")
     client.force_login(user)
     return client
+
+
+class SerialLiveServer(WSGIServer):
+    """One request at a time: the live server shares the test's in-memory SQLite connection,
+    which two requests at once (a browser's live search firing as it types) must not use
+    together (Django's documentation on LiveServerTestCase says so)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serial_live_server_on_sqlite():
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = SerialLiveServer
 
 
 @pytest.fixture(scope="session")
