@@ -23,6 +23,7 @@ def private_folder(settings, tmp_path):
         "private": {**private, "OPTIONS": {"location": str(tmp_path), "base_url": None}},
     }
 
+
 PDF = b"%PDF-1.4\n% the first file\n%%EOF\n"
 
 
