@@ -79,6 +79,9 @@ class KeptFileInput(forms.FileInput):
             return upload
         return kept_upload(token=token, user_id=self.keep_for_user_id)
 
+    def use_required_attribute(self, initial):
+        return super().use_required_attribute(initial) and self.pending is None
+
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         value = self.pending

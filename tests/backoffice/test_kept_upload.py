@@ -117,6 +117,8 @@ def test_the_document_admin_keeps_the_file_too(role_client):
     assert refused.status_code == 200
     html = refused.content.decode()
     assert "File kept: annex.pdf" in html
+    # The browser lets the form go without choosing the file again.
+    assert "required" not in re.search(r'<input type="file" name="file"[^>]*>', html)[0]
 
     saved = client.post(url, {**data, "title": "Annex", "file-kept": kept_token(html, "file")})
 
