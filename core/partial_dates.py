@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -79,8 +80,30 @@ def parse_partial_date(text: str) -> PartialDate:
     raise ValueError(text)
 
 
+# Every date of the back-office is typed in the same kind of box (no calendar pop-up beside
+# some of them): a text input of this class, with its expected form as placeholder.
+DATE_INPUT_CLASS = "vTextField clara-date"
+PLAIN_DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class PlainDateInput(forms.DateInput):
+    """A date known to the day, typed as dd/mm/yyyy (ISO also accepted)."""
+
+    def __init__(self, attrs=None):
+        attrs = {"class": DATE_INPUT_CLASS, "placeholder": _("dd/mm/yyyy"), **(attrs or {})}
+        super().__init__(attrs=attrs, format=PLAIN_DATE_FORMATS[0])
+
+
 class PartialDateInput(forms.TextInput):
     """Shows the date as precisely as it is known, in the staff member's language."""
+
+    def __init__(self, attrs=None):
+        attrs = {
+            "class": DATE_INPUT_CLASS,
+            "placeholder": _("8 March 2018, March 2018 or 2018"),
+            **(attrs or {}),
+        }
+        super().__init__(attrs=attrs)
 
     def format_value(self, value):
         if isinstance(value, PartialDate):
@@ -176,6 +199,9 @@ class PartialDateAdminMixin:
                 required=not db_field.blank,
                 label=db_field.verbose_name.capitalize(),
             )
+        if type(db_field) is models.DateField:
+            kwargs.setdefault("widget", PlainDateInput)
+            kwargs.setdefault("input_formats", PLAIN_DATE_FORMATS)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

@@ -1,6 +1,5 @@
 from functools import partial
 
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import models
@@ -22,6 +21,7 @@ from core.admin import (
     VersionedInlineMixin,
 )
 from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
+from core.kept_uploads import KeepUploadsAdminMixin, KeptFileInput
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline
@@ -280,12 +280,14 @@ class PrivateFileFieldsMixin:
         return self.has_change_permission(request, obj)
 
 
-class AgreementDocumentInline(PrivateFileFieldsMixin, VersionedInlineMixin, admin.TabularInline):
+class AgreementDocumentInline(
+    KeepUploadsAdminMixin, PrivateFileFieldsMixin, VersionedInlineMixin, admin.TabularInline
+):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = ["download", "uploaded_at", "uploaded_by"]
     # A private file has no public URL: never render one, offer the guarded download instead.
-    formfield_overrides = {models.FileField: {"widget": forms.FileInput(attrs={"accept": ".pdf"})}}
+    formfield_overrides = {models.FileField: {"widget": KeptFileInput(attrs={"accept": ".pdf"})}}
     extra = 0
 
     @admin.display(description=_("download"))
@@ -455,7 +457,7 @@ class AgreementAdmin(PublicationAdminMixin, AgreementVisibilityMixin, ClaraImpor
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(PrivateFileFieldsMixin, VersionedAdmin):
+class AgreementDocumentAdmin(KeepUploadsAdminMixin, PrivateFileFieldsMixin, VersionedAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_at", "uploaded_by", "download"]
     fields = ["agreement", "kind", "title", "file", "download", "uploaded_at", "uploaded_by"]
     readonly_fields = AgreementDocumentInline.readonly_fields

@@ -1,11 +1,12 @@
 """Forms of the back-office lifecycle actions (the rule itself is in Agreement.clean())."""
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import content_languages, localized_in
+from core.partial_dates import PLAIN_DATE_FORMATS, PlainDateInput
 from institutions.models import Institution
 
 from .models import Agreement, AgreementParty
@@ -44,8 +45,18 @@ class RenewalForm(forms.Form):
         required=False,
         help_text=_("Left empty, it is made from the reference."),
     )
-    start_date = forms.DateField(label=_("in force from"), required=False, widget=AdminDateWidget)
-    end_date = forms.DateField(label=_("in force until"), required=False, widget=AdminDateWidget)
+    start_date = forms.DateField(
+        label=_("in force from"),
+        required=False,
+        widget=PlainDateInput,
+        input_formats=PLAIN_DATE_FORMATS,
+    )
+    end_date = forms.DateField(
+        label=_("in force until"),
+        required=False,
+        widget=PlainDateInput,
+        input_formats=PLAIN_DATE_FORMATS,
+    )
     parties = forms.ModelMultipleChoiceField(label=_("parties"), queryset=Institution.objects.all())
 
     def __init__(self, *args, admin_site, **kwargs):

@@ -275,6 +275,8 @@ EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", 500_000))
 # Background imports and exports (rows and files) are deleted this long after they were started
 # (manage.py expire_admin_exports, hourly).
 EXPORT_KEEP_HOURS = int(os.environ.get("EXPORT_KEEP_HOURS", 24))
+# A file chosen on a refused form, kept for the next try (core/kept_uploads.py).
+KEPT_UPLOAD_KEEP_HOURS = int(os.environ.get("KEPT_UPLOAD_KEEP_HOURS", 24))
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
