@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -307,11 +306,24 @@ class Writer:
         SyntheticRange.objects.bulk_create(self.ranges, batch_size=BATCH_SIZE)
         self.batch.counts = self.counts
         self.batch.save(update_fields=["counts"])
-        statements = connection.ops.sequence_reset_sql(no_style(), self.written_models)
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
+        advance_sequences(self.written_models)
+
+
+def advance_sequences(written_models) -> None:
+    """Each written table's key sequence past its largest key, never back: rows written with
+    their own keys must not be handed out again, and a sequence is not transactional (another
+    connection's committed rows may hold keys this transaction does not see)."""
+    if connection.vendor != "postgresql":
+        return  # SQLite takes the largest key + 1
+    with connection.cursor() as cursor:
+        for model in written_models:
+            table, column = model._meta.db_table, model._meta.pk.column
+            sequence = "pg_get_serial_sequence(%s, %s)"
+            cursor.execute(
+                f"SELECT setval({sequence}, GREATEST("
+                f'(SELECT COALESCE(MAX("{column}"), 1) FROM "{table}"), nextval({sequence})))',
+                [table, column, table, column],
+            )
 
 
 class Generator:

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from events.models import Event
 from institutions.models import Institution, Team
@@ -155,3 +156,21 @@ def test_the_fixture_builds_two_data_sizes(synthetic_data):
     small = Team.objects.count()
     synthetic_data(scale=0.003, seed=2)
     assert Team.objects.count() == small + sizes_for(0.003)["teams"] > 3 * small
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite takes the largest key + 1: no sequence"
+)
+def test_a_sequence_is_never_moved_back(db):
+    """Rows committed by another connection may hold keys this transaction cannot see (the
+    CLARA dataset while a test deletes it in its own transaction): the generator's sequence
+    reset must not hand their keys out again."""
+    from synthetic.generator import advance_sequences
+    from themes.models import ResearchTheme
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('themes_researchtheme', 'id'))")
+        issued = cursor.fetchone()[0]
+    ResearchTheme.objects.all().delete()
+    advance_sequences([ResearchTheme])
+    assert f.ResearchThemeFactory().pk > issued
