@@ -37,3 +37,9 @@ def test_the_mobility_list_fits_1440_px(page, live_server, django_user_model):
         assert box is not None
         assert box["x"] + box["width"] <= 1440, column
     assert page.evaluate("document.documentElement.scrollWidth") <= 1440
+    # Readable, not squeezed to a letter a line: every column at least a short word wide.
+    widths = page.eval_on_selector_all(
+        "#result_list thead th:not(.action-checkbox-column)",
+        "cells => cells.map(cell => cell.getBoundingClientRect().width)",
+    )
+    assert min(widths) >= 48, widths
