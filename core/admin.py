@@ -34,6 +34,7 @@ from .admin_scale import (
     KnownChoicesAdminMixin,
     KnownChoicesForm,
     ScaledListMixin,
+    put_in_front,
 )
 from .jobs import start_job
 from .languages import localized
@@ -370,21 +371,7 @@ class GuardedHistoryMixin:
 def guard_every_admin(site) -> None:
     """An admin with history pages that does not have the project's guard (another package's,
     or one written without ClaraAdmin) gets it: re-registered with GuardedHistoryMixin first."""
-    for model, model_admin in list(site._registry.items()):
-        if not isinstance(model_admin, SimpleHistoryAdmin):
-            continue
-        if isinstance(model_admin, GuardedHistoryMixin):
-            continue
-        admin_class = type(model_admin)
-        site.unregister(model)
-        site.register(
-            model,
-            type(
-                admin_class.__name__,
-                (GuardedHistoryMixin, admin_class),
-                {"__module__": admin_class.__module__},
-            ),
-        )
+    put_in_front(site, GuardedHistoryMixin, only=SimpleHistoryAdmin)
 
 
 class VersionedAdmin(

@@ -4,6 +4,7 @@ every related row, autocompletes that do not query once per row."""
 from urllib.parse import urlencode
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -201,22 +202,28 @@ class ScaledListMixin:
         return media
 
 
-def scale_every_admin(site) -> None:
-    """Give the admins of other packages (users, groups, login attempts, tasks…) the same
-    bounded counts: re-registered with ScaledListMixin in front."""
-    for model, model_admin in list(site._registry.items()):
-        if isinstance(model_admin, ScaledListMixin):
+def put_in_front(site, mixin, *, only=object) -> None:
+    """Every admin registered on `site` that is an `only` and not yet a `mixin` is registered
+    again with `mixin` in front of its class (admins of other packages included)."""
+    registered = [model for model in apps.get_models() if site.is_registered(model)]
+    for model in registered:
+        model_admin = site.get_model_admin(model)
+        if not isinstance(model_admin, only) or isinstance(model_admin, mixin):
             continue
         admin_class = type(model_admin)
         site.unregister(model)
         site.register(
             model,
             type(
-                admin_class.__name__,
-                (ScaledListMixin, admin_class),
-                {"__module__": admin_class.__module__},
+                admin_class.__name__, (mixin, admin_class), {"__module__": admin_class.__module__}
             ),
         )
+
+
+def scale_every_admin(site) -> None:
+    """Give the admins of other packages (users, groups, login attempts, tasks…) the same
+    bounded counts: re-registered with ScaledListMixin in front."""
+    put_in_front(site, ScaledListMixin)
 
 
 class AutocompleteListFilter(admin.FieldListFilter):
