@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR
-from tests.backoffice.test_lost_updates import form_data
 from tests.factories import AgreementFactory, AgreementPartyFactory, InstitutionFactory
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_the_agreement_form_shows_the_error_next_to_the_end_date_in_french(make_
     AgreementPartyFactory(agreement=agreement)
     client.force_login(make_staff(AGREEMENTS_MANAGER))
     url = f"/admin/partnerships/agreement/{agreement.pk}/change/"
-    data = form_data(client.get(url))
+    data = admin_form_data(client.get(url))
     data.update(start_date="2020-05-01", end_date="2019-05-01", signed_on="2018-03-08")
 
     page = client.post(url, data, HTTP_ACCEPT_LANGUAGE="fr")

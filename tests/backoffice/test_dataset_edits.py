@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from backoffice.roles import EDITOR
-from tests.backoffice.test_lost_updates import form_data
+from tests.helpers import admin_form_data
 from themes.models import ResearchTheme
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_an_admin_edit_is_kept_when_the_dataset_is_loaded_again(clara_dataset, m
     url = f"/admin/themes/researchtheme/{theme.pk}/change/"
     client = Client()
     client.force_login(make_staff(EDITOR, "editor"))
-    data = form_data(client.get(url))
+    data = admin_form_data(client.get(url))
     data["description_en"] = "Corrected by the international office."
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -12,20 +12,6 @@ from tests.helpers import admin_form_data
 pytestmark = pytest.mark.django_db
 
 
-def form_data(response) -> dict:
-    form = response.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None}
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        data.update({f"{management.prefix}-{k}": v for k, v in management.initial.items()})
-        for inline_form in formset.formset.initial_forms:
-            for name, field in inline_form.fields.items():
-                value = inline_form.initial.get(name, field.initial)
-                if value is not None:
-                    data[inline_form.add_prefix(name)] = value
-    return {k: v.pk if hasattr(v, "pk") else v for k, v in data.items()}
-
-
 def test_the_second_of_two_concurrent_edits_is_stopped(make_staff):
     agreement = AgreementFactory(title_en="Entente", title_fr="Entente")
     AgreementPartyFactory(agreement=agreement)
@@ -33,8 +19,8 @@ def test_the_second_of_two_concurrent_edits_is_stopped(make_staff):
     alice, bob = Client(), Client()
     alice.force_login(make_staff(AGREEMENTS_MANAGER, "alice"))
     bob.force_login(make_staff(AGREEMENTS_MANAGER, "bob"))
-    alice_form = form_data(alice.get(url))
-    bob_form = form_data(bob.get(url))
+    alice_form = admin_form_data(alice.get(url))
+    bob_form = admin_form_data(bob.get(url))
     assert alice_form["loaded_version"] == bob_form["loaded_version"] != ""
 
     alice_form.update(title_en="Agreement on exchanges", signed_on="2018-03-08")
@@ -50,7 +36,7 @@ def test_the_second_of_two_concurrent_edits_is_stopped(make_staff):
     assert agreement.summary_en == ""
     assert Agreement.history.filter(id=agreement.pk).count() == 2
 
-    fresh = form_data(bob.get(url))
+    fresh = admin_form_data(bob.get(url))
     fresh.update(summary_en="Bob's summary", signed_on="2018-03-08")
     assert bob.post(url, fresh).status_code == 302
     agreement.refresh_from_db()
@@ -62,7 +48,7 @@ def test_a_single_editor_saves_twice_in_a_row(role_client):
     url = f"/admin/institutions/institution/{institution.pk}/change/"
     client = role_client(EDITOR)
     for name in ["Fudan University (Shanghai)", "Fudan University"]:
-        data = form_data(client.get(url))
+        data = admin_form_data(client.get(url))
         data["name_en"] = name
         assert client.post(url, data).status_code == 302
     assert Institution.objects.get(pk=institution.pk).name_en == "Fudan University"
