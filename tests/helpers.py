@@ -53,3 +53,20 @@ def admin_form_data(response) -> dict:
         return value.pk if hasattr(value, "pk") else value
 
     return {k: plain(v) for k, v in data.items()}
+
+
+def sign_in(client, username, password, token="", ip="10.1.1.1"):
+    """The back-office's sign-in form sent as a person fills it, from the address `ip`."""
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password, "otp_token": token},
+        REMOTE_ADDR=ip,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def totp_code(device) -> str:
+    """The code the authenticator app of `device` shows now."""
+    from django_otp.oath import totp
+
+    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(6)

@@ -4,9 +4,10 @@ import logging
 
 import pytest
 from django.core.management import call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.helpers import sign_in, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -16,19 +17,6 @@ PASSWORD = "pw-Lyon-2026"
 @pytest.fixture
 def staff(django_user_model):
     return django_user_model.objects.create_user("claire", password=PASSWORD, is_staff=True)
-
-
-def sign_in(client, username, password, token="", ip="10.1.1.1"):
-    return client.post(
-        "/admin/login/?next=/admin/",
-        {"username": username, "password": password, "otp_token": token},
-        REMOTE_ADDR=ip,
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-
-
-def code(device: TOTPDevice) -> str:
-    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(6)
 
 
 def test_right_password_signs_in(client, staff):
@@ -81,7 +69,7 @@ def test_a_staff_member_turns_two_factor_on_and_then_needs_the_code(client, staf
     assert "not the one your app shows" in wrong.content.decode()
     device.refresh_from_db()
     device.throttle_reset()  # a wrong code makes the next try wait a moment
-    client.post("/backoffice/two-factor/", {"action": "enable", "token": code(device)})
+    client.post("/backoffice/two-factor/", {"action": "enable", "token": totp_code(device)})
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/").status_code == 200  # this session is verified
@@ -95,7 +83,7 @@ def test_a_staff_member_turns_two_factor_on_and_then_needs_the_code(client, staf
     device.last_t = -1  # the code above was used once already: allow the same window again
     device.throttling_failure_count = 0
     device.save()
-    assert sign_in(client, "claire", PASSWORD, token=code(device)).status_code == 302
+    assert sign_in(client, "claire", PASSWORD, token=totp_code(device)).status_code == 302
     assert client.get("/admin/").status_code == 200
 
 

@@ -3,8 +3,9 @@ old password of the password change. The sign-in form tells no failure from anot
 
 import pytest
 from axes.models import AccessAttempt
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.helpers import sign_in, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +22,8 @@ def device(staff):
     return TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
 
 
-def code(device: TOTPDevice) -> str:
-    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(6)
-
-
 def wrong_code(device: TOTPDevice) -> str:
-    return "000000" if code(device) != "000000" else "111111"
-
-
-def sign_in(client, username, password, token="", ip="10.1.1.1"):
-    return client.post(
-        "/admin/login/?next=/admin/",
-        {"username": username, "password": password, "otp_token": token},
-        REMOTE_ADDR=ip,
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    return "000000" if totp_code(device) != "000000" else "111111"
 
 
 def errors(response) -> list[str]:
@@ -48,7 +36,7 @@ def test_every_failed_sign_in_reads_the_same(client, staff, device, django_user_
     django_user_model.objects.create_superuser("root", password=PASSWORD)  # no device yet
     attempts = [
         ("nobody", "wrong", ""),
-        ("claire", "wrong", code(device)),
+        ("claire", "wrong", totp_code(device)),
         ("claire", PASSWORD, ""),  # right password, no code
         ("claire", PASSWORD, wrong_code(device)),
         ("root", PASSWORD, ""),  # a superuser without a device
@@ -69,14 +57,14 @@ def test_wrong_codes_count_as_failed_sign_ins(client, staff, device):
     assert AccessAttempt.objects.get(username="claire").failures_since_start == 4
     assert sign_in(client, "claire", PASSWORD, token=wrong_code(device)).status_code == 429
     # Paused like after five wrong passwords: the right code does not help now.
-    assert sign_in(client, "claire", PASSWORD, token=code(device)).status_code == 429
+    assert sign_in(client, "claire", PASSWORD, token=totp_code(device)).status_code == 429
     assert client.get("/admin/").status_code == 302
 
 
 def test_a_password_holder_guessing_codes_does_not_lock_the_owner_s_device(client, staff, device):
     for _ in range(4):
         sign_in(client, "claire", PASSWORD, token=wrong_code(device), ip="10.6.6.6")
-    assert sign_in(client, "claire", PASSWORD, token=code(device)).status_code == 302
+    assert sign_in(client, "claire", PASSWORD, token=totp_code(device)).status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
