@@ -1,6 +1,5 @@
 """Large imports and exports run by the task worker, reporting progress through the cache."""
 
-import logging
 import tempfile
 from types import SimpleNamespace
 
@@ -15,11 +14,11 @@ from django_otp import user_has_device
 
 from .cache import bump_content_version
 from .models import SpreadsheetJob
+from .storage import delete_with_files
 
 Status = SpreadsheetJob.Status
 EXPORT_CHUNK = 2_000
 REFUSED = "Refused when it was about to run: the author may no longer do this."
-logger = logging.getLogger(__name__)
 
 
 def start_job(*, job: SpreadsheetJob) -> SpreadsheetJob:
@@ -148,14 +147,4 @@ def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | N
 def purge_expired_jobs(now=None) -> int:
     """Delete the jobs started more than EXPORT_KEEP_HOURS ago, with their files (an export may
     hold personal data: it must not outlive its use)."""
-    deleted = 0
-    for job in SpreadsheetJob.objects.expired(now).iterator():
-        try:
-            if job.result:
-                job.result.delete(save=False)
-        except OSError:  # the storage is unreachable: the row stays for the next run
-            logger.exception("Could not delete the file of spreadsheet job %s", job.pk)
-            continue
-        job.delete()
-        deleted += 1
-    return deleted
+    return delete_with_files(SpreadsheetJob.objects.expired(now), file_field="result")

@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import apps
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
@@ -6,6 +8,8 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 from storages.backends.s3 import S3Storage
+
+logger = logging.getLogger(__name__)
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -85,3 +89,20 @@ def connect_file_cleanup() -> None:
             post_delete.connect(_row_deleted, sender=model, dispatch_uid=f"files-{model}")
             pre_save.connect(_remember_stored_names, sender=model, dispatch_uid=f"files-{model}")
             post_save.connect(_row_saved, sender=model, dispatch_uid=f"files-{model}")
+
+
+def delete_with_files(rows: models.QuerySet, *, file_field: str) -> int:
+    """Delete each row and its stored file, the file first: a row whose file cannot be deleted
+    (the storage is unreachable) stays, for the next run to try again. The number deleted."""
+    deleted = 0
+    for row in rows.iterator():
+        try:
+            file = getattr(row, file_field)
+            if file:
+                file.delete(save=False)
+        except OSError:
+            logger.exception("Could not delete the file of %s %s", row._meta.label, row.pk)
+            continue
+        row.delete()
+        deleted += 1
+    return deleted

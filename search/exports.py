@@ -28,6 +28,7 @@ from django.utils.http import urlencode
 
 from core.clients import client_address
 from core.spreadsheets import SafeWriter
+from core.storage import delete_with_files
 
 from . import selectors
 from .kinds import KINDS
@@ -122,16 +123,7 @@ class Refusal:
 def purge_expired(now=None) -> int:
     """Delete the exports past their expiry, with their files; mark stalled ones failed."""
     now = now or timezone.now()
-    deleted = 0
-    for export in SearchExport.objects.expired(now).iterator():
-        try:
-            if export.file:
-                export.file.delete(save=False)
-        except OSError:  # the storage is unreachable: the row stays for the next run
-            logger.exception("Could not delete the file of search export %s", export.pk)
-            continue
-        export.delete()
-        deleted += 1
+    deleted = delete_with_files(SearchExport.objects.expired(now), file_field="file")
     stalled_before = now - timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
     SearchExport.objects.running().filter(heartbeat_at__lt=stalled_before).update(
         status=Status.FAILED, error=ERROR, finished_at=now
