@@ -57,7 +57,8 @@ ROLES: dict[str, set[tuple[str, str]]] = {
 
 
 def permission_matrix() -> str:
-    """The README's table of what each role may do, made from ROLES (a test keeps them equal)."""
+    """The table of what each role may do (docs/security.md), made from ROLES (a test keeps
+    them equal)."""
     from django.apps import apps
 
     def cell(role: str, app: str, model: str) -> str:

@@ -3,7 +3,7 @@ versions (core.versions) of what they show.
 
 A page is fresh while those versions hold. After a change, the previous page is served at once
 (`X-Cache: stale`, for PAGE_CACHE_STALE_SECONDS at most) while the one request that takes the
-rebuild lock renders it again once its own answer is sent. See README, "Caching".
+rebuild lock renders it again once its own answer is sent. See docs/caching.md.
 """
 
 import gzip

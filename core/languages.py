@@ -2,7 +2,7 @@
 
 Every list of translated columns (API fields, import/export columns, search documents, filters,
 admin) is generated here, so that switching a language on is a settings change, migrations and
-a .po file: see README, "Adding a language".
+a .po file: see docs/architecture.md, "Adding a language".
 """
 
 from django.conf import settings

@@ -3,7 +3,7 @@ kept in the shared cache ("default"), changed by every save, delete and many-to-
 
 A cached page or aggregate keeps the versions of what it depends on; it is fresh while they are
 unchanged. A version is the time of its last change (nanoseconds), so a stale copy knows how long
-ago it went stale (bounded staleness, PAGE_CACHE_STALE_SECONDS). See README, "Caching".
+ago it went stale (bounded staleness, PAGE_CACHE_STALE_SECONDS). See docs/caching.md.
 """
 
 import hashlib

@@ -1,5 +1,6 @@
-"""A throwaway settings module: Spanish switched on by following README's "Adding a language"
-(settings only; its columns come from the models, as `makemigrations` would write them)."""
+"""A throwaway settings module: Spanish switched on by following "Adding a language" in
+docs/architecture.md (settings only; its columns come from the models, as `makemigrations`
+would write them)."""
 
 from clara.settings.test import *  # noqa: F403
 from clara.settings.test import LANGUAGES, MODELTRANSLATION_FALLBACK_LANGUAGES, SEARCH_CONFIGS

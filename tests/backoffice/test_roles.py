@@ -84,14 +84,14 @@ def test_staff_without_role_sees_nothing(role_client):
     assert "/admin/partnerships/" not in response.content.decode()
 
 
-def test_readme_permission_matrix_is_the_one_in_the_code():
+def test_documented_permission_matrix_is_the_one_in_the_code():
     from pathlib import Path
 
     from django.conf import settings
 
     from backoffice.roles import permission_matrix
 
-    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    readme = (Path(settings.BASE_DIR) / "docs" / "security.md").read_text()
     documented = readme.split("<!-- permission-matrix -->\n")[1].split("\n<!-- /permission")[0]
     assert documented == permission_matrix()
 

@@ -93,7 +93,7 @@ def test_nginx_sends_the_headers_the_settings_expect():
 def test_the_environment_example_leaves_the_secret_empty_and_names_known_variables():
     example = (DEPLOY / "clara.env.example").read_text()
     assert re.search(r"^SECRET_KEY=$", example, re.M)  # never a usable placeholder
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "configuration.md").read_text()
     names = re.findall(r"^#?([A-Z][A-Z0-9_]+)=", example, re.M)
     assert [n for n in names if f"`{n}`" not in readme and n != "DJANGO_SETTINGS_MODULE"] == []
 
