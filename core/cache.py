@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections import OrderedDict
 from functools import cache as memoize
@@ -55,14 +56,16 @@ def page_depends_on(request: HttpRequest, *, records, through_apps: set[str]) ->
 
 # Pages this process served lately, by key: a hit needs only the versions, not the page.
 _recent: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+_recent_lock = threading.Lock()  # the server's threads share it (gunicorn's gthread workers)
 RECENT_ENTRIES = 128
 
 
 def _recent_get(key: str) -> dict | None:
-    found = _recent.get(key)
-    if found is not None and found[0] > time.monotonic():
-        _recent.move_to_end(key)
-        return found[1]
+    with _recent_lock:
+        found = _recent.get(key)
+        if found is not None and found[0] > time.monotonic():
+            _recent.move_to_end(key)
+            return found[1]
     entry = page_cache().get(key)
     if entry is not None:
         _recent_put(key, entry)
@@ -71,10 +74,11 @@ def _recent_get(key: str) -> dict | None:
 
 def _recent_put(key: str, entry: dict) -> None:
     # Kept no longer than the shared copy (pages that depend on the date).
-    _recent[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
-    _recent.move_to_end(key)
-    while len(_recent) > RECENT_ENTRIES:
-        _recent.popitem(last=False)
+    with _recent_lock:
+        _recent[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, entry)
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_ENTRIES:
+            _recent.popitem(last=False)
 
 
 @memoize

@@ -13,6 +13,10 @@ chdir = str(ROOT)
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Synchronous workers: (2 x CPUs) + 1 is gunicorn's rule of thumb.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Threads in each worker: what a request does once answered (a stale page or aggregate rebuilt,
+# core/after_response.py) holds one thread, not every request queued behind it on the worker.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a request taking longer is killed
 graceful_timeout = 30
 keepalive = 5

@@ -15,7 +15,7 @@ from institutions.models import Institution
 from partnerships.models import Agreement, Partnership
 from themes.models import ResearchTheme
 
-LIMIT = 400  # addresses per sitemap page (each with its language alternates)
+LIMIT = 350  # addresses per sitemap page (each with its language alternates): ≤ 200 KB
 PLACEHOLDER = "record-slug"
 
 

@@ -7,13 +7,16 @@
 Production settings (DJANGO_SETTINGS_MODULE, DATABASE_URL… come from run.py's environment).
 """
 
+import itertools
 import json
 import os
+import random
 import signal
 import sys
 import time
 from importlib import import_module
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -83,6 +86,7 @@ def placeholders() -> dict:
     from institutions.models import Institution
     from partnerships.models import Agreement, Partnership
     from themes.models import ResearchTheme
+    from themes.views import MAX_TEAM_PAGES, TEAMS_PER_PAGE
 
     partnership = (
         Partnership.objects.public()
@@ -109,11 +113,11 @@ def placeholders() -> dict:
         .values("pk", "n")
         .first()
     )
-    # Page 500 of the API's institutions (12,475 partners before it), or the last page of a
-    # smaller directory: a deep page at both scales.
+    # The deepest numbered page of the API's institutions (API_MAX_PAGE), or the last page of
+    # a smaller directory: a deep page at both scales.
     per_page = settings.REST_FRAMEWORK["PAGE_SIZE"]
     partners = Institution.objects.partners().count()
-    deep_page = max(1, min(500, -(-partners // per_page)))
+    deep_page = max(1, min(settings.API_MAX_PAGE, -(-partners // per_page)))
     return {
         "api_deep_page": deep_page,
         "big_partnership": partnership["slug"],
@@ -124,6 +128,7 @@ def placeholders() -> dict:
         "many_teams": institution["n"],
         "big_theme": theme["slug"],
         "big_theme_teams": theme["n"],
+        "theme_last_page": max(1, min(MAX_TEAM_PAGES, -(-theme["n"] // TEAMS_PER_PAGE))),
         "big_agreement_pk": agreement["pk"],
         "big_agreement_parties": agreement["n"],
     }
@@ -192,11 +197,15 @@ def queries(urls: list[dict], cookie: str) -> list[dict]:
 
 def sample(size: int) -> list[str]:
     """Public addresses drawn at random by SQL: institutions, teams, collaborations, themes,
-    events (the mixed scenario's visitors)."""
+    events, people (in the API: they have no page of their own) and deep pages of the lists."""
+    from django.urls import reverse
+
     from events.models import Event
     from institutions.models import Institution, Team
     from partnerships.models import Partnership
+    from people.models import Person
     from themes.models import ResearchTheme
+    from themes.views import MAX_TEAM_PAGES, TEAMS_PER_PAGE
 
     kinds = [
         Institution.objects.partners_probed(),
@@ -205,11 +214,103 @@ def sample(size: int) -> list[str]:
         ResearchTheme.objects.all(),
         Event.objects.filter(is_public=True),
     ]
-    share = max(1, size // len(kinds))
+    share = max(1, size // (len(kinds) + 2))
     paths = []
     for queryset in kinds:
         for record in queryset.order_by("?")[:share]:
             paths.append(record.get_absolute_url())
+    for slug in Person.objects.public().order_by("?").values_list("slug", flat=True)[:share]:
+        paths.append(reverse("api:person-detail", kwargs={"slug": slug}))
+    for theme in ResearchTheme.objects.annotate(n=Count("teams")).order_by("?")[:share]:
+        pages = max(1, min(MAX_TEAM_PAGES, -(-theme.n // TEAMS_PER_PAGE)))
+        paths.append(f"{theme.get_absolute_url()}?page={random.randint(1, pages)}")
+    per_page = settings.REST_FRAMEWORK["PAGE_SIZE"]
+    lists = {
+        "institutions": Institution.objects.partners().count(),
+        "teams": Team.objects.count(),
+        "collaborations": Partnership.objects.public().count(),
+        "events": Event.objects.filter(is_public=True).count(),
+    }
+    for _ in range(share // 2):
+        paths.append(f"/fr/institutions/?page={random.randint(1, 100)}")
+        api, count = random.choice(list(lists.items()))
+        pages = max(1, min(settings.API_MAX_PAGE, -(-count // per_page)))
+        paths.append(f"/api/{api}/?page={random.randint(1, pages)}")
+    return paths
+
+
+PAIR_FILTERS = {
+    "teams": [
+        "q",
+        "country",
+        "city",
+        "kind",
+        "theme",
+        "collaboration",
+        "agreement_in_force",
+        "leader",
+    ],
+    "institutions": [
+        "q",
+        "country",
+        "city",
+        "kind",
+        "theme",
+        "collaboration",
+        "agreement_in_force",
+        "directory",
+        "ror_id",
+        "ror_type",
+    ],
+}
+PAIR_URLS = {
+    "teams": ["/fr/search/?type=teams", "/api/teams/?"],
+    "institutions": ["/fr/search/?type=institutions", "/api/institutions/?"],
+}
+
+
+def pair_values() -> dict[str, str]:
+    """One random team's values (drawn by SQL each run), so that pairs select something."""
+    from institutions.models import Institution, Team
+    from partnerships.models import Partnership
+    from themes.models import ResearchTheme
+
+    team = (
+        Team.objects.filter(leader__is_public=True, themes__isnull=False)
+        .select_related("institution", "leader")
+        .order_by("?")
+        .first()
+    )
+    institution = team.institution
+    with_ror = Institution.objects.exclude(ror_id="").exclude(ror_types="").order_by("?").first()
+    collaboration = (
+        Partnership.objects.public().filter(members__institution=institution).first()
+        or Partnership.objects.public().filter(members__isnull=False).order_by("?").first()
+    )
+    words = ["cancer", "stem cells", "immunotherapy", "lyon", "genomics", "leukemia"]
+    return {
+        "q": random.choice(words),
+        "country": institution.country,
+        "city": (institution.city_en or institution.city_fr or "lyon")[:4],
+        "kind": institution.kind,
+        "theme": ResearchTheme.objects.filter(teams=team).order_by("?").first().slug,
+        "collaboration": collaboration.slug,
+        "agreement_in_force": random.choice(["true", "false", "unknown"]),
+        "leader": team.leader.slug,
+        "directory": "all",
+        "ror_id": with_ror.ror_id,
+        "ror_type": with_ror.ror_types.split(",")[0].strip(),
+    }
+
+
+def filter_pairs() -> list[str]:
+    """Every pair of the search's filters, on the page and in the API, teams and institutions."""
+    values = pair_values()
+    paths = []
+    for kind, names in PAIR_FILTERS.items():
+        for first, second in itertools.combinations(names, 2):
+            query = urlencode({first: values[first], second: values[second]})
+            paths += [f"{url}&{query}" for url in PAIR_URLS[kind]]
     return paths
 
 
@@ -242,6 +343,8 @@ def main() -> None:
         print(json.dumps(queries(data["urls"], data["cookie"])))
     elif command == "sample":
         print(json.dumps(sample(int(sys.argv[2]))))
+    elif command == "filter_pairs":
+        print(json.dumps(filter_pairs()))
     elif command == "staff_saves":
         print(json.dumps(staff_saves(float(sys.argv[2]), float(sys.argv[3]))))
     else:

@@ -38,6 +38,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import sweeps
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -82,6 +84,20 @@ URLS = [
     ("API big collaboration members", "/api/collaborations/{big_partnership}/members/", "api"),
     ("API agreements", "/api/agreements/", "api"),
     ("API events", "/api/events/", "api"),
+    ("API teams deep page", "/api/teams/?page={api_deep_page}", "api"),
+    ("API teams q, country, kind", "/api/teams/?q=stem+cells&country=CN&kind=hospital", "api"),
+    (
+        "search theme + collaboration",
+        "/fr/search/?type=institutions&theme={big_theme}&collaboration={big_partnership}",
+        "public",
+    ),
+    (
+        "search theme + in force + q",
+        "/fr/search/?theme={big_theme}&agreement_in_force=true&q=cancer",
+        "public",
+    ),
+    ("search typo", "/fr/search/?q=cancre", "public"),
+    ("theme last page", "/fr/themes/{big_theme}/?page={theme_last_page}", "public"),
     ("admin dashboard", "/admin/", "admin"),
     ("admin institutions", "/admin/institutions/institution/", "admin"),
     ("admin teams", "/admin/institutions/team/", "admin"),
@@ -90,6 +106,17 @@ URLS = [
     ("admin agreements", "/admin/partnerships/agreement/", "admin"),
     ("admin mobilities", "/admin/mobility/mobilityexchange/", "admin"),
     ("admin events", "/admin/events/event/", "admin"),
+    ("admin mobilities search martin", "/admin/mobility/mobilityexchange/?q=martin", "admin"),
+    (
+        "admin mobilities search institut gustave",
+        "/admin/mobility/mobilityexchange/?q=institut+gustave",
+        "admin",
+    ),
+    ("admin agreements search de", "/admin/partnerships/agreement/?q=de", "admin"),
+    ("admin teams search", "/admin/institutions/team/?q=stem+cells", "admin"),
+    ("admin institutions search", "/admin/institutions/institution/?q=institut+gustave", "admin"),
+    ("admin people search", "/admin/people/person/?q=martin", "admin"),
+    ("admin mobilities deep page", "/admin/mobility/mobilityexchange/?p=3999", "admin"),
     (
         "admin big partnership form",
         "/admin/partnerships/partnership/{big_partnership_pk}/change/",
@@ -113,7 +140,9 @@ P95_LIMIT_MS = 100
 CHANGELIST_LIMIT_MS = 300
 FORM_LIMIT_MS = 500
 FORM_QUERY_LIMIT = 50
-CACHED_FLOOR_SHARE = 0.5  # anonymous public pages, cached
+CACHED_FLOOR_SHARE = 0.75  # anonymous public pages, cached
+MIXED_P95_LIMIT_MS = 50
+MIXED_RATIO = 0.5  # throughput with staff saves, against the run without writes
 SLOW_SECONDS = 2.0  # a single request slower than this is not loaded with 20 connections
 
 
@@ -485,6 +514,25 @@ def mixed(project: "Server", env: dict, *, seconds: float) -> dict:
     return {"alone": alone, "writing": writing, "saves": saves, "ratio": ratio, "seconds": seconds}
 
 
+SWEEP_SAMPLE = 300
+
+
+def run_sweeps(env: dict, uncached: "Server") -> dict:
+    """Addresses the fixed list does not name, against the uncached server (scripts/bench/
+    sweeps.py)."""
+    found = {}
+    for name, command, argument in (
+        ("sample", "sample", str(SWEEP_SAMPLE)),
+        ("pairs", "filter_pairs", None),
+    ):
+        paths = django_side(env, command, None, *([argument] if argument else []))
+        log(f"{name}: {len(paths)} addresses, uncached")
+        uncached.wait_idle("/healthz")
+        found[name] = sweeps.measure(uncached.base, paths)
+        log(f"   p95 {fmt_ms(found[name]['p95_ms'])} ms, errors {len(found[name]['errors'])}")
+    return found
+
+
 def mixed_report(result: dict | None) -> list[str]:
     if not result:
         return ["## Mixed scenario", "", "Not measured by this run.", ""]
@@ -508,8 +556,20 @@ def mixed_report(result: dict | None) -> list[str]:
             f"{fmt_rps(run_['rps'])} | {fmt_ms(run_['p50_ms'])} | {fmt_ms(run_['p95_ms'])} | "
             f"{fmt_ms(run_['p99_ms'])} | {fmt_ms(run_['max_ms'])} | {cache} |"
         )
-    ratio = result["ratio"]
-    lines += ["", f"Throughput with writes: {ratio:.0%} of the run without." if ratio else "", ""]
+    ratio, p95 = result["ratio"], result["writing"]["p95_ms"]
+    met = (
+        ratio is not None
+        and ratio >= MIXED_RATIO
+        and p95 is not None
+        and p95 <= MIXED_P95_LIMIT_MS
+        and not result["writing"]["errors"]
+    )
+    lines += [
+        "",
+        f"Throughput with writes: {ratio:.0%} of the run without." if ratio else "",
+        f"Target met: {'yes' if met else 'no'}.",
+        "",
+    ]
     return lines
 
 
@@ -612,7 +672,7 @@ def verdict(row: dict) -> str:
         p95 = row.get("uncached", latency).get("p95_ms")
         if p95 is None or p95 > P95_LIMIT_MS:
             missed.append(f"uncached p95 > {P95_LIMIT_MS} ms")
-        if row["kind"] == "public" and (size or 0) > PAGE_LIMIT_BYTES:
+        if (size or 0) > PAGE_LIMIT_BYTES:
             missed.append("> 200 KB")
         if row["kind"] == "public" and (row.get("ratio") or 0) < CACHED_FLOOR_SHARE:
             missed.append(f"< {CACHED_FLOOR_SHARE:.0%} of the floor")
@@ -675,10 +735,13 @@ def write_report(rows, info, output: Path) -> None:
         "are looked up beforehand, as a running process has them): *cold* (first) and *warm* "
         "(second) query counts. Size is the "
         "uncompressed body of the full-scale answer.",
-        "- Targets (issue 14): uncached public pages and API answers p95 ≤ 100 ms at 2 "
-        "connections, HTML ≤ 200 KB, the same query count at both scales, admin changelists "
-        "≤ 300 ms, change forms ≤ 500 ms and ≤ 50 queries; cached anonymous pages ≥ 50 % of the "
-        "floor (checked on the public HTML pages, which anonymous visitors get from the cache).",
+        "- Targets (issues 14 and 26): uncached public pages and API answers p95 ≤ 100 ms at 2 "
+        "connections, whatever the filters and the page number (also on the random sample and "
+        "every filter pair below); every response ≤ 200 KB, feeds included; the same query "
+        "count at both scales; admin changelists (with a search term or a deep page) ≤ 300 ms, "
+        "change forms ≤ 500 ms and ≤ 50 queries; cached anonymous pages ≥ 75 % of the floor "
+        "(checked on the public HTML pages, which anonymous visitors get from the cache); the "
+        "mixed scenario p95 ≤ 50 ms with a throughput ≥ 50 % of the run without writes.",
         "",
         "## Results",
         "",
@@ -721,6 +784,24 @@ def write_report(rows, info, output: Path) -> None:
             f"| {verdict(row)} |"
         )
     lines += ["", *mixed_report(info.get("mixed"))]
+    found = info.get("sweeps") or {}
+    lines += sweeps.report(
+        "Random public addresses (uncached)",
+        f"{SWEEP_SAMPLE} public addresses drawn at random by SQL each run: institutions, teams, "
+        "collaborations, themes, events, people (API), and deep pages of the HTML lists and the "
+        "API.",
+        found.get("sample"),
+        fmt_ms,
+    )
+    lines += sweeps.report(
+        "Every pair of search filters (uncached)",
+        "Every pair of the partner search's filters (teams: 8 filters, institutions: 10), on "
+        "the search page and in the API, with values drawn at random by SQL each run (one "
+        "random team's country, city, kind, theme, collaboration and leader; a random ROR "
+        "record).",
+        found.get("pairs"),
+        fmt_ms,
+    )
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -770,6 +851,9 @@ def main() -> None:
         "--build-only", action="store_true", help="Build the databases, measure nothing."
     )
     parser.add_argument("--no-queries", action="store_true", help="Skip the query counts.")
+    parser.add_argument(
+        "--no-sweeps", action="store_true", help="Skip the random sample and the filter pairs."
+    )
     parser.add_argument(
         "--mixed-duration", type=float, default=30, help="Seconds per mixed run (0: skip)."
     )
@@ -849,7 +933,7 @@ def main() -> None:
         UNCACHED_PORT,
         bench_dir / "project-uncached.log",
     )
-    rows, mixed_result = [], None
+    rows, mixed_result, sweep_results = [], None, {}
     try:
         project.wait_ready("/healthz")
         floor.wait_ready("/")
@@ -956,6 +1040,8 @@ def main() -> None:
                 f"   {rps or 0:,.1f} req/s (floor {floor_run.get('rps', 0):,.0f}), "
                 f"p95 {fmt_ms(row['latency'].get('p95_ms'))} ms"
             )
+        if not args.no_sweeps:
+            sweep_results = run_sweeps(full_env, uncached)
     finally:
         project.stop()
         floor.stop()
@@ -993,6 +1079,7 @@ def main() -> None:
         "floor_duration": f"{args.floor_duration:g}",
         "connections": args.connections,
         "mixed": mixed_result,
+        "sweeps": sweep_results,
     }
     output = Path(args.output)
     write_report(rows, info, output)
