@@ -8,26 +8,21 @@
   the same at any depth, and a traversal neither skips nor repeats rows when records are added
   or removed meanwhile. At the end of the rows whose first sort column has a value, the rows
   without one (a name missing in that language) are read by one more query.
-- `?page=N` keeps working (random access). Where page N starts is remembered per list and
-  content version (`PageMarks`): a numbered page asked for again, or the one after it, is a
-  seek too. Otherwise it skips the rows before it reading only their keys (the first visit of a
-  deep number, after each change of content, costs more than following the links).
+- `?page=N` keeps working (random access) up to API_MAX_PAGE: it skips the rows before it
+  reading only their keys, a bounded cost; a deeper number is a 404 pointing to the cursors,
+  which go on at any depth.
 - A search ranked by relevance has no cursor: its candidates are bounded, its pages numbered.
 """
 
 import base64
 import binascii
 import datetime
-import hashlib
 import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
-from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import F, Q
 from django.utils import translation
-from django.utils.functional import cached_property
 from modeltranslation.manager import get_translatable_fields_for_model
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework.exceptions import NotFound
@@ -35,7 +30,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.cache import content_version
+from core.paging import CappedPaginator
 
 CURSOR_HELP = (
     "Where a page starts: the `next` and `previous` links carry it (an opaque string, to be "
@@ -183,109 +178,8 @@ def _checked(model, key: Key, value):
     return python
 
 
-class PageMarks:
-    """Where numbered pages start, per list and content version: `?page=N` seeks from its mark
-    like a cursor instead of skipping (N - 1) pages of rows. Serving page N marks N and N + 1,
-    so a client reading pages 2, 3, 4… by number pays one seek per page, and a page asked for
-    again is a seek. Kept in the shared cache under the content version (core.cache), which
-    every write of content changes: a mark never outlives the rows it points to. A page with no
-    mark is counted out from the start as before."""
-
-    MAX_MARKS = 200
-    SECONDS = 3600
-
-    def __init__(self, request, language: str, ignored: tuple[str, ...]):
-        params = sorted(
-            (key, value)
-            for key, values in request.query_params.lists()
-            if key not in ignored
-            for value in values
-        )
-        identity = json.dumps([request.path, language, params], ensure_ascii=False)
-        digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
-        self.key = f"api-page-marks:{content_version()}:{digest}"
-        self.store = caches["default"]
-        self.marks: dict | None = None
-
-    def get(self, number: int) -> list | None:
-        if self.marks is None:
-            self.marks = self.store.get(self.key) or {}
-        return self.marks.get(number)
-
-    def remember(self, number: int, rows: list, columns: list[Key], *, has_next: bool) -> None:
-        """Page `number` starts at its first row; the next one after its last row."""
-        if not rows:
-            return
-        marks = {} if self.marks is None else dict(self.marks)
-        first = [_value(rows[0], key) for key in columns]
-        first[-1] -= 1  # "after the row before": the key ends with the primary key, ascending
-        wanted = {number: first}
-        if has_next:
-            wanted[number + 1] = [_value(rows[-1], key) for key in columns]
-        if all(marks.get(n) == values for n, values in wanted.items()):
-            return
-        marks.update(wanted)
-        while len(marks) > self.MAX_MARKS:
-            marks.pop(next(iter(marks)))
-        self.store.set(self.key, marks, self.SECONDS)
-
-
 def _value(row, key: Key):
     return row.pk if key.field == "pk" else getattr(row, key.field)
-
-
-class CappedPage(Page):
-    def has_next(self):
-        if self.paginator.capped:
-            return len(self.object_list) == self.paginator.per_page
-        return super().has_next()
-
-
-class CappedPaginator(Paginator):
-    """Counts up to a bound (a LIMIT subquery), or takes a count already known."""
-
-    known_count: int | None = None
-    known_capped = False
-    keys_only = False  # skip the rows before a numbered page by their keys only (a seek order)
-
-    @cached_property
-    def count(self) -> int:
-        if self.known_count is not None:
-            return self.known_count
-        cap = settings.API_COUNT_CAP
-        return self.object_list.order_by()[: cap + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.known_capped or (
-            self.known_count is None and self.count > settings.API_COUNT_CAP
-        )
-
-    def validate_number(self, number):
-        if self.capped:
-            number = int(number) if str(number).isdigit() else 0
-            if number < 1:
-                raise EmptyPage("That page number is less than 1")
-            return number
-        return super().validate_number(number)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if not self.capped and top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list[bottom:top]
-        if self.keys_only and bottom:
-            # The skipped rows are read from the sort index (keys only), the page's rows in full.
-            rows = self.object_list.filter(pk__in=self.object_list.values("pk")[bottom:top])
-        page = self._get_page(rows, number, self)
-        if self.capped and number > 1 and not page.object_list:
-            raise EmptyPage("That page contains no results")
-        return page
-
-    def _get_page(self, *args, **kwargs):
-        return CappedPage(*args, **kwargs)
 
 
 # No list has this many pages: a larger number is not found (its offset would overflow the
@@ -339,22 +233,9 @@ class StrictPagePagination(PageNumberPagination):
                 f"Numbered pages stop at page {settings.API_MAX_PAGE}: to read further, follow "
                 "the `next` links (cursors), from that page or from the first."
             )
-        marks = mark = None
-        if number > 1:  # page 1 needs no mark, and page 2 is near enough to count out
-            ignored = (self.page_query_param, self.cursor_query_param)
-            marks = PageMarks(request, self.language, ignored)
-            mark = marks.get(number)
-        if mark is not None:
-            # Where this page starts is known: seek there, as a cursor would.
-            rows = self._cursor_page(queryset, Cursor(Cursor.AFTER, self.language, mark))
-            if not rows:
-                raise NotFound("That page contains no results")
-        else:
-            rows = super().paginate_queryset(queryset, request, view)
-            self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
-            self.rows = rows
-        if marks is not None:
-            marks.remember(number, rows, self.columns, has_next=self.has_next)
+        rows = super().paginate_queryset(queryset, request, view)
+        self.has_next, self.has_previous = self.page.has_next(), self.page.has_previous()
+        self.rows = rows
         return rows
 
     def _cursor_page(self, queryset, cursor: Cursor):
@@ -430,9 +311,8 @@ class StrictPagePagination(PageNumberPagination):
             if parameter["name"] == self.page_query_param:
                 parameter["description"] = (
                     "A page number, from 1 to API_MAX_PAGE (200; deeper is a 404). To read a "
-                    "list through, follow the `next` links (cursors) instead: a deep page "
-                    "number seen for the first time since the data last changed costs more "
-                    "than a cursor."
+                    "list through, follow the `next` links (cursors) instead: they cost the "
+                    "same at any depth."
                 )
         parameters.append(
             {

@@ -11,105 +11,16 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connections
 from django.db.models import Model, Q
 from django.db.models.constants import LOOKUP_SEP
 from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.urls import NoReverseMatch, reverse
-from django.utils.functional import cached_property
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
+from .paging import EstimatedCountPaginator, UncountedPaginator
 from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 from .versioned import cached
-
-# Beyond this many rows a list says "more than …" instead of counting them all
-# (settings.ADMIN_EXACT_COUNT_LIMIT; the tests lower it to cross it with little data).
-EXACT_COUNT_LIMIT = 10_000
-# Changelist pages starting past this many rows skip keys, not joined rows (EstimatedCount-
-# Paginator.page()).
-DEEP_PAGE_ROWS = 1_000
-
-
-def exact_count_limit() -> int:
-    return getattr(settings, "ADMIN_EXACT_COUNT_LIMIT", EXACT_COUNT_LIMIT)
-
-
-def capped_count_and_estimate(queryset, limit: int) -> tuple[int, int | None]:
-    """The number of rows up to `limit` + 1, and (PostgreSQL, unfiltered list) the table's
-    estimated rows: always exactly one query, whatever the number of rows."""
-    capped = queryset.order_by().values("pk")[: limit + 1]
-    connection = connections[queryset.db]
-    if connection.vendor != "postgresql" or queryset.query.where:
-        return capped.count(), None
-    sql, params = capped.query.get_compiler(using=queryset.db).as_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT COUNT(*) FROM (" + sql + ") AS capped), "
-            "(SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(%s))",
-            [*params, connection.ops.quote_name(queryset.model._meta.db_table)],
-        )
-        counted, estimate = cursor.fetchone()
-    return counted, estimate if estimate is not None and estimate >= 0 else None
-
-
-class EstimatedCountPaginator(Paginator):
-    """Counts exactly up to the limit (ADMIN_EXACT_COUNT_LIMIT rows); beyond, the unfiltered
-    list of a big table takes PostgreSQL's estimate and a filtered one stops counting at the
-    limit (`count_is` says which, for the "about …" / "more than …" of the list's footer).
-    One query in every case: the same work below and above the limit."""
-
-    count_is = "exact"
-
-    @cached_property
-    def count(self) -> int:
-        limit = exact_count_limit()
-        counted, estimate = capped_count_and_estimate(self.object_list, limit)
-        if counted <= limit:
-            return counted
-        if estimate is not None and estimate > limit:
-            self.count_is = "estimate"
-            return estimate
-        self.count_is = "at_least"
-        return limit
-
-    def page(self, number):
-        """A deep page (past DEEP_PAGE_ROWS) skips the keys before it, on the order's index, then
-        reads its own rows with their related records by key: the rows skipped are never joined
-        nor read. Two queries whatever the depth; a shallow page stays one."""
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        if bottom < DEEP_PAGE_ROWS:
-            return super().page(number)
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = self.object_list.model._default_manager.none()
-        if keys:
-            rows = self.object_list.filter(pk__in=keys)
-        by_key = {row.pk: row for row in rows}
-        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)
-
-
-class LookaheadPaginator(Paginator):
-    """No count at all: a page is read with one row more, which tells whether another follows
-    (the autocompletes: "more results" is all they need)."""
-
-    def validate_number(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError) as bad:
-            raise PageNotAnInteger(self.error_messages["invalid_page"]) from bad
-        if number < 1:
-            raise EmptyPage(self.error_messages["min_page"])
-        return number
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
-        self.count = bottom + len(rows)  # enough for has_next()
-        return self._get_page(rows[: self.per_page], number, self)
-
 
 # A search term shorter than this is a prefix (trigram indexes need three characters).
 SHORT_TERM = 3
@@ -185,7 +96,7 @@ class ScaledListMixin:
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name == "autocomplete":
-            return LookaheadPaginator(queryset, per_page, orphans, allow_empty_first_page)
+            return UncountedPaginator(queryset, per_page, orphans, allow_empty_first_page)
         return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     @property

@@ -622,10 +622,10 @@ def test_a_search_runs_the_same_queries_at_two_sizes(admin_en):
 
 
 def test_a_deep_changelist_page_skips_keys_not_joined_rows(admin_en, monkeypatch):
-    from core import admin_scale
+    from core import paging
     from mobility.admin import MobilityExchangeAdmin
 
-    monkeypatch.setattr(admin_scale, "DEEP_PAGE_ROWS", 4)
+    monkeypatch.setattr(paging, "DEEP_PAGE_ROWS", 4)
     monkeypatch.setattr(MobilityExchangeAdmin, "list_per_page", 3)
     made = [
         f.MobilityExchangeFactory(
