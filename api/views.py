@@ -100,9 +100,26 @@ class SearchableViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
             # An unknown theme or collaboration: no match.
             page = self.paginate_queryset(self.get_queryset().none(), count=0)
         else:
-            matches = filterset.qs.order_by().values("pk")
-            page = self.paginate_queryset(self.get_queryset().filter(pk__in=matches))
+            listed, known = self.matching(filterset, filtered=bool(filters))
+            page = self.paginate_queryset(listed, **known)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def matching(self, filterset, *, filtered: bool) -> tuple:
+        """The rows to list, and what is known of their number. Few matches (up to
+        API_COUNT_CAP) are read first, then sorted; many are read in the list's order, the
+        filters tested on each row of the sort index until a page is full."""
+        known = {}
+        if filtered:
+            matches = list(filterset.qs.order_by().values_list("pk", flat=True)[: self.cap + 1])
+            if len(matches) <= self.cap:
+                return self.get_queryset().filter(pk__in=matches), {"count": len(matches)}
+        return self.with_related(filterset.qs), known
+
+    cap = settings.API_COUNT_CAP
+
+    def with_related(self, queryset):
+        """`queryset`'s rows as the serializer reads them (with their related records)."""
+        return self.get_queryset().filter(pk__in=queryset.order_by().values("pk"))
 
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
@@ -112,7 +129,10 @@ class InstitutionViewSet(SearchableViewSet):
     kind = "institutions"
 
     def get_queryset(self):
-        return Institution.objects.light().select_related("parent")
+        return self.with_related(Institution.objects.all())
+
+    def with_related(self, queryset):
+        return queryset.light().select_related("parent")
 
     def paginate_queryset(self, queryset, **known):
         """Which rows of the page are CLARA partners (they have a public page): all of them
@@ -139,7 +159,10 @@ class TeamViewSet(SearchableViewSet):
     kind = "teams"
 
     def get_queryset(self):
-        return Team.objects.select_related("institution").prefetch_related(
+        return self.with_related(Team.objects.all())
+
+    def with_related(self, queryset):
+        return queryset.select_related("institution").prefetch_related(
             "themes", Person.objects.public_prefetch("leader", to_attr="public_leader")
         )
 
