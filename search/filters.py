@@ -175,17 +175,23 @@ class PartnerFilterSet(django_filters.FilterSet):
     def path(self, field: str) -> str:
         return f"{self.institution_path}{field}"
 
+    def where_institution(self, queryset, condition: Q):
+        """Rows whose institution meets `condition`: a team's as a set of institutions (hashed
+        once), not a join probed once per team."""
+        if not self.institution_path:
+            return queryset.filter(condition)
+        return queryset.filter(institution__in=Institution.objects.filter(condition))
+
     def filter_country(self, queryset, name, value: str):
-        return queryset.filter(**{self.path("country"): value})
+        return self.where_institution(queryset, Q(country=value))
 
     def filter_city(self, queryset, name, value: str):
-        return queryset.filter(
-            Q(**{self.path("city_fr__icontains"): value})
-            | Q(**{self.path("city_en__icontains"): value})
+        return self.where_institution(
+            queryset, Q(city_fr__icontains=value) | Q(city_en__icontains=value)
         )
 
     def filter_kind(self, queryset, name, value: str):
-        return queryset.filter(**{self.path("kind"): value})
+        return self.where_institution(queryset, Q(kind=value))
 
     def filter_collaboration(self, queryset, name, value: str):
         members = value.members.values("institution")
