@@ -6,8 +6,11 @@ from core.paging import BoundedPaginator
 from .models import ResearchTheme
 
 TEAMS_PER_PAGE = 30
-MAX_TEAM_PAGES = 100  # 3,000 teams; the search, filtered by the theme, narrows down the rest
+MAX_TEAM_PAGES = 20  # 600 teams; the search, filtered by the theme, narrows down the rest
 COLLABORATIONS_SHOWN = 30
+# A theme with at most this many teams has them read by key, then sorted by name; a bigger one
+# is read along the name index (its teams are dense enough there to fill a page soon).
+SORTED_AFTER_READING = 5_000
 
 
 class ResearchThemeListView(ListView):
@@ -28,13 +31,12 @@ class ResearchThemeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         # Its own collaborations only: another's leave this page fresh.
         page_depends_on(self.request, records=[self.object], through_apps={"partnerships"})
-        teams = self.object.teams.select_related("institution").order_by("name", "pk")
         paginator = BoundedPaginator(
-            teams,
+            self.teams(),
             TEAMS_PER_PAGE,
             max_pages=MAX_TEAM_PAGES,
             # Counted on the link table alone (its index), not on the join.
-            count=ResearchTheme.teams.through.objects.filter(researchtheme=self.object).count(),
+            count=self.links().count(),
         )
         page = paginator.page_or_404(self.request.GET.get("page"))
         partnerships = list(
@@ -48,3 +50,19 @@ class ResearchThemeDetailView(DetailView):
             teams=page.object_list,
             **kwargs,
         )
+
+    def links(self):
+        return ResearchTheme.teams.through.objects.filter(researchtheme=self.object)
+
+    def teams(self):
+        """The theme's teams by name. Along the name index, the teams of a small theme are few
+        and far between: a deep page would test thousands of teams for the theme."""
+        teams = self.object.teams.select_related("institution").order_by("name", "pk")
+        keys = list(self.links().values_list("team_id", flat=True)[: SORTED_AFTER_READING + 1])
+        if len(keys) <= SORTED_AFTER_READING:
+            return (
+                teams.model.objects.filter(pk__in=keys)
+                .select_related("institution")
+                .order_by("name", "pk")
+            )
+        return teams
