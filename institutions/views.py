@@ -16,7 +16,7 @@ COLLABORATIONS_SHOWN = 30
 
 
 class InstitutionPaginator(UncountedPaginator):
-    max_pages = 100  # 5,000 institutions
+    max_pages = 20  # 1,000 institutions; a country, the map or the search narrows down the rest
 
 
 class InstitutionListView(ListView):

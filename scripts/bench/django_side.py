@@ -202,6 +202,7 @@ def sample(size: int) -> list[str]:
 
     from events.models import Event
     from institutions.models import Institution, Team
+    from institutions.views import InstitutionPaginator
     from partnerships.models import Partnership
     from people.models import Person
     from themes.models import ResearchTheme
@@ -232,7 +233,7 @@ def sample(size: int) -> list[str]:
         "events": Event.objects.filter(is_public=True).count(),
     }
     for _ in range(share // 2):
-        paths.append(f"/fr/institutions/?page={random.randint(1, 100)}")
+        paths.append(f"/fr/institutions/?page={random.randint(1, InstitutionPaginator.max_pages)}")
         api, count = random.choice(list(lists.items()))
         pages = max(1, min(settings.API_MAX_PAGE, -(-count // per_page)))
         paths.append(f"/api/{api}/?page={random.randint(1, pages)}")
