@@ -84,6 +84,9 @@ MIDDLEWARE = [
     # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
     "core.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
+    # French typography on every French HTML answer (above LocaleMiddleware: it reads the
+    # answer's Content-Language; below the page cache: pages are cached already set).
+    "core.middleware.FrenchTypographyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
