@@ -1,6 +1,7 @@
 from django.views.generic import DetailView, ListView
 
 from core.cache import page_depends_on
+from core.collation import collated
 from core.paging import BoundedPaginator
 
 from .models import ResearchTheme
@@ -28,7 +29,7 @@ class ResearchThemeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         # Its own collaborations only: another's leave this page fresh.
         page_depends_on(self.request, records=[self.object], through_apps={"partnerships"})
-        teams = self.object.teams.select_related("institution").order_by("name", "pk")
+        teams = self.object.teams.select_related("institution").order_by(collated("name"), "pk")
         paginator = BoundedPaginator(
             teams,
             TEAMS_PER_PAGE,
@@ -38,7 +39,9 @@ class ResearchThemeDetailView(DetailView):
         )
         page = paginator.page_or_404(self.request.GET.get("page"))
         partnerships = list(
-            self.object.partnerships.public().order_by("name", "pk")[: COLLABORATIONS_SHOWN + 1]
+            self.object.partnerships.public().order_by(collated("name"), "pk")[
+                : COLLABORATIONS_SHOWN + 1
+            ]
         )
         return super().get_context_data(
             partnerships=partnerships[:COLLABORATIONS_SHOWN],
