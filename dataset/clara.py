@@ -466,7 +466,7 @@ INSTITUTIONS = [
         "network_role": REGIONAL,
         "country": "FR",
         "description_fr": "Institut Carnot labellisé, cité parmi les réussites du modèle CLARA.",
-        "description_en": "Carnot-labelled institute, cited among the successes of the CLARA model.",
+        "description_en": "Institute holding the Carnot accreditation, cited among the successes of the CLARA model.",
     },
     {
         "slug": "oncotherapy-science",
@@ -551,7 +551,7 @@ INSTITUTIONS = [
         "city_en": "Shanghai",
         "coords": (31.2140, 121.5080),
         "description_fr": "Désigné en février 2012 pour accueillir le premier chercheur en mobilité de CLARA International Shanghai, dans le service du Pr Gao.",
-        "description_en": "Named in February 2012 as the host of the first researcher mobility of CLARA International Shanghai, in Prof. Gao's department.",
+        "description_en": "Named in February 2012 as the host of the first researcher mobility of CLARA International Shanghai, in Prof Gao's department.",
     },
     {
         "slug": "shanghai-cancer-institute",
@@ -948,7 +948,7 @@ TEAMS = [
         "slug": "gao-stem-cell-team",
         "sources": [("shanghai-2012", "")],
         "name_fr": "Équipe du Pr Gao – cellules souches",
-        "name_en": "Prof. Gao's team – stem cells",
+        "name_en": "Prof Gao's team – stem cells",
         "institution": "renji-stem-cell-research-center",
         "leader": "gao-renji",
         "themes": ["cancer-stem-cells"],
@@ -1240,13 +1240,13 @@ PARTNERSHIPS = [
         "summary_en": "Project with a European cancer research cluster in Milan to identify lung cancer biomarkers.",
         "description_fr": (
             "CLARA a lancé deux projets avec des pôles européens de recherche sur le cancer, avec "
-            "l'appui de l'INCa ; celui-ci, avec un partenaire milanais que les documents ne "
-            "nomment pas, est coordonné à Grenoble par le Pr C. Brambilla."
+            "l'appui de l'INCa ; celui-ci, mené avec Milan, est coordonné à Grenoble par le "
+            "Pr C. Brambilla."
         ),
         "description_en": (
             "CLARA launched two projects with other European cancer research clusters, with "
-            "backing from INCa; this one, with a Milan partner the documents do not name, is "
-            "coordinated in Grenoble by Prof. C. Brambilla."
+            "backing from INCa; this one, with Milan, is coordinated in Grenoble by "
+            "Prof C. Brambilla."
         ),
         "themes": ["lung-cancer-biomarkers"],
         "coordinators": ["christian-brambilla"],
@@ -1263,13 +1263,12 @@ PARTNERSHIPS = [
         "summary_fr": "Projet mené avec un pôle européen de recherche sur le cancer à Lausanne sur le rôle des récepteurs à dépendance dans le cancer du côlon.",
         "summary_en": "Project with a European cancer research cluster in Lausanne on the role of dependence receptors in colon cancer.",
         "description_fr": (
-            "Le second des deux projets lancés avec des pôles européens, avec l'appui de l'INCa : "
-            "le partenaire lausannois n'est pas nommé ; la coordination revient, à Lyon, au "
-            "Dr P. Mehlen."
+            "Le second des deux projets lancés avec des pôles européens, avec l'appui de l'INCa, "
+            "mené avec Lausanne ; la coordination revient, à Lyon, au Dr P. Mehlen."
         ),
         "description_en": (
             "The second of the two projects launched with European clusters, with backing from "
-            "INCa: the Lausanne partner is not named; Dr P. Mehlen coordinates it in Lyon."
+            "INCa, with Lausanne; Dr P. Mehlen coordinates it in Lyon."
         ),
         "themes": ["dependence-receptors-colon-cancer"],
         "coordinators": ["patrick-mehlen"],
@@ -1298,7 +1297,7 @@ PARTNERSHIPS = [
         "status": "unknown",
         "sources": INTERNATIONAL,
         "summary_fr": "Programme phare de recherche et d'organisation soutenu par la Communauté européenne, coordonné à Lyon par le Pr Jean-Yves Blay.",
-        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Lyon by Prof. Jean-Yves Blay.",
+        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Lyon by Prof Jean-Yves Blay.",
         "description_fr": "L'un des programmes cités par CLARA parmi ceux qui lui valent une reconnaissance accrue en Europe.",
         "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["sarcoma"],
@@ -1432,7 +1431,7 @@ PARTNERSHIPS = [
         ),
         "description_en": (
             "Since 2013 Lyonbiopôle and CLARA have coordinated their scientific events to bring "
-            "R&D projects forward, and they label those projects through a joint committee, the "
+            "R&D projects forward, and they accredit those projects through a joint committee, the "
             "GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
             "with companies, SMEs in particular; mapping innovation potential across the region "
             "so that innovations reach every centre treating patients; and strengthening, with "
@@ -1636,7 +1635,7 @@ MOBILITIES = [
         ),
         "description_en": (
             "The programme's first announced mobility: a researcher from Rhône-Alpes was to join "
-            "Prof. Gao's department for four months from 20 February (the year, 2012, is taken "
+            "Prof Gao's department for four months from 20 February (the year, 2012, is taken "
             "from the date of the announcement)."
         ),
     },
