@@ -102,11 +102,12 @@ THEMES = [
         "name_en": "Organisation of cancer care",
         "description_fr": (
             "Comment les soins en cancérologie sont organisés : thème de l'entente avec "
-            "l'Oncopole du Québec et objet de la visite d'une délégation sénégalaise."
+            "l'Oncopole du Québec. Une délégation sénégalaise est venue étudier l'organisation du "
+            "système de santé français."
         ),
         "description_en": (
-            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec "
-            "and the subject of a Senegalese delegation's visit."
+            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec. "
+            "A Senegalese delegation came to study how the French healthcare system is organised."
         ),
     },
     # Milan, Lausanne, Germany, Spain.
@@ -263,7 +264,7 @@ INSTITUTIONS = [
         "description_en": (
             "Regional cancer research cluster, at work since 2003 under the national Cancer "
             "Plans. Its public funders are the French National Cancer Institute, "
-            "the Region and local authorities, and the EU's ERDF. CLARA connects "
+            "regional authorities, and the EU's ERDF. CLARA connects "
             "researchers, clinicians and companies in Auvergne-Rhône-Alpes so that discoveries "
             "reach patients quickly and gain economic value. It also opens cancer research to "
             "the humanities, social sciences and public health."
@@ -351,7 +352,7 @@ INSTITUTIONS = [
         "coords": (45.7430, 4.8720),
         "description_fr": (
             "Centre de recherche international. Ses équipes et celles du DKFZ se sont "
-            "associées à Lyon autour des cancers d'origine virale ; elle coordonne un Observatoire "
+            "associées à Lyon autour des cancers d'origine virale ; il coordonne un Observatoire "
             "européen du cancer que CLARA soutient."
         ),
         "description_en": (
@@ -873,7 +874,8 @@ PEOPLE = [
     {
         "slug": "christian-brambilla",
         "sources": [("international-relations", "")],
-        "first_name": "Christian",
+        # The page gives the initial only ("Pr. C. Brambilla").
+        "first_name": "C.",
         "last_name": "Brambilla",
         "title": "Pr",
         "role_fr": "Coordinateur, à Grenoble, du programme avec Milan sur les biomarqueurs du cancer du poumon",
@@ -883,7 +885,8 @@ PEOPLE = [
     {
         "slug": "patrick-mehlen",
         "sources": [("international-relations", "")],
-        "first_name": "Patrick",
+        # The page gives the initial only ("Dr. P. Mehlen").
+        "first_name": "P.",
         "last_name": "Mehlen",
         "title": "Dr",
         "role_fr": "Coordinateur, à Lyon, du programme avec Lausanne sur les récepteurs à dépendance",
@@ -986,7 +989,8 @@ SOURCES = [
             "Conclusion d'une entente entre le Cancéropôle CLARA et l'Oncopole du Québec pour "
             "accélérer la lutte contre le cancer"
         ),
-        "publisher": "Cancéropôle CLARA, Oncopole du Québec (communiqué de presse)",
+        # A press release; the kind of document is not part of the publisher (shown in English too).
+        "publisher": "Cancéropôle CLARA, Oncopole du Québec",
         "date": D(2018, 3, 8),
         "date_precision": "day",
         "language": "fr",
@@ -1422,7 +1426,7 @@ PARTNERSHIPS = [
         "description_fr": (
             "Depuis 2013, Lyonbiopôle et CLARA coordonnent l'animation scientifique et leurs "
             "manifestations pour faire émerger des projets de R&D, et labellisent ces projets par "
-            "un comité commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
+            "un organe de référence commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
             "trois volets : relier équipes académiques et industriels, en particulier les PME ; "
             "repérer le potentiel d'innovation de toute la région pour que les innovations "
             "atteignent tous les centres qui soignent des patients ; et renforcer, avec les "
@@ -1431,8 +1435,8 @@ PARTNERSHIPS = [
         ),
         "description_en": (
             "Since 2013 Lyonbiopôle and CLARA have coordinated their scientific events to bring "
-            "R&D projects forward, and they accredit those projects through a joint committee, the "
-            "GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
+            "R&D projects forward, and they accredit those projects through a joint reference "
+            "body, the GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
             "with companies, SMEs in particular; mapping innovation potential across the region "
             "so that innovations reach every centre treating patients; and strengthening, with "
             "the universities, training for careers in oncology. The two partners presented "
@@ -1740,7 +1744,8 @@ EVENTS = [
         "title_en": "7th CLARA Scientific Days – meeting with the Catalan clusters",
         "kind": "scientific_days",
         "partnership": "catalonia-nanomedicine",
-        "organisers": ["canceropole-clara", "bionanomed-catalonia", "oncocat"],
+        # CLARA's own Scientific Days, "with" the Catalan clusters: not said to co-organise.
+        "organisers": ["canceropole-clara"],
         "sources": INTERNATIONAL,
         "description_fr": "Séance réservée aux chercheurs et aux entreprises de la nanomédecine et de l'oncologie, pour préparer des projets européens.",
         "description_en": "A session for researchers and companies in nanomedicine and oncology, to prepare European projects.",
