@@ -233,6 +233,13 @@ class Institution(models.Model):
                 "institution_missing_tr_idx", ["name", "description", "city"]
             ),
             models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
+            # The search's list without keywords, by name as readers sort (core.collation).
+            *(
+                models.Index(
+                    collated_column(f"name_{code}"), F("id"), name=f"institution_sort_{code}"
+                )
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            ),
             # The public list's order, in each content language, as its readers sort names
             # (core.collation).
             *(
