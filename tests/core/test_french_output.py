@@ -178,3 +178,10 @@ def test_permission_names_follow_the_admin_language(admin_client, language):
         assert "Can add" not in html
     else:
         assert "Can add" in html
+
+
+def test_the_api_sets_its_french_fields_only(client, clara_dataset):
+    body = client.get("/api/collaborations/weizmann-institute/").json()
+    assert body["name_fr"] == WEIZMANN_FR
+    assert body["name_en"] == "Cooperation with the Weizmann Institute"
+    assert_french_typography(body["summary_fr"] + " " + body["description_fr"])
