@@ -186,6 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+# django-countries names Nauru by its own name ("Naoero"): the English and French pages say Nauru.
+COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -185,3 +185,12 @@ def test_the_api_sets_its_french_fields_only(client, clara_dataset):
     assert body["name_fr"] == WEIZMANN_FR
     assert body["name_en"] == "Cooperation with the Weizmann Institute"
     assert_french_typography(body["summary_fr"] + " " + body["description_fr"])
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_nauru_is_named_in_the_page_language_not_by_its_own_name(language):
+    from django.utils import translation
+    from django_countries import countries
+
+    with translation.override(language):
+        assert countries.name("NR") == "Nauru"
