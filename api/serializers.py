@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from core.languages import localized
 from core.models import DatePrecision, iso_partial_date
+from core.typography import french
 from events.models import Event
 from institutions.models import Institution, Team
 from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
@@ -68,7 +69,10 @@ class DirectFieldsMixin:
                     value = field.get_attribute(instance)
             else:
                 value = getattr(instance, attribute)
-            answer[name] = None if value is None else field.to_representation(value)
+            value = None if value is None else field.to_representation(value)
+            if name.endswith("_fr") and isinstance(value, str):
+                value = french(value)  # French text in French typography, as on the pages
+            answer[name] = value
         return answer
 
 

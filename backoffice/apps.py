@@ -8,15 +8,17 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back-office")
 
     def ready(self):
-        from django.contrib.auth.models import Group
+        from django.contrib.auth.models import Group, Permission
         from django.db.models.signals import post_migrate
 
-        from .roles import role_label
+        from .roles import permission_label, role_label
         from .signals import sync_roles
 
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="backoffice.sync_roles")
         # Wherever the admin names a group (list, filters, user form, titles): its label.
         Group.__str__ = role_label
+        # Wherever it names a permission (group and user forms): in the page's language.
+        Permission.__str__ = permission_label
 
 
 class ClaraAdminConfig(admin_apps.AdminConfig):

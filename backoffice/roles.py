@@ -1,6 +1,6 @@
 """The staff roles: what each group of the international relations office may do."""
 
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 CONTENT = {
     "themes": ["researchtheme"],
@@ -41,6 +41,28 @@ ROLE_LABELS = {
 def role_label(group) -> str:
     """A group's name in the active language: the role's label, or the name staff gave it."""
     return str(ROLE_LABELS.get(group.name, group.name))
+
+
+# Django stores a permission's name in English when it migrates ("Can add agreement"); the
+# admin shows it in the page's language, from its action and its model's verbose name.
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "Can add"),
+    "change": pgettext_lazy("permission", "Can change"),
+    "delete": pgettext_lazy("permission", "Can delete"),
+    "view": pgettext_lazy("permission", "Can view"),
+}
+
+
+def permission_label(permission) -> str:
+    """ "Collaborations | accord | Peut ajouter": the record kind (translated) and the action;
+    a permission of the models' own (Meta.permissions) by its name in the catalogue."""
+    content_type = permission.content_type
+    action, _separator, model = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model == content_type.model:
+        what = str(PERMISSION_ACTIONS[action])
+    else:
+        what = gettext(permission.name)
+    return f"{content_type} | {what}"
 
 
 ROLES: dict[str, set[tuple[str, str]]] = {

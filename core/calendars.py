@@ -7,6 +7,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from core.typography import typography
+
 DOMAIN = "clara-partnerships"
 
 
@@ -14,7 +16,7 @@ def calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//Cancéropôle CLARA//Partnerships//FR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", typography(str(name)))
     return calendar
 
 
@@ -29,11 +31,12 @@ def all_day(
     entry = CalendarEvent()
     entry.add("uid", f"{uid}@{DOMAIN}")
     entry.add("dtstamp", timezone.now())
-    entry.add("summary", summary)
+    # French typography in a French feed: the summary, description and location.
+    entry.add("summary", typography(summary))
     entry.add("dtstart", start)
     entry.add("dtend", (end or start) + datetime.timedelta(days=1))
     if description:
-        entry.add("description", description)
+        entry.add("description", typography(description))
     if url:
         entry.add("url", url)
     return entry

@@ -1,6 +1,9 @@
-"""Requests no page can answer: refused before they reach a view or the database."""
+"""Requests no page can answer, refused before they reach a view or the database; French
+typography on every French HTML answer."""
 
 from django.http import HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
+
+from core.typography import typography_html
 
 
 class RejectNulMiddleware:
@@ -27,3 +30,29 @@ class RejectNulMiddleware:
                 return JsonResponse({name: [message] for name in invalid}, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+class FrenchTypographyMiddleware:
+    """Every French HTML answer (public pages, htmx fragments, the admin) goes through the
+    French typography helper once: the labels of the catalogue, the names and titles of the
+    records and the text of the templates alike. Placed below the page cache, so that a cached
+    page is stored already set; stored data, addresses and form values are never changed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or not response.get("Content-Language", "").startswith("fr")
+            or response.get("Content-Encoding")
+        ):
+            return response
+        charset = response.charset or "utf-8"
+        html = response.content.decode(charset)
+        response.content = typography_html(html, "fr").encode(charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

@@ -1,7 +1,9 @@
 """The CSV and XLSX files the product writes and reads: safe to open, bounded, in staff encodings.
 
 A cell whose text a spreadsheet would run as a formula is prefixed with an apostrophe (OWASP's rule
-against CSV injection); the prefix is taken off again when such a file is imported.
+against CSV injection); the prefix is taken off again when such a file is imported. Exports in
+French follow French typography (`core.typography`); an import reads its typographic spaces and
+apostrophes back as the ordinary ones staff type, so a round trip changes nothing.
 """
 
 import csv
@@ -16,6 +18,8 @@ from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.tmp_storages import CacheStorage
 
+from core.typography import plain, typography
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,20 +29,31 @@ def safe_cell(value):
     return value
 
 
+def export_cell(value):
+    """A cell of an exported file: French typography when exported in French, no formula."""
+    return safe_cell(typography(value))
+
+
 def _unescape(value):
     if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
 
 
-class SafeWriter:
-    """A csv.writer whose rows cannot carry a formula."""
+def _imported(value):
+    return plain(_unescape(value))
 
-    def __init__(self, stream, **kwargs):
+
+class SafeWriter:
+    """A csv.writer whose rows cannot carry a formula; `typeset`: French typography on French
+    exports."""
+
+    def __init__(self, stream, *, typeset: bool = False, **kwargs):
         self._writer = csv.writer(stream, **kwargs)
+        self._cell = export_cell if typeset else safe_cell
 
     def writerow(self, row):
-        return self._writer.writerow([safe_cell(value) for value in row])
+        return self._writer.writerow([self._cell(value) for value in row])
 
 
 class ImportRefused(ValueError):
@@ -112,10 +127,10 @@ class SafeCSV(CSV):
         dataset = super().create_dataset(in_stream, **kwargs)
         _check_rows(len(dataset))
         _refuse_nul(dataset)
-        return _map_dataset(dataset, _unescape)
+        return _map_dataset(dataset, _imported)
 
     def export_data(self, dataset, **kwargs):
-        return super().export_data(_map_dataset(dataset, safe_cell), **kwargs).encode("utf-8")
+        return super().export_data(_map_dataset(dataset, export_cell), **kwargs).encode("utf-8")
 
     def write_datasets(self, datasets: Iterable, out: BinaryIO) -> int:
         """The rows of `datasets` (chunks of one export, alike headers) into `out` as they
@@ -125,9 +140,9 @@ class SafeCSV(CSV):
         rows = 0
         for number, dataset in enumerate(datasets):
             if number == 0 and dataset.headers:
-                writer.writerow([safe_cell(header) for header in dataset.headers])
+                writer.writerow([export_cell(header) for header in dataset.headers])
             for index in range(len(dataset)):
-                writer.writerow([safe_cell(value) for value in dataset[index]])
+                writer.writerow([export_cell(value) for value in dataset[index]])
             rows += len(dataset)
         text.detach()
         return rows
@@ -153,7 +168,7 @@ class SafeXLSX(XLSX):
         dataset = super().create_dataset(in_stream, **kwargs)
         _check_rows(len(dataset))
         _refuse_nul(dataset)
-        return _map_dataset(dataset, _unescape)
+        return _map_dataset(dataset, _imported)
 
     def export_data(self, dataset, **kwargs):
         stream = io.BytesIO()
@@ -174,7 +189,7 @@ class SafeXLSX(XLSX):
             if sheet is None:
                 sheet = _start_sheet(workbook, dataset)
             for index in range(len(dataset)):
-                sheet.append([safe_cell(value) for value in dataset[index]])
+                sheet.append([export_cell(value) for value in dataset[index]])
             rows += len(dataset)
         if sheet is None:
             workbook.create_sheet(title="Tablib Dataset")
@@ -202,7 +217,7 @@ def _start_sheet(workbook, dataset):
         bold = Font(bold=True)
         cells = []
         for header in headers:
-            cell = WriteOnlyCell(sheet, value=safe_cell(header))
+            cell = WriteOnlyCell(sheet, value=export_cell(header))
             cell.font = bold
             cells.append(cell)
         sheet.append(cells)

@@ -47,6 +47,9 @@ def register_sqlite_functions(sender, connection, **kwargs):
             lambda value: fold(value) if value is not None else None,
             deterministic=True,
         )
+        from core.collation import COLLATION, compare
+
+        connection.connection.create_collation(COLLATION, compare)
 
 
 @functools.lru_cache(maxsize=64)

@@ -102,11 +102,12 @@ THEMES = [
         "name_en": "Organisation of cancer care",
         "description_fr": (
             "Comment les soins en cancérologie sont organisés : thème de l'entente avec "
-            "l'Oncopole du Québec et objet de la visite d'une délégation sénégalaise."
+            "l'Oncopole du Québec. Une délégation sénégalaise est venue étudier l'organisation du "
+            "système de santé français."
         ),
         "description_en": (
-            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec "
-            "and the subject of a Senegalese delegation's visit."
+            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec. "
+            "A Senegalese delegation came to study how the French healthcare system is organised."
         ),
     },
     # Milan, Lausanne, Germany, Spain.
@@ -263,7 +264,7 @@ INSTITUTIONS = [
         "description_en": (
             "Regional cancer research cluster, at work since 2003 under the national Cancer "
             "Plans. Its public funders are the French National Cancer Institute, "
-            "the Region and local authorities, and the EU's ERDF. CLARA connects "
+            "regional authorities, and the EU's ERDF. CLARA connects "
             "researchers, clinicians and companies in Auvergne-Rhône-Alpes so that discoveries "
             "reach patients quickly and gain economic value. It also opens cancer research to "
             "the humanities, social sciences and public health."
@@ -351,7 +352,7 @@ INSTITUTIONS = [
         "coords": (45.7430, 4.8720),
         "description_fr": (
             "Centre de recherche international. Ses équipes et celles du DKFZ se sont "
-            "associées à Lyon autour des cancers d'origine virale ; elle coordonne un Observatoire "
+            "associées à Lyon autour des cancers d'origine virale ; il coordonne un Observatoire "
             "européen du cancer que CLARA soutient."
         ),
         "description_en": (
@@ -466,7 +467,7 @@ INSTITUTIONS = [
         "network_role": REGIONAL,
         "country": "FR",
         "description_fr": "Institut Carnot labellisé, cité parmi les réussites du modèle CLARA.",
-        "description_en": "Carnot-labelled institute, cited among the successes of the CLARA model.",
+        "description_en": "Institute holding the Carnot accreditation, cited among the successes of the CLARA model.",
     },
     {
         "slug": "oncotherapy-science",
@@ -551,7 +552,7 @@ INSTITUTIONS = [
         "city_en": "Shanghai",
         "coords": (31.2140, 121.5080),
         "description_fr": "Désigné en février 2012 pour accueillir le premier chercheur en mobilité de CLARA International Shanghai, dans le service du Pr Gao.",
-        "description_en": "Named in February 2012 as the host of the first researcher mobility of CLARA International Shanghai, in Prof. Gao's department.",
+        "description_en": "Named in February 2012 as the host of the first researcher mobility of CLARA International Shanghai, in Prof Gao's department.",
     },
     {
         "slug": "shanghai-cancer-institute",
@@ -873,7 +874,8 @@ PEOPLE = [
     {
         "slug": "christian-brambilla",
         "sources": [("international-relations", "")],
-        "first_name": "Christian",
+        # The page gives the initial only ("Pr. C. Brambilla").
+        "first_name": "C.",
         "last_name": "Brambilla",
         "title": "Pr",
         "role_fr": "Coordinateur, à Grenoble, du programme avec Milan sur les biomarqueurs du cancer du poumon",
@@ -883,7 +885,8 @@ PEOPLE = [
     {
         "slug": "patrick-mehlen",
         "sources": [("international-relations", "")],
-        "first_name": "Patrick",
+        # The page gives the initial only ("Dr. P. Mehlen").
+        "first_name": "P.",
         "last_name": "Mehlen",
         "title": "Dr",
         "role_fr": "Coordinateur, à Lyon, du programme avec Lausanne sur les récepteurs à dépendance",
@@ -948,7 +951,7 @@ TEAMS = [
         "slug": "gao-stem-cell-team",
         "sources": [("shanghai-2012", "")],
         "name_fr": "Équipe du Pr Gao – cellules souches",
-        "name_en": "Prof. Gao's team – stem cells",
+        "name_en": "Prof Gao's team – stem cells",
         "institution": "renji-stem-cell-research-center",
         "leader": "gao-renji",
         "themes": ["cancer-stem-cells"],
@@ -986,7 +989,8 @@ SOURCES = [
             "Conclusion d'une entente entre le Cancéropôle CLARA et l'Oncopole du Québec pour "
             "accélérer la lutte contre le cancer"
         ),
-        "publisher": "Cancéropôle CLARA, Oncopole du Québec (communiqué de presse)",
+        # A press release; the kind of document is not part of the publisher (shown in English too).
+        "publisher": "Cancéropôle CLARA, Oncopole du Québec",
         "date": D(2018, 3, 8),
         "date_precision": "day",
         "language": "fr",
@@ -1240,13 +1244,13 @@ PARTNERSHIPS = [
         "summary_en": "Project with a European cancer research cluster in Milan to identify lung cancer biomarkers.",
         "description_fr": (
             "CLARA a lancé deux projets avec des pôles européens de recherche sur le cancer, avec "
-            "l'appui de l'INCa ; celui-ci, avec un partenaire milanais que les documents ne "
-            "nomment pas, est coordonné à Grenoble par le Pr C. Brambilla."
+            "l'appui de l'INCa ; celui-ci, mené avec Milan, est coordonné à Grenoble par le "
+            "Pr C. Brambilla."
         ),
         "description_en": (
             "CLARA launched two projects with other European cancer research clusters, with "
-            "backing from INCa; this one, with a Milan partner the documents do not name, is "
-            "coordinated in Grenoble by Prof. C. Brambilla."
+            "backing from INCa; this one, with Milan, is coordinated in Grenoble by "
+            "Prof C. Brambilla."
         ),
         "themes": ["lung-cancer-biomarkers"],
         "coordinators": ["christian-brambilla"],
@@ -1263,13 +1267,12 @@ PARTNERSHIPS = [
         "summary_fr": "Projet mené avec un pôle européen de recherche sur le cancer à Lausanne sur le rôle des récepteurs à dépendance dans le cancer du côlon.",
         "summary_en": "Project with a European cancer research cluster in Lausanne on the role of dependence receptors in colon cancer.",
         "description_fr": (
-            "Le second des deux projets lancés avec des pôles européens, avec l'appui de l'INCa : "
-            "le partenaire lausannois n'est pas nommé ; la coordination revient, à Lyon, au "
-            "Dr P. Mehlen."
+            "Le second des deux projets lancés avec des pôles européens, avec l'appui de l'INCa, "
+            "mené avec Lausanne ; la coordination revient, à Lyon, au Dr P. Mehlen."
         ),
         "description_en": (
             "The second of the two projects launched with European clusters, with backing from "
-            "INCa: the Lausanne partner is not named; Dr P. Mehlen coordinates it in Lyon."
+            "INCa, with Lausanne; Dr P. Mehlen coordinates it in Lyon."
         ),
         "themes": ["dependence-receptors-colon-cancer"],
         "coordinators": ["patrick-mehlen"],
@@ -1298,7 +1301,7 @@ PARTNERSHIPS = [
         "status": "unknown",
         "sources": INTERNATIONAL,
         "summary_fr": "Programme phare de recherche et d'organisation soutenu par la Communauté européenne, coordonné à Lyon par le Pr Jean-Yves Blay.",
-        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Lyon by Prof. Jean-Yves Blay.",
+        "summary_en": "Flagship research and organisation programme backed by the European Community, coordinated in Lyon by Prof Jean-Yves Blay.",
         "description_fr": "L'un des programmes cités par CLARA parmi ceux qui lui valent une reconnaissance accrue en Europe.",
         "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["sarcoma"],
@@ -1423,7 +1426,7 @@ PARTNERSHIPS = [
         "description_fr": (
             "Depuis 2013, Lyonbiopôle et CLARA coordonnent l'animation scientifique et leurs "
             "manifestations pour faire émerger des projets de R&D, et labellisent ces projets par "
-            "un comité commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
+            "un organe de référence commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
             "trois volets : relier équipes académiques et industriels, en particulier les PME ; "
             "repérer le potentiel d'innovation de toute la région pour que les innovations "
             "atteignent tous les centres qui soignent des patients ; et renforcer, avec les "
@@ -1432,8 +1435,8 @@ PARTNERSHIPS = [
         ),
         "description_en": (
             "Since 2013 Lyonbiopôle and CLARA have coordinated their scientific events to bring "
-            "R&D projects forward, and they label those projects through a joint committee, the "
-            "GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
+            "R&D projects forward, and they accredit those projects through a joint reference "
+            "body, the GTech. Their new plan, valid until 2018, has three parts: connecting academic teams "
             "with companies, SMEs in particular; mapping innovation potential across the region "
             "so that innovations reach every centre treating patients; and strengthening, with "
             "the universities, training for careers in oncology. The two partners presented "
@@ -1636,7 +1639,7 @@ MOBILITIES = [
         ),
         "description_en": (
             "The programme's first announced mobility: a researcher from Rhône-Alpes was to join "
-            "Prof. Gao's department for four months from 20 February (the year, 2012, is taken "
+            "Prof Gao's department for four months from 20 February (the year, 2012, is taken "
             "from the date of the announcement)."
         ),
     },
@@ -1741,7 +1744,8 @@ EVENTS = [
         "title_en": "7th CLARA Scientific Days – meeting with the Catalan clusters",
         "kind": "scientific_days",
         "partnership": "catalonia-nanomedicine",
-        "organisers": ["canceropole-clara", "bionanomed-catalonia", "oncocat"],
+        # CLARA's own Scientific Days, "with" the Catalan clusters: not said to co-organise.
+        "organisers": ["canceropole-clara"],
         "sources": INTERNATIONAL,
         "description_fr": "Séance réservée aux chercheurs et aux entreprises de la nanomédecine et de l'oncologie, pour préparer des projets européens.",
         "description_en": "A session for researchers and companies in nanomedicine and oncology, to prepare European projects.",

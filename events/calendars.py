@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.calendars import all_day, calendar
 from core.models import DatePrecision
+from core.typography import typography
 
 from .models import Event
 
@@ -58,6 +59,6 @@ def public_events(*, absolute, days: int = PAST_DAYS, today: datetime.date | Non
             absolute(event.get_absolute_url()),
         )
         if location:
-            entry.add("location", location)
+            entry.add("location", typography(location))
         feed.add_component(entry)
     return feed.to_ical()

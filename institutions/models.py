@@ -4,7 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.collation import collated_column
 from core.languages import localized
 from core.translation_status import missing_translation_index
 from core.validators import validate_ror_id, validate_uri_characters, validate_wikidata_id
@@ -22,7 +23,7 @@ class InstitutionKind(models.TextChoices):
     UNIVERSITY = "university", _("University")
     HOSPITAL = "hospital", _("Hospital")
     RESEARCH_INSTITUTE = "research_institute", _("Research institute")
-    CLUSTER = "cluster", _("Cancer cluster or competitiveness pole")
+    CLUSTER = "cluster", _("Cancer cluster or competitiveness cluster")
     COMPANY = "company", _("Company")
     FUNDING_AGENCY = "funding_agency", _("Funding agency")
     PUBLIC_AUTHORITY = "public_authority", _("Public authority")
@@ -232,11 +233,21 @@ class Institution(models.Model):
                 "institution_missing_tr_idx", ["name", "description", "city"]
             ),
             models.Index(fields=["ror_parent"], name="institution_ror_parent_idx"),
-            # The public list's order, in each content language.
+            # The search's list without keywords, by name as readers sort (core.collation).
             *(
                 models.Index(
-                    fields=["country", f"name_{code}", "id"],
-                    name=f"institution_country_name_{code}",
+                    collated_column(f"name_{code}"), F("id"), name=f"institution_sort_{code}"
+                )
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            ),
+            # The public list's order, in each content language, as its readers sort names
+            # (core.collation).
+            *(
+                models.Index(
+                    F("country"),
+                    collated_column(f"name_{code}"),
+                    F("id"),
+                    name=f"institution_country_sort_{code}",
                 )
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),
@@ -424,10 +435,18 @@ class Team(models.Model):
                 models.Index(fields=[f"name_{code}", "id"], name=f"team_name_{code}")
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),
+            # The public pages' order of a theme's and an institution's teams, as readers sort
+            # names (core.collation).
+            *(
+                models.Index(collated_column(f"name_{code}"), F("id"), name=f"team_sort_{code}")
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            ),
             *(
                 models.Index(
-                    fields=["institution", f"name_{code}", "id"],
-                    name=f"team_institution_name_{code}",
+                    F("institution"),
+                    collated_column(f"name_{code}"),
+                    F("id"),
+                    name=f"team_institution_sort_{code}",
                 )
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ),

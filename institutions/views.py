@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from django_countries import countries
 
 from core.cache import page_depends_on
+from core.collation import collated
 from core.paging import UncountedPaginator
 
 from .models import Institution, Team
@@ -48,7 +49,7 @@ class InstitutionListView(ListView):
             )
         if self.country:
             queryset = queryset.filter(country=self.country)
-        return queryset.order_by("country", "name", "pk")
+        return queryset.order_by("country", collated("name"), "pk")
 
     def get_context_data(self, **kwargs):
         params = {}
@@ -86,14 +87,14 @@ class InstitutionDetailView(DetailView):
         teams = Paginator(
             Team.objects.filter(institution=institution)
             .prefetch_related("themes")
-            .order_by("name", "pk"),
+            .order_by(collated("name"), "pk"),
             TEAMS_PER_PAGE,
         ).get_page(self.request.GET.get("page"))
         units = list(
             Institution.objects.partners_probed()
             .light()
             .filter(parent=institution)
-            .order_by("name", "pk")[: UNITS_SHOWN + 1]
+            .order_by(collated("name"), "pk")[: UNITS_SHOWN + 1]
         )
         # partnerships sits above institutions: its model is reached by name, not imported.
         memberships = list(
@@ -101,7 +102,7 @@ class InstitutionDetailView(DetailView):
             .objects.public()
             .filter(institution=institution)
             .select_related("partnership")
-            .order_by("partnership__name", "pk")[: COLLABORATIONS_SHOWN + 1]
+            .order_by(collated("partnership__name"), "pk")[: COLLABORATIONS_SHOWN + 1]
         )
         return super().get_context_data(
             json_ld=json_ld,
@@ -136,6 +137,6 @@ class TeamDetailView(DetailView):
             .objects.public()
             .filter(members__institution=institution)
             .distinct()
-            .order_by("name")[:COLLABORATIONS_SHOWN]
+            .order_by(collated("name"), "pk")[:COLLABORATIONS_SHOWN]
         )
         return super().get_context_data(collaborations=collaborations, **kwargs)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core import versioned
+from core.collation import sort_key
 from core.languages import content_languages, localized
 
 from .models import MobilityExchange
@@ -134,22 +135,25 @@ def _mobility_figures() -> list[Figure]:
 
     def ordered(counter: Counter, by_label: bool = False) -> list[tuple[str, float]]:
         items = counter.items()
-        return sorted(items) if by_label else sorted(items, key=lambda item: (-item[1], item[0]))
+        # Labels as readers sort them (core.collation): "États-Unis" among the E's.
+        if by_label:
+            return sorted(items, key=lambda item: sort_key(str(item[0])))
+        return sorted(items, key=lambda item: (-item[1], sort_key(str(item[0]))))
 
     collaborations = ordered(per_collaboration)
     if others:
         collaborations.append((_("Other collaborations"), others))
     return [
-        Figure("year", _("Mobilities per year"), sorted(per_year)),
-        Figure("country", _("Mobilities per partner country"), ordered(per_country)),
-        Figure("category", _("Mobilities per category"), ordered(per_category)),
-        Figure("collaboration", _("Mobilities per collaboration"), collaborations),
+        Figure("year", _("Exchanges per year"), sorted(per_year)),
+        Figure("country", _("Exchanges per partner country"), ordered(per_country)),
+        Figure("category", _("Exchanges per category"), ordered(per_category)),
+        Figure("collaboration", _("Exchanges per collaboration"), collaborations),
         Figure("direction", _("Outgoing and incoming"), ordered(per_direction)),
         Figure("status", _("Planned, under way or completed"), ordered(per_status)),
         Figure("months", _("Months spent abroad or in the region, per year"), months),
         Figure(
             "planned-months",
-            _("Months planned, per year (mobilities not reported as under way or done)"),
+            _("Months planned, per year (exchanges not reported as under way or done)"),
             planned_months,
         ),
     ]

@@ -3,7 +3,6 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.spreadsheets import SafeWriter
-from core.typography import typography
 
 from .selectors import mobility_figures
 
@@ -19,9 +18,9 @@ class MobilityFiguresCsvView(View):
     def get(self, request):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="clara-mobility-figures.csv"'
-        writer = SafeWriter(response)
+        writer = SafeWriter(response, typeset=True)  # French typography on /fr/
         writer.writerow(["figure", "label", "value"])
         for figure in mobility_figures():
             for label, value in figure.rows:
-                writer.writerow([figure.key, typography(str(label)), value])
+                writer.writerow([figure.key, str(label), value])
         return response

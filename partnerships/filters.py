@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
+from core.collation import sort_key
 from core.filters import CountryFilter, OrderingFilter, SlugChoiceFilter
 from core.languages import localized
 from core.regions import REGIONS, region_choices
@@ -23,7 +24,9 @@ def country_choices() -> list[tuple[str, str]]:
     lists = Partnership.objects.public().order_by().values_list("countries", flat=True)
     for codes in lists.distinct():
         used.update(code for code in str(codes).split(",") if code)
-    return sorted(((code, countries.name(code)) for code in used), key=lambda item: item[1])
+    return sorted(
+        ((code, countries.name(code)) for code in used), key=lambda item: sort_key(item[1])
+    )
 
 
 @extend_schema_field({"type": "string", "enum": list(REGIONS)})

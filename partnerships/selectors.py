@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core import versioned
+from core.collation import collated
 from core.languages import content_languages, in_default_language, localized, localized_in
 from core.maps import country_shapes, project
 from core.models import format_partial_date
@@ -41,7 +42,7 @@ def _model_of(relation: str):
 
 def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
     """The public collaborations filtered by `params`; invalid filters are reported, not applied."""
-    base = Partnership.objects.public().prefetch_related("themes").order_by("name")
+    base = Partnership.objects.public().prefetch_related("themes").order_by(collated("name"), "pk")
     filterset = PartnershipFilterSet(params or None, queryset=base)
     if filterset.is_bound and not filterset.is_valid():
         return filterset, base, False

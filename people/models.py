@@ -7,7 +7,8 @@ from core.translation_status import missing_translation_index
 from core.validators import validate_orcid
 
 # Titles as staff type them (French usage) and as English pages write them.
-ENGLISH_TITLES = {"Pr": "Prof.", "Pr.": "Prof.", "Professeur": "Prof."}
+# British usage, as "Dr": no full stop after a shortened title (Prof Jean-Yves Blay, Dr P. Mehlen).
+ENGLISH_TITLES = {"Pr": "Prof", "Pr.": "Prof", "Professeur": "Prof", "Dr.": "Dr"}
 
 
 class PersonQuerySet(models.QuerySet):

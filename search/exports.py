@@ -60,7 +60,7 @@ def csv_lines(kind: str, keys: list[int], base_url: str) -> Iterator[str]:
     bounded memory), public fields only. `base_url` (scheme and host) makes the links absolute.
     The one writer of both the streamed and the background file."""
     search_kind = KINDS[kind]
-    writer = SafeWriter(Echo())
+    writer = SafeWriter(Echo(), typeset=True)  # French typography on a French export
     yield writer.writerow(search_kind.csv_headers)
     for obj in selectors.export_rows(kind, keys):
         yield writer.writerow(search_kind.csv_row(obj, base_url + obj.get_absolute_url()))

@@ -9,7 +9,6 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from core.typography import typography
 from institutions.models import Institution, Team
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Partnership, PartnershipMember
@@ -63,11 +62,11 @@ def _institution_row(obj, url: str) -> list[str]:
 
 def _collaboration_row(obj, url: str) -> list[str]:
     return [
-        typography(obj.name),
+        obj.name,
         obj.get_kind_display(),
         obj.get_status_display() if obj.status_is_known else "",
         "; ".join(country.name for country in obj.countries),
-        typography(obj.summary),
+        obj.summary,
         url,
     ]
 

@@ -43,6 +43,7 @@ from django.db.models.functions import Greatest
 from django.http import QueryDict
 from django_countries import countries
 
+from core.collation import collated
 from core.languages import localized
 from core.text import fold, folded, words
 from core.validators import validate_keywords
@@ -498,7 +499,10 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     elif words(query):
         found = _candidates(queryset, query, columns)
     else:
-        rows = list(queryset.order_by("name", "pk").values_list("pk", *columns)[: limit + 1])
+        # By name as readers sort (an index of the same expression per language).
+        rows = list(
+            queryset.order_by(collated("name"), "pk").values_list("pk", *columns)[: limit + 1]
+        )
         found = Candidates(
             pks=[pk for pk, *_values in rows[:limit]],
             capped=len(rows) > limit,
@@ -544,12 +548,12 @@ def elsewhere(*, kind: str, query: str) -> list[tuple[str, object, int]]:
 def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:
     """The queryset (candidates) by relevance to the query, or by name without keywords."""
     if not words(query):
-        return queryset.order_by("name", "pk")
+        return queryset.order_by(collated("name"), "pk")
     if postgres():
         queryset = _ranked_postgres(queryset, query, own)
     else:
         queryset = _ranked_sqlite(queryset, query)
-    return queryset.order_by("-relevance", "name", "pk")
+    return queryset.order_by("-relevance", collated("name"), "pk")
 
 
 def _all_matches(queryset: QuerySet, query: str) -> QuerySet:

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import collated
+
 
 class ResearchTheme(models.Model):
     slug = models.SlugField(_("slug"), max_length=120)
@@ -21,7 +23,8 @@ class ResearchTheme(models.Model):
     class Meta:
         verbose_name = _("research theme")
         verbose_name_plural = _("research themes")
-        ordering = ["name"]
+        # By name in the page's language, as its readers sort (a few dozen themes).
+        ordering = [collated("name"), "pk"]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="theme_unique_slug"),
             models.CheckConstraint(

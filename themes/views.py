@@ -1,6 +1,7 @@
 from django.views.generic import DetailView, ListView
 
 from core.cache import page_depends_on
+from core.collation import collated
 from core.paging import BoundedPaginator
 
 from .models import ResearchTheme
@@ -40,7 +41,9 @@ class ResearchThemeDetailView(DetailView):
         )
         page = paginator.page_or_404(self.request.GET.get("page"))
         partnerships = list(
-            self.object.partnerships.public().order_by("name", "pk")[: COLLABORATIONS_SHOWN + 1]
+            self.object.partnerships.public().order_by(collated("name"), "pk")[
+                : COLLABORATIONS_SHOWN + 1
+            ]
         )
         return super().get_context_data(
             partnerships=partnerships[:COLLABORATIONS_SHOWN],
@@ -57,7 +60,7 @@ class ResearchThemeDetailView(DetailView):
     def teams(self):
         """The theme's teams by name. Along the name index, the teams of a small theme are few
         and far between: a deep page would test thousands of teams for the theme."""
-        teams = self.object.teams.select_related("institution").order_by("name", "pk")
+        teams = self.object.teams.select_related("institution").order_by(collated("name"), "pk")
         keys = list(self.links().values_list("team_id", flat=True)[: SORTED_AFTER_READING + 1])
         if len(keys) <= SORTED_AFTER_READING:
             return (

@@ -6,6 +6,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.collation import collated
 from core.maps import HEIGHT, WIDTH, country_shapes
 from events.models import Event
 from partnerships.models import KeyFigure, Partnership
@@ -46,7 +47,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured"] = Partnership.objects.featured().order_by("name", "pk")[:FEATURED_SHOWN]
+        context["featured"] = Partnership.objects.featured().order_by(collated("name"), "pk")[
+            :FEATURED_SHOWN
+        ]
         context["key_figures"] = KeyFigure.objects.filter(partnership__isnull=True)[
             :KEY_FIGURES_SHOWN
         ]

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
     "core.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
+    # French typography on every French HTML answer (above LocaleMiddleware: it reads the
+    # answer's Content-Language; below the page cache: pages are cached already set).
+    "core.middleware.FrenchTypographyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -183,6 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+# django-countries names Nauru by its own name ("Naoero"): the English and French pages say Nauru.
+COUNTRIES_OVERRIDE = {"NR": _("Nauru")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

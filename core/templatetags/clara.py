@@ -25,9 +25,14 @@ def json_ld(data: dict) -> str:
     """A schema.org block; escaped like json_script so that data cannot close the tag.
 
     A data block, never run, so the CSP's script-src does not apply to it: no nonce, which
-    keeps the page cacheable (a nonce must never be served twice).
+    keeps the page cacheable (a nonce must never be served twice). Its French text follows
+    French typography, as the page does.
     """
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    from core.typography import typography_data
+
+    payload = json.dumps(
+        typography_data(data), cls=DjangoJSONEncoder, ensure_ascii=False
+    ).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 

@@ -8,10 +8,10 @@ from core.typography import NBSP, NNBSP, french, typography
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("Contact : CLARA", f"Contact{NBSP}: CLARA"),
-        ("Contact: CLARA", f"Contact{NBSP}: CLARA"),
+        ("Contact : CLARA", f"Contact{NNBSP}: CLARA"),
+        ("Contact: CLARA", f"Contact{NNBSP}: CLARA"),
         ("Pourquoi ? Parce que ; enfin !", f"Pourquoi{NNBSP}? Parce que{NNBSP}; enfin{NNBSP}!"),
-        ("« cette mobilisation »", f"«{NBSP}cette mobilisation{NBSP}»"),
+        ("« cette mobilisation »", f"«{NNBSP}cette mobilisation{NNBSP}»"),
         ("plus de 1 300 copublications", f"plus de 1{NNBSP}300 copublications"),
         ("plus de 1300 copublications", "plus de 1300 copublications"),
         ("15 M$ de Merck", f"15{NBSP}M$ de Merck"),
@@ -50,5 +50,5 @@ def test_html_text_only():
 
     html = "<a href=\"https://x.org/l'a\">Échéance : l'accord</a>"
     assert typography_html(html, "fr") == (
-        f'<a href="https://x.org/l\'a">Échéance{NBSP}: l’accord</a>'
+        f'<a href="https://x.org/l\'a">Échéance{NNBSP}: l’accord</a>'
     )

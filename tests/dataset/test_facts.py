@@ -224,3 +224,39 @@ def test_update_corrects_an_agreement_once_loaded_as_signed(clara_dataset, capsy
     assert agreement.signed_place == ""
     assert "status: 'signed' → 'announced'" in out
     assert agreement.history.first().status == "announced"
+
+
+def test_people_named_as_the_documents_name_them(clara_dataset, client):
+    from people.models import Person
+
+    # "Pr. C. Brambilla", "Dr. P. Mehlen": the page gives initials, not first names.
+    assert Person.objects.get(slug="christian-brambilla").first_name == "C."
+    assert Person.objects.get(slug="patrick-mehlen").first_name == "P."
+    for address in (
+        "/fr/collaborations/milan-lung-cancer-biomarkers/",
+        "/en/collaborations/lausanne-dependence-receptors/",
+    ):
+        html = client.get(address).content.decode()
+        assert "Christian" not in html, address
+        assert "Patrick Mehlen" not in html, address
+
+
+def test_no_aside_or_guess_in_the_programme_texts(clara_dataset, client):
+    milan = client.get("/fr/collaborations/milan-lung-cancer-biomarkers/").content.decode()
+    assert "ne nomment pas" not in milan
+    lausanne = client.get("/en/collaborations/lausanne-dependence-receptors/").content.decode()
+    assert "not named" not in lausanne
+    lyonbiopole = Partnership.objects.get(slug="lyonbiopole")
+    # "un organe de référence commun, le GTech": not a committee.
+    assert "organe de référence commun" in lyonbiopole.description_fr
+    assert "committee" not in lyonbiopole.description_en
+    assert "accredit" in lyonbiopole.description_en
+    # The 7th Scientific Days are CLARA's, "with" the Catalan clusters.
+    days = Event.objects.get(slug="clara-scientific-days-7")
+    assert [o.slug for o in days.organisers.all()] == ["canceropole-clara"]
+
+
+def test_english_pages_show_no_french_in_the_sources(clara_dataset, client):
+    html = client.get("/en/collaborations/oncopole-quebec/").content.decode()
+    assert "communiqué de presse" not in html
+    assert "(in French)" in html

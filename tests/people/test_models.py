@@ -58,6 +58,6 @@ def test_english_pages_write_prof_for_pr():
 
     person = PersonFactory(title="Pr", first_name="Jean-Yves", last_name="Blay")
     with translation.override("en"):
-        assert person.full_name == "Prof. Jean-Yves Blay"
+        assert person.full_name == "Prof Jean-Yves Blay"
     with translation.override("fr"):
         assert person.full_name == "Pr Jean-Yves Blay"

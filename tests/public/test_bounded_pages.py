@@ -360,7 +360,7 @@ def test_mobility_csv_in_french_follows_french_typography(client):
     partnership = f.PartnershipFactory(name_fr="Programme d'échanges : Lyon-Québec")
     f.MobilityExchangeFactory(partnership=partnership)
     content = client.get("/fr/mobility/figures.csv").content.decode()
-    assert "collaboration,Programme d’échanges\u00a0: Lyon-Québec,1" in content
+    assert "collaboration,Programme d’échanges\u202f: Lyon-Québec,1" in content
     english = client.get("/en/mobility/figures.csv").content.decode()
     assert "Programme d'échanges : Lyon-Québec" not in english  # English name shown there
 
@@ -376,7 +376,7 @@ def test_the_institution_list_stops_at_its_last_page(client, world, monkeypatch)
     assert client.get("/en/institutions/?page=2").status_code == 404
     with translation.override("fr"):
         french = client.get("/fr/institutions/").content.decode()
-    assert "La liste s’arrête ici\u00a0:" in french
+    assert "La liste s’arrête ici\u202f:" in french
 
 
 def test_a_theme_lists_its_first_pages_of_teams_then_points_to_the_search(

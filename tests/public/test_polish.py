@@ -29,7 +29,7 @@ def tree(client, url):
                 "Home",
                 "Institutions",
                 "Renji Hospital Stem Cell Research Center",
-                "Prof. Gao's team – stem cells",
+                "Prof Gao's team – stem cells",
             ],
         ),
         ("/en/themes/liver-cancer/", ["Home", "Themes"]),
