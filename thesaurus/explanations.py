@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from core.text import fold
 from core.typography import typography
 
-from .models import TermKind
+from .models import TermKind, normalize
 from .selectors import Expansion, Group, Match
 
 SHOWN = 8  # other terms named in the summary
@@ -76,6 +76,8 @@ def reason(text: str, expansion: Expansion | None) -> str:
             continue  # the words as typed are there
         for phrase in group.phrases[1:]:
             if phrase in folded:
+                if phrase == normalize(group.term):  # the term a typo was read as
+                    return typography(_match_line(group.matches[0]))
                 if phrase in group.narrower_phrases:
                     line = _("matched: %(term)s, narrower than %(concept)s")
                 else:
