@@ -129,7 +129,7 @@ class Keywords(str):
         typed = [[word] for word in words(self)]
         if not self.expansion:
             return [typed]
-        expanded = [group.phrases for group in self.expansion.groups]
+        expanded = [group.searched for group in self.expansion.groups]
         expanded += [[word] for word in self.expansion.rest if len(word) >= 2]
         return [typed, expanded]
 
@@ -159,23 +159,26 @@ def _queries(query: str) -> dict[str, SearchQuery]:
     expansion, any of the terms for each part naming a concept (phrases), with the other words."""
     text = fold(query)
     expansion = getattr(query, "expansion", None)
+    expanded = _expanded_tsquery(expansion) if expansion else ""
     queries = {}
     for lang, config in CONFIGS.items():
         typed = SearchQuery(text, config=config, search_type="websearch")
-        if expansion:
-            parts = [
-                functools.reduce(
-                    operator.or_,
-                    (SearchQuery(p, config=config, search_type="phrase") for p in group.phrases),
-                )
-                for group in expansion.groups
-            ]
-            if expansion.rest:
-                rest = " ".join(expansion.rest)
-                parts.append(SearchQuery(rest, config=config, search_type="websearch"))
-            typed = typed | functools.reduce(operator.and_, parts)
+        if expanded:
+            typed = typed | SearchQuery(expanded, config=config, search_type="raw")
         queries[lang] = typed
     return queries
+
+
+def _expanded_tsquery(expansion: Expansion) -> str:
+    """The expansion in to_tsquery's syntax, which the language's configuration then stems:
+    `(carcinome <-> hepatocellulaire | chc | hcc) & chine`. One parameter, however many
+    terms (the words are \\w+ only: nothing to escape)."""
+    parts = [
+        "(" + " | ".join(" <-> ".join(phrase.split()) for phrase in group.searched) + ")"
+        for group in expansion.groups
+    ]
+    parts += [word for word in expansion.rest if len(word) >= 2]
+    return " & ".join(parts)
 
 
 def _with_documents(queryset: QuerySet) -> QuerySet:
@@ -326,7 +329,7 @@ def _ranked_sqlite(queryset: QuerySet, query: str) -> QuerySet:
     expansion = getattr(query, "expansion", None)
     for group in expansion.groups if expansion else []:
         in_name, in_text = Q(), Q()
-        for phrase in group.phrases:
+        for phrase in group.searched:
             for name in localized("name"):
                 in_name |= Q(**{f"_f_{name}__contains": phrase})
             in_text |= _word_match(model, phrase)

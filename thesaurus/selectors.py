@@ -22,11 +22,14 @@ from core.text import fold
 from .models import Term
 
 LONGEST_TERM = 6  # words: longer word sequences of a query are not looked up
-TYPO_MIN_LENGTH = 5  # letters: shorter words are matched exactly only (CHC, HCC)
+# Letters: shorter sequences are matched exactly only (CHC, HCC, and common short words such
+# as "cancer", whose trigram scan would read most of a large thesaurus).
+TYPO_MIN_LENGTH = 7
 TYPO_CLOSENESS = 0.85  # difflib's ratio between what was typed and a term
 TRIGRAM_PRESELECT = 0.45  # PostgreSQL's similarity, to read only likely terms
 TYPO_CANDIDATES = 200
-ALTERNATIVES = 40  # terms added per matched part of the query, the concept's own first
+TYPO_PER_TARGET = 20  # the closest terms read per sequence of words (PostgreSQL)
+ALTERNATIVES = 30  # terms added per matched part of the query, the concept's own first
 NARROWER_LEVELS = 3
 
 
@@ -59,6 +62,18 @@ class Group:
     narrower: int = 0  # narrower concepts whose terms were added
     narrower_phrases: set[str] = field(default_factory=set)  # the phrases they brought
     texts: dict[str, str] = field(default_factory=dict)  # phrase -> the term as written
+
+    @property
+    def searched(self) -> list[str]:
+        """The phrases to search: without those holding another one (a record matching
+        "lymphomes malins" matches "lymphomes" anyway), so that a concept with many narrower
+        ones ("hépatocarcinome de l'enfant", …) costs the search little more than one term."""
+        padded = [f" {phrase} " for phrase in self.phrases]
+        return [
+            phrase
+            for phrase, mine in zip(self.phrases, padded, strict=True)
+            if not any(other != mine and other in mine for other in padded)
+        ]
 
     @property
     def term(self) -> str:
@@ -118,25 +133,41 @@ def _postgres() -> bool:
 TERM_COLUMNS = ("normalized", "text", "kind", "concept_id", "concept__name_fr", "concept__name_en")
 
 
+def _prefix(target: str) -> str:
+    """The first letters a typo is assumed to keep (a third of the word, three at least): the
+    terms that may be meant are read by an index range scan, not by comparing every term."""
+    return target[: max(3, len(target) // 3)]
+
+
 def _candidate_terms(spans: dict, targets: list[str]) -> list[tuple]:
     """One query: the terms equal to a sequence of the query's words, and those that may be
-    one with a typo."""
+    one with a typo: those starting with the same letters (a b-tree range), the closest by
+    trigram similarity first on PostgreSQL (one bounded branch per sequence of words, in a
+    UNION ALL), compared in Python (difflib) on both."""
+    exact = Term.objects.filter(normalized__in=list(spans)).order_by()
+    if not targets:
+        return list(exact.values_list(*TERM_COLUMNS)[:TYPO_CANDIDATES])
+    if _postgres():
+        close = [
+            Term.objects.filter(normalized__startswith=_prefix(target))
+            .alias(_similarity=TrigramSimilarity("normalized", Value(target)))
+            .filter(_similarity__gte=TRIGRAM_PRESELECT)
+            .order_by("-_similarity")
+            .values_list(*TERM_COLUMNS)[:TYPO_PER_TARGET]
+            for target in targets
+        ]
+        exact = exact.values_list(*TERM_COLUMNS)[:TYPO_CANDIDATES]
+        return list(exact.union(*close, all=True))
     condition = Q(normalized__in=list(spans))
-    queryset = Term.objects.order_by()
-    if targets and _postgres():
-        close = Q()
-        for number, target in enumerate(targets):
-            queryset = queryset.alias(
-                **{f"_similar_{number}": TrigramSimilarity("normalized", Value(target))}
-            )
-            close |= Q(normalized__trigram_similar=target) & Q(
-                **{f"_similar_{number}__gte": TRIGRAM_PRESELECT}
-            )
-        condition |= close
-    elif targets:
-        for prefix in {target[:3] for target in targets}:
-            condition |= Q(normalized__startswith=prefix)
-    return list(queryset.filter(condition).values_list(*TERM_COLUMNS)[:TYPO_CANDIDATES])
+    for prefix in {_prefix(target) for target in targets}:
+        condition |= Q(normalized__startswith=prefix)
+    exact_first = Case(
+        When(normalized__in=list(spans), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    rows = Term.objects.filter(condition).order_by(exact_first, "pk")
+    return list(rows.values_list(*TERM_COLUMNS)[:TYPO_CANDIDATES])
 
 
 def _scored(spans: dict, targets: list[str], rows: list[tuple]) -> list[tuple]:
