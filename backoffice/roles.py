@@ -4,6 +4,7 @@ from django.utils.translation import gettext, pgettext_lazy
 
 CONTENT = {
     "themes": ["researchtheme"],
+    "thesaurus": ["concept", "term"],
     "institutions": ["institution", "team"],
     "people": ["person"],
     "partnerships": ["partnership", "partnershipmember", "keyfigure"],

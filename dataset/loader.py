@@ -28,8 +28,9 @@ from people.models import Person
 from sources.models import Source, SourceLink
 from sources.services import cite
 from themes.models import ResearchTheme
+from thesaurus.models import Concept, Term, normalize
 
-from . import clara
+from . import clara, thesaurus
 
 
 @dataclass
@@ -383,7 +384,41 @@ def load_clara_dataset(update: bool = False) -> LoadReport:
             cite_all(participant, data)
         cite_all(event, data)
 
+    _load_thesaurus(report, themes)
     return report
+
+
+def _load_thesaurus(report: LoadReport, themes: dict[str, ResearchTheme]) -> None:
+    """The staff-curated thesaurus (dataset/thesaurus.py): concepts by slug, their terms by
+    normalized form (the preferred terms in both languages among them)."""
+    concepts: dict[str, Concept] = {}
+    for data in thesaurus.CONCEPTS:
+        concept = concepts[data["slug"]] = _upsert(
+            report,
+            Concept,
+            {"slug": data["slug"]},
+            {**_text(data, "name", "scope_note"), "source": thesaurus.SOURCE},
+        )
+        _set_m2m(report, concept, "broader", [concepts[s] for s in data.get("broader", [])])
+        _set_m2m(report, concept, "themes", [themes[s] for s in data.get("themes", [])])
+        preferred = [
+            (data["name_fr"], thesaurus.FR, Term.Kind.PREFERRED),
+            (data["name_en"], thesaurus.EN, Term.Kind.PREFERRED),
+        ]
+        terms: dict[str, tuple] = {}
+        for text, language, kind in [*preferred, *data.get("terms", [])]:
+            key = normalize(text)
+            if key in terms:  # the same word in both languages: one term, of any language
+                terms[key] = (terms[key][0], thesaurus.ANY, terms[key][2])
+            else:
+                terms[key] = (text, language, kind)
+        for key, (text, language, kind) in terms.items():
+            _upsert(
+                report,
+                Term,
+                {"concept": concept, "normalized": key},
+                {"text": text, "language": language, "kind": kind},
+            )
 
 
 def _correct_status(report: LoadReport, data: dict) -> None:

@@ -35,6 +35,11 @@ QUERIES = [
     "q=hepatocarcinome",
     "q=Weizman",
     "q=stem+cells&country=CN",
+    # Through the thesaurus: an abbreviation, a broader term, a typo, a country alone.
+    "q=CHC",
+    "q=liver+cancer",
+    "q=hepatocarcinom",
+    "q=Chine",
 ]
 URLS = [
     *(f"/fr/search/?{q}" for q in QUERIES),

@@ -164,6 +164,13 @@ class PartnerFilterSet(django_filters.FilterSet):
         label=_("Collaboration"),
         widget=suggested_input("collaboration"),
     )
+    members = django_filters.ChoiceFilter(
+        choices=[("clara", _("CLARA members only")), ("partners", _("Partners outside CLARA"))],
+        method="filter_members",
+        label=_("CLARA members"),
+        empty_label=_("Members and partners"),
+        widget=QuickSelect(fixed="members"),
+    )
     agreement_in_force = django_filters.ChoiceFilter(
         choices=[("true", _("Yes")), ("false", _("No")), ("unknown", _("Not known"))],
         method="filter_in_force",
@@ -192,6 +199,11 @@ class PartnerFilterSet(django_filters.FilterSet):
 
     def filter_kind(self, queryset, name, value: str):
         return self.where_institution(queryset, Q(kind=value))
+
+    def filter_members(self, queryset, name, value: str):
+        """CLARA's own (regional) members, or everyone else."""
+        member = Q(**{self.path("network_role"): Institution.NetworkRole.REGIONAL_MEMBER})
+        return queryset.filter(member) if value == "clara" else queryset.exclude(member)
 
     def filter_collaboration(self, queryset, name, value: str):
         members = value.members.values("institution")
@@ -224,6 +236,7 @@ class TeamFilterSet(PartnerFilterSet):
             "country",
             "city",
             "kind",
+            "members",
             "theme",
             "collaboration",
             "agreement_in_force",
@@ -259,6 +272,7 @@ class InstitutionFilterSet(PartnerFilterSet):
             "country",
             "city",
             "kind",
+            "members",
             "theme",
             "collaboration",
             "agreement_in_force",

@@ -12,6 +12,8 @@ SQLite (the demo): accent-insensitive word matching, with a close-match fallback
 """
 
 import difflib
+import functools
+import operator
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -50,9 +52,11 @@ from core.validators import validate_keywords
 from institutions.models import Institution, Team
 from partnerships.models import Partnership, PartnershipMember
 from themes.models import ResearchTheme
+from thesaurus.selectors import Expansion, expand, query_words
 
 from .documents import CONFIGS, StoredDocument
 from .kinds import KINDS
+from .places import countries_named, country_named, place_phrases
 
 FACETS_SHOWN = 10
 
@@ -99,15 +103,83 @@ def with_keys(queryset: QuerySet, keys) -> QuerySet:
     return queryset.filter(pk__in=list(keys))
 
 
+class Keywords(str):
+    """The keywords as typed (a str: whatever reads them as text still does) and what the
+    thesaurus adds to them (`expansion`: the parts naming a concept, and the terms that may
+    stand for each part)."""
+
+    expansion: Expansion
+
+    def __new__(cls, text: str, expansion: Expansion | None = None):
+        keywords = super().__new__(cls, text)
+        keywords.expansion = expansion if expansion is not None else Expansion(query_words(text))
+        return keywords
+
+    @classmethod
+    def expanded(cls, text: str) -> "Keywords":
+        """The keywords with the thesaurus' expansion (one or two queries)."""
+        return cls(text, expand(text))
+
+    def __deepcopy__(self, memo):
+        return self  # immutable once built (QueryDict.copy() deep-copies its values)
+
+    def readings(self) -> list[list[list[str]]]:
+        """Each way of reading the keywords, any of which a record may match: a list of
+        requirements, all needed, each a list of phrases, any of which will do. The words as
+        typed; then, with an expansion, each part naming a concept read as any of its terms."""
+        typed = [[word] for word in words(self)]
+        if not self.expansion:
+            return [typed]
+        expanded = [group.searched for group in self.expansion.groups]
+        expanded += [[word] for word in self.expansion.rest if len(word) >= 2]
+        return [typed, expanded]
+
+
+def readings(query: str) -> list[list[list[str]]]:
+    if isinstance(query, Keywords):
+        return query.readings()
+    return [[[word] for word in words(query)]]
+
+
+def _any_reading(query: str, match) -> Q:
+    """A record matches one reading of the query (`match(phrase)`: the condition of a phrase)."""
+    condition = Q()
+    for reading in readings(query):
+        required = Q()
+        for phrases in reading:
+            required &= functools.reduce(operator.or_, (match(p) for p in phrases))
+        condition |= required
+    return condition
+
+
 # PostgreSQL ---------------------------------------------------------------------------------
 
 
 def _queries(query: str) -> dict[str, SearchQuery]:
+    """The tsquery of each language: the keywords as typed (websearch syntax) or, with an
+    expansion, any of the terms for each part naming a concept (phrases), with the other words."""
     text = fold(query)
-    return {
-        lang: SearchQuery(text, config=config, search_type="websearch")
-        for lang, config in CONFIGS.items()
-    }
+    expansion = getattr(query, "expansion", None)
+    expanded = _expanded_tsquery(expansion) if expansion else ""
+    queries = {}
+    for lang, config in CONFIGS.items():
+        typed = SearchQuery(text, config=config, search_type="websearch")
+        if expanded:
+            typed = typed | SearchQuery(expanded, config=config, search_type="raw")
+        queries[lang] = typed
+    return queries
+
+
+def _expanded_tsquery(expansion: Expansion) -> str:
+    """The expansion in to_tsquery's syntax, which the language's configuration then stems:
+    `(carcinome <-> hepatocellulaire | chc | hcc) & chine`. One parameter, however many
+    terms (the words are \\w+ only: nothing to escape)."""
+    parts = [
+        "(" + " | ".join(" <-> ".join(phrase.split()) for phrase in group.searched) + ")"
+        for group in expansion.groups
+    ]
+    parts += [word for word in expansion.rest if len(word) >= 2]
+    return " & ".join(parts)
 
 
 def _with_documents(queryset: QuerySet) -> QuerySet:
@@ -221,8 +293,7 @@ def _with_folded(queryset: QuerySet) -> QuerySet:
 
 def _matching_sqlite(model, query: str, base: QuerySet | None = None) -> QuerySet:
     queryset = _with_folded(base if base is not None else model.objects.all())
-    for word in words(query):
-        queryset = queryset.filter(_word_match(model, word))
+    queryset = queryset.filter(_any_reading(query, lambda phrase: _word_match(model, phrase)))
     return queryset.values("pk")
 
 
@@ -253,6 +324,19 @@ def _ranked_sqlite(queryset: QuerySet, query: str) -> QuerySet:
         relevance = relevance + Case(
             When(in_name, then=Value(3.0)),
             When(_word_match(model, word), then=Value(2.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    expansion = getattr(query, "expansion", None)
+    for group in expansion.groups if expansion else []:
+        in_name, in_text = Q(), Q()
+        for phrase in group.searched:
+            for name in localized("name"):
+                in_name |= Q(**{f"_f_{name}__contains": phrase})
+            in_text |= _word_match(model, phrase)
+        relevance = relevance + Case(
+            When(in_name, then=Value(3.0)),
+            When(in_text, then=Value(2.0)),
             default=Value(0.0),
             output_field=FloatField(),
         )
@@ -454,6 +538,13 @@ class SearchResult:
     found: Candidates = field(default_factory=Candidates)
     filtered: QuerySet | None = None  # what the filters leave, before the keywords
     query_errors: list[str] = field(default_factory=list)  # too many keywords: nothing searched
+    country: str = ""  # the keywords named this country only: its partners are listed
+
+    @property
+    def expansion(self) -> Expansion | None:
+        """What the thesaurus added to the keywords (None: nothing)."""
+        expansion = getattr(self.query, "expansion", None)
+        return expansion or None
 
     def ranked(self, queryset: QuerySet) -> RankedResults:
         """The ranked candidates read from `queryset` (an API's own prefetches, say)."""
@@ -492,6 +583,12 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
     query_errors = keyword_errors(query)
     limit = candidate_limit()
     columns = facet_columns(kind)
+    country = "" if query_errors else _country_asked(filterset, params, query)
+    if country:  # "Chine": that country's partners, by name
+        queryset = filterset.filter_country(queryset, "country", country)
+        query = ""
+    elif words(query) and not query_errors and not isinstance(query, Keywords):
+        query = Keywords.expanded(query)
     if query_errors:
         found = Candidates()  # refused, not searched: the errors say why
     elif not candidates:
@@ -519,7 +616,18 @@ def search(*, kind: str, params, candidates: bool = True) -> SearchResult:
         found=found,
         filtered=queryset,
         query_errors=query_errors,
+        country=country,
     )
+
+
+def _country_asked(filterset, params, query: str) -> str:
+    """The country a query names and nothing else ("Chine", "China"), when the kind can be
+    filtered by country and no other country is chosen; else ""."""
+    code = country_named(query)
+    if not code or "country" not in filterset.filters:
+        return ""
+    chosen = params.get("country", "") if params else ""
+    return code if chosen in ("", code) else ""
 
 
 def keyword_errors(query: str) -> list[str]:
@@ -546,14 +654,46 @@ def elsewhere(*, kind: str, query: str) -> list[tuple[str, object, int]]:
 
 
 def ranked(queryset: QuerySet, query: str, own: list[int] | None = None) -> QuerySet:
-    """The queryset (candidates) by relevance to the query, or by name without keywords."""
+    """The queryset (candidates) by relevance to the query, or by name without keywords.
+    When the query names a place (a country, a city), the records there come first."""
     if not words(query):
         return queryset.order_by(collated("name"), "pk")
     if postgres():
         queryset = _ranked_postgres(queryset, query, own)
     else:
         queryset = _ranked_sqlite(queryset, query)
-    return queryset.order_by("-relevance", collated("name"), "pk")
+    queryset, place = _in_named_place(queryset, query)
+    if place is None:
+        return queryset.order_by("-relevance", collated("name"), "pk")
+    bonus = PLACE_BONUS * (1 if postgres() else 3)
+    queryset = queryset.annotate(
+        place=Case(When(place, then=Value(bonus)), default=Value(0.0), output_field=FloatField())
+    )
+    return queryset.order_by((F("relevance") + F("place")).desc(), collated("name"), "pk")
+
+
+PLACE_BONUS = 2.0  # more than a match in the name: the place asked for comes first
+PLACE_PATHS = {Institution: "", Team: "institution__"}
+
+
+def _in_named_place(queryset: QuerySet, query: str) -> tuple[QuerySet, Q | None]:
+    """The condition of being in a country the query names, or (institutions, teams) in a
+    city it names: "Shanghai" puts the institutions in Shanghai before CLARA, whose text
+    mentions Shanghai too."""
+    codes = countries_named(query)
+    prefix = PLACE_PATHS.get(queryset.model)
+    if prefix is None:  # collaborations: their partner countries
+        if not codes:
+            return queryset, None
+        return queryset, functools.reduce(
+            operator.or_, (Q(countries__regex=rf"(^|,){code}(,|$)") for code in codes)
+        )
+    condition = Q(**{f"{prefix}country__in": codes}) if codes else Q()
+    phrases = place_phrases(query)
+    aliases = {f"_city_{column}": folded(f"{prefix}{column}") for column in localized("city")}
+    for alias in aliases:
+        condition |= Q(**{f"{alias}__in": phrases})
+    return queryset.alias(**aliases), condition
 
 
 def _all_matches(queryset: QuerySet, query: str) -> QuerySet:
@@ -571,13 +711,14 @@ def _all_matches(queryset: QuerySet, query: str) -> QuerySet:
 def _folded_matches(queryset: QuerySet, query: str) -> QuerySet:
     """SQLite: records where every word matches their own folded text or a related record's."""
     model = queryset.model
-    matched = _with_folded(queryset)
-    for word in words(query):
-        condition = _word_match(model, word)
-        for related in KINDS_RELATED[model](Related(word)):
+
+    def match(phrase: str) -> Q:
+        condition = _word_match(model, phrase)
+        for related in KINDS_RELATED[model](Related(phrase)):
             condition |= related
-        matched = matched.filter(condition)
-    return matched
+        return condition
+
+    return _with_folded(queryset).filter(_any_reading(query, match))
 
 
 def facet_columns(kind: str) -> tuple[str, ...]:

@@ -12,6 +12,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views import View
 from django.views.generic import TemplateView
+from django_countries import countries
+
+from thesaurus import explanations
 
 from . import exports, selectors
 from .kinds import DEFAULT_KIND, KINDS
@@ -53,6 +56,9 @@ class SearchView(TemplateView):
             kinds=[(key, search_kind.label) for key, search_kind in KINDS.items()],
             result_template=KINDS[kind].result_template,
             query=self.request.GET.get("q", ""),
+            keywords=found.query,  # with what the thesaurus added (why a result matched)
+            thesaurus_lines=explanations.summary(found.expansion),
+            country_asked=countries.name(found.country) if found.country else "",
             filterset=found.filterset,
             filters_valid=found.valid,
             query_errors=found.query_errors,

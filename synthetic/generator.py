@@ -36,6 +36,7 @@ from partnerships.models import (
 from people.models import Person
 from sources.models import Source, SourceLink
 from themes.models import ResearchTheme
+from thesaurus.models import Concept, Term, normalize
 
 from . import vocabulary as V
 from .models import SyntheticBatch, SyntheticRange
@@ -58,6 +59,7 @@ FULL_SIZES = {
     "mobilities": 200_000,
     "events": 10_000,
     "sources": 1_000,
+    "concepts": 5_000,
 }
 MINIMUM_SIZES = {
     "institutions": 30,
@@ -68,6 +70,7 @@ MINIMUM_SIZES = {
     "mobilities": 10,
     "events": 5,
     "sources": 3,
+    "concepts": 30,
 }
 
 
@@ -368,6 +371,7 @@ class Generator:
         self.mobilities()
         self.events()
         self.source_links()
+        self.thesaurus()
 
     def themes(self) -> None:
         first = Writer.next_id(ResearchTheme)
@@ -706,6 +710,90 @@ class Generator:
 
         self.w.write(Team, teams())
         self.write_m2m(Team.themes.through, "team_id", "researchtheme_id", theme_rows)
+
+    # Thesaurus -------------------------------------------------------------------------------
+
+    RICH_EVERY = 50  # one concept in this many has about twenty terms
+    VARIANTS = [
+        ("précoce", "early"),
+        ("avancé", "advanced"),
+        ("métastatique", "metastatic"),
+        ("récidivant", "recurrent"),
+        ("héréditaire", "hereditary"),
+        ("de l'enfant", "paediatric"),
+        ("résistant", "resistant"),
+        ("rare", "rare"),
+    ]
+
+    def thesaurus(self) -> None:
+        """`concepts` concepts: first one per topic (its French and English names, and twenty
+        terms for the topic of "hépatocarcinome"), then variants narrower than a topic, each
+        with its two preferred terms and one to three synonyms, one in RICH_EVERY with about
+        twenty. So that a query naming a topic expands through hundreds of narrower concepts
+        (bounded by thesaurus.selectors.ALTERNATIVES)."""
+        count = self.sizes["concepts"]
+        first = Writer.next_id(Concept)
+        topics = V.TOPICS[: min(len(V.TOPICS), count)]
+        concepts, terms, broader, themes = [], [], [], []
+        term_pk = Writer.next_id(Term)
+
+        def term(concept_pk: int, text: str, language: str, kind: str, seen: set) -> None:
+            nonlocal term_pk
+            key = normalize(text)
+            if key in seen:
+                return
+            seen.add(key)
+            terms.append(
+                self.w.make(
+                    Term,
+                    pk=term_pk,
+                    concept_id=concept_pk,
+                    text=text,
+                    normalized=key,
+                    language=language,
+                    kind=kind,
+                )
+            )
+            term_pk += 1
+
+        for offset in range(count):
+            pk = first + offset
+            seen: set = set()
+            if offset < len(topics):
+                fr, en = topics[offset]
+                rich = en == "hepatocellular carcinoma"
+            else:
+                topic_fr, topic_en = topics[offset % len(topics)]
+                variant_fr, variant_en = self.VARIANTS[(offset // len(topics)) % len(self.VARIANTS)]
+                fr = f"{topic_fr} {variant_fr} {offset}"
+                en = f"{variant_en} {topic_en} {offset}"
+                rich = offset % self.RICH_EVERY == 0
+                broader.append((pk, first + offset % len(topics)))
+            concepts.append(
+                self.w.make(
+                    Concept,
+                    pk=pk,
+                    slug=f"{slugify(en)[:100]}-s{pk}",
+                    name_fr=fr,
+                    name_en=en,
+                    scope_note_fr="",
+                    scope_note_en="",
+                    source="synthetic",
+                )
+            )
+            term(pk, fr, "fr", "preferred", seen)
+            term(pk, en, "en", "preferred", seen)
+            synonyms = 20 if rich else self.rng.randint(1, 3)
+            for number in range(synonyms):
+                language = "fr" if number % 2 else "en"
+                base = fr if language == "fr" else en
+                term(pk, f"{base} forme {number}", language, "synonym", seen)
+            if self.theme_ids and self.chance(0.3):
+                themes.append((pk, self.rng.choice(self.theme_ids)))
+        self.w.write(Concept, concepts)
+        self.w.write(Term, terms)
+        self.write_m2m(Concept.broader.through, "from_concept_id", "to_concept_id", broader)
+        self.write_m2m(Concept.themes.through, "concept_id", "researchtheme_id", themes)
 
     def write_m2m(self, through, left: str, right: str, rows) -> None:
         first = Writer.next_id(through)

@@ -30,7 +30,16 @@ def english_by_default():
 
 
 # The apps whose records the CLARA dataset holds: a test without `clara_dataset` empties them.
-DATASET_APPS = ["themes", "institutions", "people", "partnerships", "mobility", "events", "sources"]
+DATASET_APPS = [
+    "themes",
+    "thesaurus",
+    "institutions",
+    "people",
+    "partnerships",
+    "mobility",
+    "events",
+    "sources",
+]
 
 
 def dataset_tables() -> list[str]:

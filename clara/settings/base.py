@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "api",
     "alerts",
     "themes",
+    "thesaurus",
     "institutions",
     "people",
     "partnerships",

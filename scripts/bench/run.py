@@ -65,6 +65,12 @@ URLS = [
     ("search hepatocarcinome", "/fr/search/?q=hepatocarcinome", "public"),
     ("search Weizman", "/fr/search/?q=Weizman", "public"),
     ("search stem cells, China", "/fr/search/?q=stem+cells&country=CN", "public"),
+    # Expanded through the thesaurus (5,000 synthetic concepts): an abbreviation, a broader
+    # term with hundreds of narrower concepts, a typo, a country alone.
+    ("search CHC (thesaurus)", "/fr/search/?q=CHC&type=collaborations", "public"),
+    ("search liver cancer (thesaurus)", "/en/search/?q=liver+cancer", "public"),
+    ("search hepatocarcinom (typo)", "/fr/search/?q=hepatocarcinom&type=institutions", "public"),
+    ("search Chine", "/fr/search/?q=Chine&type=institutions", "public"),
     ("collaborations", "/fr/collaborations/", "public"),
     ("big collaboration", "/fr/collaborations/{big_partnership}/", "public"),
     ("CLARA collaboration", "/fr/collaborations/clara-international-shanghai/", "public"),
