@@ -324,6 +324,27 @@ class ClaraResource(resources.ModelResource):
             self.progress(number)
         return result
 
+    def import_instance(self, instance, row, **kwargs):
+        """As import-export does, over the columns of the file worked out once per file (its own
+        loop checks and logs each field of each row)."""
+        if self._written is None:
+            self._written = [
+                field
+                for field in self.get_import_fields()
+                if field.attribute
+                and not field.readonly
+                and field.column_name in row
+                and not isinstance(field.widget, ManyToManyWidget)
+            ]
+        errors = {}
+        for field in self._written:
+            try:
+                field.save(instance, row, **kwargs)
+            except ValueError as error:
+                errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
         self._stored = None if new else self._values(instance)
@@ -529,6 +550,7 @@ class ClaraResource(resources.ModelResource):
         self._unrecorded = {True: [], False: []}
         self._pending, self._waiting, self._refused = [], set(), []
         self._row_results, self._m2m_waiting = {}, []
+        self._written = None  # the fields the file's columns write, from its first row
         self._rename_headers(dataset)
         self._prepare_comparison(dataset)
         self._refuse_repeated_keys(dataset)
