@@ -215,7 +215,14 @@ class ClaraResource(resources.ModelResource):
         """The records a file may update, with the related records its columns name: comparing
         a row with the stored record costs no query."""
         joined, _prefetched = self.export_relations()
-        return super().get_queryset().select_related(*joined)
+        opts = self._meta.model._meta
+        heavy = [  # a related record's JSON (an institution's ROR record): never compared
+            f"{name}__{field.name}"
+            for name in joined
+            for field in opts.get_field(name).related_model._meta.concrete_fields
+            if field.get_internal_type() == "JSONField"
+        ]
+        return super().get_queryset().select_related(*joined).defer(*heavy)
 
     def export(self, queryset=None, **kwargs):
         if queryset is not None:

@@ -120,3 +120,21 @@ def test_anonymous_mobilities_imported_again_are_updated_not_doubled(
         assert (totals["new"], totals["invalid"]) == (0, 0), errors_of(preview)
         confirm(client, preview)
         assert MobilityExchange.objects.count() == 3
+
+
+def test_a_row_naming_a_record_the_database_refused_says_so(role_client):
+    InstitutionFactory(slug="taken", ror_id="03vek6s52")
+    header = "slug,name_fr,name_en,kind,network_role,country,ror_id,parent\n"
+    text = (
+        header
+        + "inserm,Inserm,Inserm,research_institute,regional_member,FR,03vek6s52,\n"
+        + "crcl,CRCL,CRCL,research_institute,regional_member,FR,,inserm\n"
+    )
+    messages = errors_of(upload(role_client(EDITOR), text.encode(), url=INSTITUTIONS))
+    assert messages == [
+        "Row 2, column “ror_id”, value “03vek6s52”: "
+        "Institution with this ROR identifier already exists.",
+        "Row 3, column “parent”, value “inserm”: "
+        "the row of this institution was refused: correct it first.",
+    ]
+    assert Institution.objects.count() == 1
