@@ -528,7 +528,7 @@ class ClaraResource(resources.ModelResource):
                 self._history.bulk_history_create(
                     instances, update=not created, default_user=self.user, batch_size=500
                 )
-        transaction.on_commit(bump_content_version, using=self._db)  # no signal was sent
+        bump_content_version(using=self._db)  # no signal was sent (now and at the commit)
 
     def remember(self, instance) -> None:
         """A record this file creates, for later rows that name it."""
