@@ -8,7 +8,7 @@ so the database itself checks its constraints (check, unique, foreign keys). A p
 rolled back. A batch the database refuses is written again row by row, each in a savepoint, and
 the rows it refuses are explained by Django's own validation of that row (its constraints and
 unique fields, evaluated by the database) next to the right column. History is written for the
-whole file at the end (simple-history's bulk_history_create).
+whole file at the end, copied by the database from the rows as stored (record_history).
 """
 
 import copy
