@@ -1,106 +1,49 @@
 """The base of every import/export resource: who acts, bounded work per row, one rule per check.
 
-A preview (dry run) validates every row as the real import would, without writing: related
-records and existing keys are fetched once per file, check constraints are evaluated in Python
-when their condition is simple, so a row costs no query. The confirmed import then writes row by
-row in one transaction, with history.
+A row costs no query of its own: related records and existing keys are fetched once per file.
+The preview (dry run) and the confirmed import do the same work: each row is checked by the
+model's own validation (its `clean()`, in Python), then written with its batch of rows
+(`bulk_create`/`bulk_update`, a few statements per 500 rows) inside the import's transaction,
+so the database itself checks its constraints (check, unique, foreign keys). A preview is then
+rolled back. A batch the database refuses is written again row by row, each in a savepoint, and
+the rows it refuses are explained by Django's own validation of that row (its constraints and
+unique fields, evaluated by the database) next to the right column. History is written for the
+whole file at the end, copied by the database from the rows as stored (record_history).
 """
 
 import copy
 import functools
-import re
 from collections import Counter
+from dataclasses import dataclass
 
 import django_countries
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
-from django.db import DatabaseError
-from django.db.models import (
-    CheckConstraint,
-    DateField,
-    DateTimeField,
-    F,
-    Q,
-    QuerySet,
-    UniqueConstraint,
-)
-from django.utils import translation
+from django.db import DatabaseError, IntegrityError, connections, transaction
+from django.db.models import CheckConstraint, DateField, DateTimeField, F, Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries.fields import CountryField
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
-from import_export.widgets import Widget
+from import_export.results import RowResult
+from import_export.widgets import ManyToManyWidget, Widget
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
 from .import_widgets import ChoiceWidget, DayWidget, RelatedWidget, loose
 from .languages import content_languages
 from .spreadsheets import ImportRefused
+from .versions import bump_content_version
 
 PREVIEW_ROWS = 100
 PROGRESS_EVERY = 200
-_UNSUPPORTED = object()
-_COMPARE = {
-    "exact": lambda a, b: a == b,
-    "gte": lambda a, b: a >= b,
-    "lte": lambda a, b: a <= b,
-    "gt": lambda a, b: a > b,
-    "lt": lambda a, b: a < b,
-    "in": lambda a, b: a in b,
-    "regex": lambda a, b: re.search(b, str(a)) is not None,
-}
-
-
-def _value(instance, name: str):
-    if name == "pk":
-        return instance.pk
-    field = instance._meta.get_field(name)
-    return getattr(instance, field.attname)
-
-
-def _compare(operator: str, value, expected):
-    """SQL's three-valued logic: a comparison with NULL is unknown (None)."""
-    if operator == "isnull":
-        return (value is None) is bool(expected)
-    if value is None or expected is None:
-        return None
-    return _COMPARE[operator](value, expected)
-
-
-def evaluate(condition, instance):
-    """`condition` (a Q of plain lookups) for `instance` in Python, as SQL would: True, False or
-    None (unknown, which a CHECK constraint accepts); _UNSUPPORTED where it cannot tell."""
-    if not isinstance(condition, Q):
-        return _UNSUPPORTED
-    results = []
-    for child in condition.children:
-        if isinstance(child, Q):
-            result = evaluate(child, instance)
-        else:
-            lookup, expected = child
-            name, _sep, operator = lookup.partition("__")
-            operator = operator or "exact"
-            if operator not in _COMPARE and operator != "isnull":
-                return _UNSUPPORTED
-            if isinstance(expected, F):
-                expected = _value(instance, expected.name)
-            elif hasattr(expected, "resolve_expression"):
-                return _UNSUPPORTED
-            result = _compare(operator, _value(instance, name), expected)
-        if result is _UNSUPPORTED:
-            return _UNSUPPORTED
-        results.append(result)
-    if condition.connector == Q.AND:
-        outcome = False if False in results else (None if None in results else True)
-    else:
-        outcome = True if True in results else (None if None in results else False)
-    if condition.negated and outcome is not None:
-        outcome = not outcome
-    return outcome
+WRITE_BATCH = 500  # rows written per statement; a refused batch is retried row by row
 
 
 def _fields_of(condition) -> list[str]:
-    """The model fields a Q condition reads, in order."""
+    """The model fields a Q condition reads, in order (to name the column a broken rule is
+    reported against; the database itself decides whether the rule is broken)."""
     names = []
     for child in getattr(condition, "children", []):
         if isinstance(child, Q):
@@ -111,6 +54,103 @@ def _fields_of(condition) -> list[str]:
             if isinstance(expected, F):
                 names.append(expected.name)
     return names
+
+
+def update_rows(model, instances: list, names: list[str], *, using: str) -> None:
+    """`bulk_update` in one statement per batch: on PostgreSQL an UPDATE … FROM (VALUES …), whose
+    cost grows with the rows (Django's CASE WHEN per field builds an expression per row and
+    field, and the database compares every row with every case)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        model._default_manager.db_manager(using).bulk_update(instances, names)
+        return
+    opts = model._meta
+    fields = [opts.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    columns = [opts.pk, *fields]
+    casts = ", ".join(f"CAST(%s AS {field.db_type(connection)})" for field in columns)
+    assignments = ", ".join(f"{quote(field.column)} = v.{quote(field.column)}" for field in fields)
+    names_sql = ", ".join(quote(field.column) for field in columns)
+    pk = quote(opts.pk.column)
+    with connection.cursor() as cursor:
+        for start in range(0, len(instances), WRITE_BATCH):
+            chunk = instances[start : start + WRITE_BATCH]
+            params = []
+            for instance in chunk:
+                for field in columns:
+                    value = field.pre_save(instance, add=False)
+                    params.append(field.get_db_prep_save(value, connection=connection))
+            values = ", ".join(f"({casts})" for _instance in chunk)
+            cursor.execute(
+                f"UPDATE {quote(opts.db_table)} AS t SET {assignments} "
+                f"FROM (VALUES {values}) AS v({names_sql}) WHERE t.{pk} = v.{pk}",
+                params,
+            )
+
+
+HISTORY_COLUMNS = {"history_id", "history_date", "history_change_reason", "history_type"}
+
+
+def record_history(history, instances: list, *, created: bool, user, using: str) -> None:
+    """The history of `instances` as they now stand in the database, by the importing user: one
+    INSERT … SELECT per batch, copying the rows in the database rather than building a
+    historical record per row in Python (simple-history's bulk_history_create, kept for the
+    historical models this does not fit: extra fields of their own)."""
+    historical = history.model
+    tracked = {field.attname for field in historical.tracked_fields}
+    own = {field.attname for field in historical._meta.concrete_fields} - tracked
+    if own != HISTORY_COLUMNS | {"history_user_id"}:
+        history.bulk_history_create(
+            instances, update=not created, default_user=user, batch_size=WRITE_BATCH
+        )
+        return
+    if not instances:
+        return
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    opts = historical._meta
+    columns = [field.column for field in historical.tracked_fields]
+    source = type(instances[0])._meta
+    pk = quote(source.pk.column)
+    inserted = ", ".join(
+        quote(name)
+        for name in [
+            *columns,
+            "history_date",
+            "history_change_reason",
+            "history_type",
+            opts.get_field("history_user").column,
+        ]
+    )
+    selected = ", ".join(quote(name) for name in columns)
+    pks = [instance.pk for instance in instances]
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), WRITE_BATCH):
+            chunk = pks[start : start + WRITE_BATCH]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {quote(opts.db_table)} ({inserted}) "
+                f"SELECT {selected}, %s, %s, %s, %s FROM {quote(source.db_table)} "
+                f"WHERE {pk} IN ({marks}) ORDER BY {pk}",
+                [
+                    opts.get_field("history_date").get_db_prep_save(now, connection),
+                    "",
+                    "+" if created else "~",
+                    getattr(user, "pk", None),
+                    *chunk,
+                ],
+            )
+
+
+@dataclass
+class _Pending:
+    """A row's record waiting to be written with its batch."""
+
+    instance: object
+    is_create: bool
+    number: int
+    row: dict
 
 
 def _plain(error: Exception) -> str:
@@ -129,6 +169,9 @@ class ClaraResource(resources.ModelResource):
 
     class Meta:
         instance_loader_class = CachedInstanceLoader
+        # No savepoint per row: rows are written by batches (save_instance, _write).
+        use_bulk = True
+        batch_size = None  # import-export's own batches are not used: see WRITE_BATCH
 
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)
@@ -227,7 +270,14 @@ class ClaraResource(resources.ModelResource):
         """The records a file may update, with the related records its columns name: comparing
         a row with the stored record costs no query."""
         joined, _prefetched = self.export_relations()
-        return super().get_queryset().select_related(*joined)
+        opts = self._meta.model._meta
+        heavy = [  # a related record's JSON (an institution's ROR record): never compared
+            f"{name}__{field.name}"
+            for name in joined
+            for field in opts.get_field(name).related_model._meta.concrete_fields
+            if field.get_internal_type() == "JSONField"
+        ]
+        return super().get_queryset().select_related(*joined).defer(*heavy)
 
     def export(self, queryset=None, **kwargs):
         if queryset is not None:
@@ -261,9 +311,20 @@ class ClaraResource(resources.ModelResource):
     def import_data(self, dataset, *args, **kwargs):
         self._dataset = dataset
         self._written_headers = {}
-        result = super().import_data(dataset, *args, **kwargs)
+        self._import_fields = None  # worked out once per file, not per row and field
+        try:
+            result = super().import_data(dataset, *args, **kwargs)
+        finally:
+            del self._import_fields
         result.messages = self.error_messages(result)
         return result
+
+    def get_import_fields(self):
+        if getattr(self, "_import_fields", False) is False:  # outside an import
+            return super().get_import_fields()
+        if self._import_fields is None:
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
 
     def error_messages(self, result) -> list[str]:
         """Every problem of the file at once, each naming the spreadsheet's row (the header is
@@ -313,46 +374,222 @@ class ClaraResource(resources.ModelResource):
         }
 
     def import_row(self, row, instance_loader, **kwargs):
-        # The preview shows its first rows as a diff; the rest are counted, not drawn.
+        # The preview shows its first rows as a diff; the rest are counted, not drawn, and are
+        # compared with the stored record field by field rather than through a deep copy.
         number = kwargs.get("row_number", 0)
-        self._meta.skip_html_diff = not self._is_dry_run(kwargs) or number > PREVIEW_ROWS
+        drawn = self._is_dry_run(kwargs) and number <= PREVIEW_ROWS
+        self._meta.skip_html_diff = not drawn
+        self._meta.skip_diff = not (drawn or self._compares_m2m)
         result = super().import_row(row, instance_loader, **kwargs)
+        self._row_results[number] = result
         if self.progress and number % PROGRESS_EVERY == 0:
             self.progress(number)
         return result
 
+    def import_instance(self, instance, row, **kwargs):
+        """As import-export does, over the columns of the file worked out once per file (its own
+        loop checks and logs each field of each row)."""
+        if self._written is None:
+            self._written = [
+                field
+                for field in self.get_import_fields()
+                if field.attribute
+                and not field.readonly
+                and field.column_name in row
+                and not isinstance(field.widget, ManyToManyWidget)
+            ]
+        errors = {}
+        for field in self._written:
+            try:
+                field.save(instance, row, **kwargs)
+            except ValueError as error:
+                errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        self._stored = None if new else self._values(instance)
+
+    def _values(self, instance) -> tuple:
+        return tuple(getattr(instance, name, None) for name in self._compared)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if original is not None or not self._meta.skip_unchanged or import_validation_errors:
+            return super().skip_row(instance, original, row, import_validation_errors)
+        # No copy of the stored record: its values were noted before the row was read.
+        if instance.pk is None or self._stored is None:
+            return False
+        return self._values(instance) == self._stored
+
     def save_instance(self, instance, is_create, row, **kwargs):
-        # A preview writes nothing: validate_instance covers what the database would refuse.
-        if not self._is_dry_run(kwargs):
-            if self._history is None:
-                super().save_instance(instance, is_create, row, **kwargs)
-            else:  # its history is written for the whole file at the end, in a few queries
-                instance.skip_history_when_saving = True
-                try:
-                    super().save_instance(instance, is_create, row, **kwargs)
-                finally:
-                    del instance.skip_history_when_saving
-                self._unrecorded[is_create].append(instance)
+        """The record waits for its batch; a record naming another that is still waiting (a
+        parent created by an earlier row) sends that batch first."""
+        self.before_save_instance(instance, row, **kwargs)
+        if not self._writes:
+            self.after_save_instance(instance, row, **kwargs)
+            self.remember(instance)
+            return
+        if self._names_waiting(instance):
+            self._write()
+        self._pending.append(_Pending(instance, is_create, kwargs.get("row_number", 0), row))
+        self._waiting.add(id(instance))
+        if len(self._pending) >= WRITE_BATCH:
+            self._write()
+        self.after_save_instance(instance, row, **kwargs)
         self.remember(instance)
 
+    def _names_waiting(self, instance) -> bool:
+        for field in instance._meta.concrete_fields:
+            if field.many_to_one and field.is_cached(instance):
+                related = getattr(instance, field.name)
+                if related is not None and id(related) in self._waiting:
+                    return True
+        return False
+
+    def _write(self) -> None:
+        """The waiting records, created then updated, a few statements per batch; a batch the
+        database refuses is written row by row to find the rows it refuses."""
+        pending, self._pending, self._waiting = self._pending, [], set()
+        model = self._meta.model
+        now = timezone.now()
+        for is_create in (True, False):
+            batch = [item for item in pending if item.is_create is is_create]
+            if not batch:
+                continue
+            instances = [item.instance for item in batch]
+            try:
+                with transaction.atomic(using=self._db):
+                    if is_create:
+                        model._default_manager.bulk_create(instances)
+                    else:
+                        for instance in instances:
+                            self._touch(instance, now)
+                        update_rows(model, instances, self._updated_fields, using=self._db)
+            except (IntegrityError, DatabaseError, ValueError):
+                batch = self._write_one_by_one(batch)
+            for item in batch:
+                self._unrecorded[is_create].append(item.instance)
+                if self._m2m_columns:
+                    self._m2m_waiting.append(item)
+
+    def _touch(self, instance, now) -> None:
+        for field in self._meta.model._meta.concrete_fields:
+            if getattr(field, "auto_now", False):
+                setattr(instance, field.attname, now)
+
+    def _write_one_by_one(self, batch: list) -> list:
+        written = []
+        for item in batch:
+            instance = item.instance
+            instance.skip_history_when_saving = True  # recorded with the others at the end
+            try:
+                with transaction.atomic(using=self._db):
+                    if item.is_create:
+                        instance.save(force_insert=True)
+                    else:
+                        instance.save()
+            except (IntegrityError, DatabaseError, ValueError) as refused:
+                if item.is_create:
+                    instance.pk = None
+                self._refused.append((item, self._explain(instance, refused)))
+            else:
+                written.append(item)
+            finally:
+                del instance.skip_history_when_saving
+        return written
+
+    def _explain(self, instance, refused: Exception) -> ValidationError:
+        """Why the database refused `instance`, by the model's own rules, next to their column:
+        each constraint and unique field checked by Django against the database, or the related
+        record that could not be written."""
+        errors = {}
+        if isinstance(refused, ValueError):  # a related record whose own row was refused
+            for field in instance._meta.concrete_fields:
+                if field.many_to_one and field.is_cached(instance):
+                    related = getattr(instance, field.name)
+                    if related is not None and related.pk is None:
+                        errors[field.name] = [
+                            _("the row of this %(model)s was refused: correct it first.")
+                            % {"model": field.related_model._meta.verbose_name}
+                        ]
+        else:
+            errors = self._broken_rules(instance, {})
+        if not errors:
+            errors = {NON_FIELD_ERRORS: [_plain(refused)]}
+        return ValidationError(errors)
+
+    def _broken_rules(self, instance, errors: dict) -> dict:
+        """The model's constraints and unique fields `instance` breaks, as Django checks them
+        against the database (a query each: only for rows already refused), each next to its
+        first field."""
+        model = type(instance)
+        try:
+            instance.validate_unique(exclude=set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, CheckConstraint):
+                if set(_fields_of(constraint.condition)) & set(errors):
+                    continue  # a value already refused: the rule would only repeat it
+                try:
+                    constraint.validate(model, instance, exclude=set(errors))
+                except ValidationError:
+                    field, message = self._violation(constraint)
+                    errors.setdefault(field, []).append(message)
+            else:
+                try:
+                    constraint.validate(model, instance, exclude=set(errors))
+                except ValidationError as error:
+                    fields = getattr(constraint, "fields", ())
+                    if len(fields) == 1 and constraint.violation_error_message in (
+                        None,
+                        constraint.default_violation_error_message,
+                    ):  # one field: said as Django says it of a unique field
+                        message = instance.unique_error_message(model, list(fields))
+                        errors.setdefault(fields[0], []).append(message)
+                    else:
+                        errors = error.update_error_dict(errors)
+        return errors
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self._writes:
+            self._write()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        pass  # written with the creations, by _write
+
+    def save_m2m(self, instance, row, **kwargs):
+        pass  # after the record is written (after_import: it needs the record's id)
+
     def after_import(self, dataset, result, **kwargs):
+        for item, error in self._refused:
+            row_result = self._row_results.get(item.number)
+            if row_result is not None:
+                result.totals[row_result.import_type] -= 1
+                row_result.import_type = RowResult.IMPORT_TYPE_INVALID
+                row_result.validation_error = error
+                result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
+            result.append_invalid_row(item.number, item.row, error)
         super().after_import(dataset, result, **kwargs)
-        if self._history is None or result.has_errors() or result.has_validation_errors():
+        if self._is_dry_run(kwargs) or result.has_errors() or result.has_validation_errors():
             return  # rolled back: nothing to record
-        for created, instances in self._unrecorded.items():
-            self._history.bulk_history_create(
-                instances, update=not created, default_user=self.user, batch_size=500
-            )
+        for item in self._m2m_waiting:
+            for field in self.get_import_fields():
+                if field.column_name in self._m2m_columns:
+                    self.import_field(field, item.instance, item.row, is_m2m=True, **kwargs)
+        if self._history is not None:
+            for created, instances in self._unrecorded.items():
+                record_history(
+                    self._history, instances, created=created, user=self.user, using=self._db
+                )
+        bump_content_version(using=self._db)  # no signal was sent (now and at the commit)
 
     def remember(self, instance) -> None:
         """A record this file creates, for later rows that name it."""
         for field in self.fields.values():
             if isinstance(field.widget, RelatedWidget):
                 field.widget.remember(instance)
-
-    def save_m2m(self, instance, row, **kwargs):
-        if not self._is_dry_run(kwargs):
-            super().save_m2m(instance, row, **kwargs)
 
     def _column(self, dataset, attribute: str) -> str | None:
         for field in self.fields.values():
@@ -366,8 +603,18 @@ class ClaraResource(resources.ModelResource):
             self._history = get_history_manager_for_model(self._meta.model)
         except NotHistoricalModelError:
             self._history = None
+        self._db = self.get_db_connection_name()
+        # Without a transaction to roll back, a preview writes nothing (and checks in Python).
+        self._writes = not (
+            self._is_dry_run(kwargs)
+            and not (kwargs.get("using_transactions") or connections[self._db].in_atomic_block)
+        )
         self._unrecorded = {True: [], False: []}
+        self._pending, self._waiting, self._refused = [], set(), []
+        self._row_results, self._m2m_waiting = {}, []
+        self._written = None  # the fields the file's columns write, from its first row
         self._rename_headers(dataset)
+        self._prepare_comparison(dataset)
         self._refuse_repeated_keys(dataset)
         for field in self.fields.values():
             if isinstance(field.widget, RelatedWidget) and field.column_name in (
@@ -375,17 +622,34 @@ class ClaraResource(resources.ModelResource):
             ):
                 values = {str(v).strip() for v in dataset[field.column_name] if v not in (None, "")}
                 field.widget.prefetch(values)
-        self._existing = {}
-        model = self._meta.model
-        for constraint in model._meta.constraints:
-            if isinstance(constraint, UniqueConstraint) and len(constraint.fields) == 1:
-                name = constraint.fields[0]
-                column = self._column(dataset, name)
-                if column:
-                    values = {str(v).strip() for v in dataset[column] if v not in (None, "")}
-                    rows = model._default_manager.filter(**{f"{name}__in": values})
-                    self._existing[name] = dict(rows.values_list(name, "pk"))
-        self._seen = {name: {} for name in self._existing}
+
+    def _prepare_comparison(self, dataset) -> None:
+        """What an unchanged row is compared on (the model's columns the file's fields write),
+        and the many-to-many columns, written once their record has its id."""
+        opts = self._meta.model._meta
+        headers = set(dataset.headers or [])
+        compared, m2m = [], set()
+        for field in self.get_import_fields():
+            if field.readonly or not field.attribute:
+                continue
+            if isinstance(field.widget, ManyToManyWidget):
+                if field.column_name in headers:
+                    m2m.add(field.column_name)
+                continue
+            try:
+                model_field = opts.get_field(field.attribute)
+            except FieldDoesNotExist:
+                compared.append(field.attribute)
+                continue
+            compared.append(getattr(model_field, "attname", field.attribute))
+        self._compared = compared
+        self._m2m_columns = m2m
+        self._compares_m2m = bool(m2m)
+        self._updated_fields = [
+            field.name
+            for field in opts.concrete_fields
+            if not field.primary_key and not getattr(field, "auto_now_add", False)
+        ]
 
     def _refuse_repeated_keys(self, dataset):
         columns = [
@@ -408,6 +672,10 @@ class ClaraResource(resources.ModelResource):
             )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own validation (fields, `clean()`), without a query: uniqueness and the
+        constraints are the database's to check when the row is written (see _write). A row
+        refused here is not written: its constraints are checked by Django, against the
+        database, so that every problem of the row is named at once."""
         errors = dict(import_validation_errors or {})
         if self._meta.clean_model_instances:
             countries = [f for f in instance._meta.fields if isinstance(f, CountryField)]
@@ -420,54 +688,41 @@ class ClaraResource(resources.ModelResource):
                     errors.setdefault(field.name, []).append(message)
                 elif not code and not field.blank:
                     errors.setdefault(field.name, []).append(field.error_messages["blank"])
-            # A record found by a widget exists: no query per row and relation to check it.
-            found = {
+            # A related record named by the file was found by its widget, and one already
+            # stored exists: no query per row and relation (the database checks it on write).
+            # A choice read by its widget is one of the allowed values.
+            trusted = {
                 field.name
                 for field in instance._meta.fields
-                if field.many_to_one
-                and field.is_cached(instance)
-                and getattr(instance, field.name) is not None
+                if (field.many_to_one and getattr(instance, field.attname) is not None)
+                or (
+                    field.many_to_one
+                    and field.is_cached(instance)
+                    and getattr(instance, field.name) is not None
+                )
+                or (field.name in self._chosen and getattr(instance, field.attname))
             }
             try:
                 instance.full_clean(
-                    exclude={*errors, *found, *(field.name for field in countries)},
-                    validate_unique=validate_unique,
+                    exclude={*errors, *trusted, *(field.name for field in countries)},
+                    validate_unique=False,
                     validate_constraints=False,
                 )
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
-            errors = self._check_constraints(instance, errors)
+            if errors and self._writes:
+                errors = self._broken_rules(instance, errors)
         if errors:
             raise ValidationError(errors)
 
-    def _check_constraints(self, instance, errors: dict) -> dict:
-        model = type(instance)
-        for constraint in model._meta.constraints:
-            if isinstance(constraint, CheckConstraint):
-                if set(_fields_of(constraint.condition)) & set(errors):
-                    continue  # a value already refused: the rule would only repeat it
-                passed = evaluate(constraint.condition, instance)
-                if passed is _UNSUPPORTED:
-                    passed = self._database_check(constraint, instance)
-                if passed is False:
-                    field, message = self._violation(constraint)
-                    errors.setdefault(field, []).append(message)
-            elif isinstance(constraint, UniqueConstraint) and constraint.fields[0] in getattr(
-                self, "_existing", {}
-            ):
-                errors = self._check_unique(constraint, instance, errors)
-            elif (
-                isinstance(constraint, UniqueConstraint)
-                and len(constraint.fields) == 1
-                and getattr(instance, constraint.fields[0]) in (None, "")
-            ):
-                continue  # an empty value never collides (not in the file: left as it was)
-            else:
-                try:
-                    constraint.validate(model, instance, exclude=set(errors))
-                except ValidationError as error:
-                    errors = error.update_error_dict(errors)
-        return errors
+    @functools.cached_property
+    def _chosen(self) -> set[str]:
+        """The model fields whose column is read by a ChoiceWidget (a value among the choices)."""
+        return {
+            field.attribute
+            for field in self.get_import_fields()
+            if isinstance(field.widget, ChoiceWidget) and field.attribute
+        }
 
     def _violation(self, constraint) -> tuple[str, str]:
         """The field a broken rule is reported against, and the rule in words: the constraint's
@@ -484,28 +739,3 @@ class ClaraResource(resources.ModelResource):
         return field, _("these values do not go together: %(fields)s.") % {
             "fields": ", ".join(labels)
         }
-
-    @staticmethod
-    def _database_check(constraint, instance) -> bool:
-        try:
-            constraint.validate(type(instance), instance)
-        except ValidationError:
-            return False
-        return True
-
-    def _check_unique(self, constraint, instance, errors: dict) -> dict:
-        name = constraint.fields[0]
-        value = getattr(instance, name)
-        if (
-            constraint.condition is not None
-            and evaluate(constraint.condition, instance) is not True
-        ):
-            return errors
-        if value in (None, ""):
-            return errors
-        other = self._existing[name].get(value, instance.pk)
-        seen = self._seen[name].setdefault(value, instance.pk or id(instance))
-        if other != instance.pk or seen != (instance.pk or id(instance)):
-            message = instance.unique_error_message(type(instance), [name])
-            errors.setdefault(name, []).append(message)
-        return errors

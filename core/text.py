@@ -14,7 +14,14 @@ from django.utils.text import slugify
 
 def fold(text: str) -> str:
     """Lower case without accents: "Hépatocarcinome" -> "hepatocarcinome"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    if text.isascii() if isinstance(text, str) else not text:
+        return (text or "").casefold()  # nothing to take off: the common case, at C speed
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

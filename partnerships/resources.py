@@ -38,11 +38,22 @@ class VisibleAgreementField(fields.Field):
 
     def save(self, instance, row, is_m2m=False, **kwargs):
         current = getattr(instance, f"{self.attribute}_id", None)
-        if current and not row.get(self.column_name):
-            user = self.widget.user
-            if not (user and Agreement.objects.visible_to(user).filter(pk=current).exists()):
-                return
+        if current and not row.get(self.column_name) and current not in self._visible_ids():
+            return
         super().save(instance, row, is_m2m, **kwargs)
+
+    def _visible_ids(self) -> set[int]:
+        """The agreements the user may see, read once per file (not once per row)."""
+        cached = getattr(self, "_visible", None)
+        if cached is None or cached[0] is not self.widget.user:
+            user = self.widget.user
+            ids = (
+                set(Agreement.objects.visible_to(user).values_list("pk", flat=True))
+                if user
+                else set()
+            )
+            self._visible = cached = (user, ids)
+        return cached[1]
 
 
 class AgreementResource(ClaraResource):

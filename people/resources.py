@@ -24,7 +24,7 @@ def _last_names(name: str) -> set[str]:
 
 class PersonWidget(RelatedWidget):
     """A person by slug or by name ("Jean-Yves Blay", "Blay, Jean-Yves", with or without title);
-    someone not known yet is created (a preview only shows who would be)."""
+    someone not known yet is created (in a preview too, which is rolled back)."""
 
     def __init__(self, **kwargs):
         super().__init__(Person, "slug", **kwargs)
@@ -50,7 +50,8 @@ class PersonWidget(RelatedWidget):
 
     def missing(self, text: str, row=None, **kwargs):
         person = person_from_name(text)
-        if not kwargs.get("dry_run", True):
+        # A preview in a transaction writes as the import would, then is rolled back.
+        if not kwargs.get("dry_run", True) or kwargs.get("using_transactions"):
             person = create_person(person=person)
         self.remember(person)
         return person

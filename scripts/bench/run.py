@@ -12,7 +12,9 @@
    drives both with wrk: per URL a warm-up, then 10 s at 20 connections, each followed by the
    floor for the ratio; latency percentiles at 2 connections come from the bench's own
    closed-loop client (closed_loop()), cached and uncached.
-4. Writes docs/performance.md.
+4. Times the preview and the confirmed import of a 20,000-row mobility file in the French
+   spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone).
+5. Writes docs/performance.md.
 
 Add a URL: one line in URLS below ({placeholders} come from django_side.placeholders()).
 """
@@ -38,6 +40,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import imports as import_bench  # scripts/bench/imports.py: the spreadsheet import step
 import sweeps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -197,6 +200,24 @@ def django_side(env: dict, command: str, payload: dict | None = None, *args: str
     if result.stderr.strip():
         print(result.stderr, file=sys.stderr, end="")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+IMPORTS_LABEL = "imports: 20,000-row mobility file, preview and confirmed import"
+
+
+def measure_imports(env: dict, rows: int = 20_000) -> dict:
+    """The spreadsheet import step, in its own process against the full-scale database."""
+    log(f"imports: a {rows:,}-row mobility file, preview then confirmed import (rolled back)")
+    result = run(
+        [PY, str(HERE / "imports.py"), "--rows", str(rows)], env, capture_output=True, text=True
+    )
+    if result.stderr.strip():
+        print(result.stderr, file=sys.stderr, end="")
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    for label in ("preview", "confirm"):
+        step = outcome[label]
+        log(f"   {label}: {step['seconds']:.1f} s, {step['rows_per_second']:,} rows/s")
+    return outcome
 
 
 def database_exists(name: str) -> bool:
@@ -808,6 +829,9 @@ def write_report(rows, info, output: Path) -> None:
         found.get("pairs"),
         fmt_ms,
     )
+    imports_section = import_bench.report(info.get("imports"))
+    if imports_section:
+        lines += ["", *imports_section]
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -821,6 +845,7 @@ def write_report(rows, info, output: Path) -> None:
         "```sh",
         "make bench                                   # ≈ 15 min once the databases exist",
         ".venv/bin/python scripts/bench/run.py --only search --duration 5   # a subset",
+        ".venv/bin/python scripts/bench/run.py --only imports     # the import step alone",
         ".venv/bin/python scripts/bench/run.py --rebuild                   # rebuild clara_bench",
         ".venv/bin/python scripts/bench/run.py --build-only        # the databases only",
         ".venv/bin/python scripts/bench/run.py --report-only    # from var/bench/results.json",
@@ -903,6 +928,17 @@ def main() -> None:
         for u in URLS
         if not args.only or any(word.lower() in (u[0] + " " + u[1]).lower() for word in args.only)
     ]
+    imports_result = None
+    if not args.mixed_only and (
+        not args.only or any(word.lower() in IMPORTS_LABEL for word in args.only)
+    ):
+        imports_result = measure_imports(full_env)
+    if not urls:  # the import step alone: no server to start
+        info = run_info(args, built, [], None)
+        info["imports"] = imports_result
+        write_report([], info, Path(args.output))
+        log(f"wrote {args.output} in {time.monotonic() - started:.0f} s")
+        return
     full_prep = django_side(full_env, "prepare")
     small_prep = django_side(small_env, "prepare")
     log(f"full-scale placeholders: {full_prep['placeholders']}")
@@ -1053,7 +1089,19 @@ def main() -> None:
         floor.stop()
         uncached.stop()
 
-    info = {
+    info = run_info(args, built, floor_all, mixed_result, sweep_results)
+    info["imports"] = imports_result
+    output = Path(args.output)
+    write_report(rows, info, output)
+    (bench_dir / "results.json").write_text(
+        json.dumps({"info": info, "rows": rows}, indent=1, default=str)
+    )
+    log(f"wrote {output} in {time.monotonic() - started:.0f} s")
+
+
+def run_info(args, built, floor_all: list, mixed_result, sweep_results=None) -> dict:
+    """The report's header: when, what, where, how."""
+    return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -1085,14 +1133,8 @@ def main() -> None:
         "floor_duration": f"{args.floor_duration:g}",
         "connections": args.connections,
         "mixed": mixed_result,
-        "sweeps": sweep_results,
+        "sweeps": sweep_results or {},
     }
-    output = Path(args.output)
-    write_report(rows, info, output)
-    (bench_dir / "results.json").write_text(
-        json.dumps({"info": info, "rows": rows}, indent=1, default=str)
-    )
-    log(f"wrote {output} in {time.monotonic() - started:.0f} s")
 
 
 def table_counts(database: str) -> str:
