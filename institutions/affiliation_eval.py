@@ -89,7 +89,7 @@ class Figures:
         ]
 
 
-def evaluate(path, *, split: str = "") -> Figures:
+def evaluate(path, *, split: str = "", specific: bool = True) -> Figures:
     gold = read_gold(path)
     if split:
         gold = [row for row in gold if row.split == split]
@@ -102,7 +102,7 @@ def evaluate(path, *, split: str = "") -> Figures:
     misses = []
     started = time.perf_counter()
     for row in rows:
-        candidates = resolve_affiliation(row.text)
+        candidates = resolve_affiliation(row.text, specific=specific)
         top = candidates[0] if candidates else None
         ok = top is not None and top.ror_id in row.labels
         right += ok

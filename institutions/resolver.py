@@ -34,6 +34,7 @@ MAX_LENGTH = 1000
 MAX_CANDIDATES = 5
 ACRONYM_SCORE = 0.5
 UNIQUE_ACRONYM_SCORE = 0.6  # an acronym of one organisation only
+ACRONYM_AGREES = 0.1
 GENERIC_WEIGHT = 0.3  # the weight of a generic word ("department") left unexplained
 CHILD_BONUS = 0.06  # a child found with its parent comes first (the most specific)
 MIN_RECALL = 0.75  # the share of a name's (IDF-weighted) words found, for a name to count
@@ -231,6 +232,13 @@ _SPLIT = re.compile(r"[,;()\[\]{}|:]|#TAB#|\s[–—]\s|\s/\s|\n|\t")
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z&\-]*[A-Z]\b|\b[A-Z]{2,}\b")
+# SQL and script: no affiliation reads like this, and their capitals are no acronyms.
+_CODE = re.compile(
+    r"\b(?:select|insert|update|delete|drop|union|alter|create)\b.{0,80}?"
+    r"\b(?:from|into|table|set|select|where|database)\b|;\s*--|\b(?:or|and)\s+\d+\s*=\s*\d+"
+    r"|<\s*/?\s*(?:script|iframe|img|svg|a|div|style)\b|javascript:",
+    re.IGNORECASE,
+)
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -280,6 +288,7 @@ def clean(text: str) -> str:
 @dataclass
 class Candidate:
     institution_id: int
+    slug: str
     ror_id: str
     name: str
     country: str
@@ -291,14 +300,16 @@ class Candidate:
 
     def as_dict(self) -> dict:
         return {
-            "institution": self.institution_id,
+            "slug": self.slug,
             "ror_id": self.ror_id,
             "name": self.name,
             "country": self.country,
             "score": round(self.score, 3),
             "reason": self.reason,
             "chosen": self.chosen,
-            "parent": self.parent,
+            "parent": {key: self.parent[key] for key in ("slug", "name", "ror_id")}
+            if self.parent
+            else None,
         }
 
 
@@ -316,10 +327,19 @@ class _Hit:
 
 
 @dataclass
+class _Found:
+    hits: list[_Hit]
+    places: list[tuple[set, set]]  # (countries, cities) of each group
+    groups: list[int]  # the group of each part
+    acronym_records: set[int]  # records whose acronym is in the string
+
+
+@dataclass
 class Directory:
     """The in-memory index of the directory (build it with `Directory.build(rows)`)."""
 
     pks: list[int] = field(default_factory=list)
+    slugs: list[str] = field(default_factory=list)
     ror_ids: list[str] = field(default_factory=list)
     display: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -353,6 +373,7 @@ class Directory:
         for row in rows:
             index = len(self.pks)
             self.pks.append(row["pk"])
+            self.slugs.append(row.get("slug") or "")
             self.ror_ids.append(row.get("ror_id") or "")
             self.display.append(row["name"])
             self.countries.append(row.get("country") or "")
@@ -450,17 +471,31 @@ class Directory:
                     countries.add("US")
         return countries, cities
 
-    def hits(self, text: str) -> tuple[list[_Hit], set, set]:
-        raw_parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    def hits(self, text: str) -> "_Found":
+        """The names found in `text`, and the places (countries, cities) of each group of it
+        (groups: the organisations a semicolon separates, each with its own place)."""
+        raw_parts, groups = [], []
+        for group, chunk in enumerate(text.split(";")):
+            for piece in _SPLIT.split(chunk):
+                if piece and piece.strip():
+                    raw_parts.append(piece)
+                    groups.append(group)
         parts = [[self._spelled(t) for t in tokens(p)] for p in raw_parts]
         keep = [i for i, p in enumerate(parts) if p]
         raw_parts = [raw_parts[i] for i in keep]
         parts = [parts[i] for i in keep]
-        countries, cities = self.places(parts, raw_parts)
+        groups = [groups[i] for i in keep]
+        group_places = []
+        for group in range(max(groups, default=-1) + 1):
+            mine = [i for i, g in enumerate(groups) if g == group]
+            group_places.append(self.places([parts[i] for i in mine], [raw_parts[i] for i in mine]))
+        countries = set().union(*(c for c, _ in group_places)) if group_places else set()
+        cities = set().union(*(c for _, c in group_places)) if group_places else set()
         place_words = {w for key in cities for w in key.split()} | {
             w for key, code in self.country_keys.items() if code in countries for w in key.split()
         }
         found: dict[int, _Hit] = {}
+        acronym_records: set[int] = set()
         idf = self.idf
         default = self.unknown_weight
 
@@ -534,8 +569,8 @@ class Directory:
                         if any(s <= start and end <= e for s, e in matched):
                             break
                         matches = self.exact.get(" ".join(span[start:end]))
-                        if not matches:
-                            continue
+                        if not matches or all(t in place_words for t in span[start:end]):
+                            continue  # a place's name is no organisation's ("Lyon")
                         matched.append((start, min(end, len(part)) if crossing else end))
                         covered_sets.append(set(span[start:end]))
                         for _record, name in matches:
@@ -552,50 +587,66 @@ class Directory:
                     continue
                 acronym = re.sub(r"[\W_]+", "", fold(word))
                 for record in self.acronyms.get(acronym, ())[:50]:
+                    acronym_records.add(record)
                     add(_Hit(record, word, 1.0, 0.5, position, False, acronym=True))
             # Shared rare words: the names holding the most of them, then judged in full.
             scores: dict[int, float] = {}
+            rare = set()
             for token in present:
                 posting = self.postings.get(token)
                 if not posting or len(posting) > MAX_POSTING or token.isdigit():
                     continue
+                rare.add(token)
                 weight = idf[token]
                 for name in posting:
                     scores[name] = scores.get(name, 0.0) + weight
             if scores:
-                weights = self.name_weights
-                best = heapq.nlargest(
-                    FUZZY_NAMES, scores, key=lambda n: scores[n] / weights[n] + scores[n] * 0.01
-                )
-                for name in best:
-                    if name in judged or scores[name] / weights[name] < 0.3:
+                # The share of each name found (its common words too), for the best of them.
+                weights, sets = self.name_weights, self.name_sets
+                common = [t for t in present if t not in rare and t in idf]
+                ranked = []
+                for name, score in scores.items():
+                    if score < 0.3 * weights[name]:
                         continue
-                    if any(self.name_sets[name] <= tokens for tokens in covered_sets):
+                    if common:
+                        score += sum(idf[t] for t in common if t in sets[name])
+                    ranked.append((score / weights[name], score, name))
+                for _share, _score, name in heapq.nlargest(FUZZY_NAMES, ranked):
+                    if name in judged:
+                        continue
+                    if any(sets[name] <= tokens for tokens in covered_sets):
                         continue  # part of a name found whole
-                        judged.add(name)
-                        first = next(
-                            (i for i, t in enumerate(part) if t in self.name_sets[name]), 0
-                        )
-                        judge(name, present, specific, position, False, first)
-        return list(found.values()), countries, cities
+                    judged.add(name)
+                    first = next((i for i, t in enumerate(part) if t in sets[name]), 0)
+                    judge(name, present | place_words, specific, position, False, first)
+        return _Found(list(found.values()), group_places, groups, acronym_records)
 
-    def resolve(self, text: str, *, country: str | None = None) -> list[Candidate]:
+    def resolve(
+        self, text: str, *, country: str | None = None, specific: bool = True
+    ) -> list[Candidate]:
+        if _CODE.search(text or ""):
+            return []  # a query or a script rather than an affiliation
         text = clean(text)
         if not text.strip():
             return []
-        hits, countries, cities = self.hits(text)
-        if country:
-            countries = countries | {country.upper()}
+        found = self.hits(text)
+        hits, group_places, groups = found.hits, found.places, found.groups
         if not hits:
             return []
         scored = []
+        places = {}
         for hit in hits:
             index = hit.record
+            countries, cities = group_places[groups[hit.part]]
+            if country:
+                countries = countries | {country.upper()}
             if hit.acronym:
                 unique = len(self.acronyms.get(re.sub(r"[\W_]+", "", fold(hit.name)), ())) == 1
                 score = UNIQUE_ACRONYM_SCORE if unique else ACRONYM_SCORE
             else:
                 score = hit.recall**2 * (0.4 + 0.6 * hit.precision)
+            if not hit.acronym and index in found.acronym_records:
+                score += ACRONYM_AGREES  # its name and its acronym both in the string
             record_country = self.countries[index]
             if countries:
                 same = record_country in countries or SAME_COUNTRY.get(record_country) in countries
@@ -604,19 +655,20 @@ class Directory:
                 score += 0.05
             if not self.active[index]:
                 score -= 0.05
-            generic = all(t in GENERIC or t.isdigit() for t in key_of(hit.name).split())
+            generic = is_generic(hit.name)
             if generic and not hit.acronym:
                 score -= 0.3
             # The first parts are the most specific: a small preference for them.
             score -= 0.01 * hit.part + 0.002 * hit.start
             scored.append((score, hit, generic))
+            places[index] = (countries, cities)
         records = {hit.record for _s, hit, _g in scored}
         # A child of another candidate comes before its parent (the most specific organisation).
         bonus = {}
         for _score, hit, _g in scored:
             parent = self.parents[hit.record]
             if parent in records and hit.recall >= 0.9:
-                bonus[hit.record] = CHILD_BONUS
+                bonus[hit.record] = CHILD_BONUS if specific else -CHILD_BONUS
         scored = [(s + bonus.get(h.record, 0.0), h, g) for s, h, g in scored]
         scored.sort(key=lambda item: (-item[0], -item[1].weight))
         top = scored[:MAX_CANDIDATES]
@@ -627,17 +679,17 @@ class Directory:
             candidates.append(
                 Candidate(
                     institution_id=self.pks[index],
+                    slug=self.slugs[index],
                     ror_id=self.ror_ids[index],
                     name=self.display[index],
                     country=self.countries[index],
                     score=max(0.0, min(score, 1.0)),
-                    reason=", ".join(
-                        ["name"] if False else _reasons(hit, index, self, countries, cities)
-                    ),
+                    reason=", ".join(_reasons(hit, index, self, *places[index])),
                     part=hit.part,
                     parent=(
                         {
                             "institution": self.pks[parent],
+                            "slug": self.slugs[parent],
                             "ror_id": self.ror_ids[parent],
                             "name": self.display[parent],
                         }
@@ -671,6 +723,21 @@ class Directory:
             family.add(node)
             node = self.parents[node]
         return family
+
+
+UNITS = _word_set(
+    "department faculty school division unit section group program laboratory service office "
+    "college clinic"
+)
+
+
+def is_generic(name: str) -> bool:
+    """A name of a unit or a discipline rather than of an organisation: "Department of
+    Medicine", "Institute of Physics" (but not "Institute of Computing Technology")."""
+    words = [t for t in tokens(name) if not t.isdigit()]
+    if not words or not all(t in GENERIC for t in words):
+        return False
+    return len(words) <= 2 or words[0] in UNITS
 
 
 def _reasons(hit: _Hit, index: int, directory: Directory, countries, cities) -> list[str]:
@@ -744,6 +811,7 @@ def directory_rows():
     name_fields = localized("name")
     queryset = Institution.objects.order_by().values_list(
         "pk",
+        "slug",
         "ror_id",
         "name",
         "acronym",
@@ -757,6 +825,7 @@ def directory_rows():
     )
     for (
         pk,
+        slug,
         ror_id,
         name,
         acronym,
@@ -769,18 +838,22 @@ def directory_rows():
         *more,
     ) in queryset.iterator(chunk_size=5000):
         values: list[tuple[str, str]] = []
+        display = name
         if names:
             for item in json.loads(names):
                 kinds = item.get("types") or []
                 value = item.get("value") or ""
                 values.append((value, "acronym" if "acronym" in kinds else "name"))
+                if "ror_display" in kinds and value:
+                    display = value
         values.extend((value, "name") for value in (name, *more) if value)
         if acronym:
             values.append((acronym, "acronym"))
         yield {
             "pk": pk,
+            "slug": slug,
             "ror_id": ror_id,
-            "name": name,
+            "name": display,
             "country": str(country or ""),
             "city": city,
             "parent_ror": ror_parent,
@@ -805,6 +878,11 @@ def directory() -> Directory:
         return _loaded["directory"]
 
 
-def resolve_affiliation(text: str, *, country: str | None = None) -> list[Candidate]:
-    """Ranked candidates of the directory for a free-text affiliation; at most one `chosen`."""
-    return directory().resolve(text, country=country)
+def resolve_affiliation(
+    text: str, *, country: str | None = None, specific: bool = True
+) -> list[Candidate]:
+    """Ranked candidates of the directory for a free-text affiliation; at most one `chosen`.
+    `country`: ISO code of the country when known. `specific`: when the string names an
+    organisation and its parent ("Institute of Automation, Chinese Academy of Sciences"), the
+    child comes first (with its parent); False puts the parent first."""
+    return directory().resolve(text, country=country, specific=specific)

@@ -14,11 +14,16 @@ class Command(BaseCommand):
         parser.add_argument("path", help="CSV: original_affiliation, labels, split")
         parser.add_argument("--split", default="", help="Only the rows of this split (train, val)")
         parser.add_argument("--misses", type=int, default=0, help="Print this many misses")
+        parser.add_argument(
+            "--parent-first",
+            action="store_true",
+            help="When a string names an organisation and its parent, answer the parent",
+        )
         parser.add_argument("--check", action="store_true", help="Fail when a target is missed")
 
-    def handle(self, *args, path, split, misses, check, **options):
+    def handle(self, *args, path, split, misses, check, parent_first, **options):
         try:
-            figures = evaluate(path, split=split)
+            figures = evaluate(path, split=split, specific=not parent_first)
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror or error}") from error
         for text, labels, candidates in figures.misses[:misses]:
