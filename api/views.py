@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -12,6 +13,7 @@ from rest_framework.views import APIView
 from core.filters import SlugChoiceFilter
 from core.paging import count_of
 from core.text import words
+from core.typography import typography
 from events.models import Event
 from institutions.models import Institution, Team
 from institutions.resolver import MAX_LENGTH, resolve_affiliation
@@ -325,14 +327,9 @@ class AffiliationView(APIView):
         if not query.strip():
             raise ValidationError({"q": [_("Give an affiliation to look for.")]})
         if len(query) > MAX_LENGTH:
-            raise ValidationError(
-                {
-                    "q": [
-                        _("The affiliation is too long: at most %(max)s characters.")
-                        % {"max": f"{MAX_LENGTH:,}"}
-                    ]
-                }
-            )
+            message = _("The affiliation is too long: at most %(max)s characters.")
+            limit = number_format(MAX_LENGTH, force_grouping=True)
+            raise ValidationError({"q": [typography(message % {"max": limit})]})
         if country and not (len(country) == 2 and country.isalpha()):
             raise ValidationError({"country": [_("Give a two-letter country code, such as FR.")]})
         candidates = [c.as_dict() for c in resolve_affiliation(query, country=country or None)]

@@ -232,11 +232,19 @@ def test_api_answers_the_chosen_organisation_and_its_candidates(client, lyon):
     ],
 )
 def test_api_refuses_bad_input_with_a_clear_400(client, db, params, field, message):
-    response = client.get(reverse("api:affiliations"), params)
+    response = client.get(reverse("api:affiliations"), params, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     errors = response.json()[field]
     if message:
         assert errors[0].startswith(message)
+
+
+def test_api_says_what_is_wrong_in_french_too(client, db):
+    response = client.get(reverse("api:affiliations"), {"q": "x" * 1001}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert response.json()["q"] == [
+        "L’affiliation est trop longue\u00a0: 1\u202f000 caractères au plus."
+    ]
 
 
 @pytest.mark.parametrize(
