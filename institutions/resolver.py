@@ -35,6 +35,8 @@ MAX_CANDIDATES = 5
 ACRONYM_SCORE = 0.5
 UNIQUE_ACRONYM_SCORE = 0.6  # an acronym of one organisation only
 ACRONYM_AGREES = 0.1
+FUZZY_FACTOR = 0.9  # a name found word by word rather than whole
+MISSING_FLOOR = 2.0  # the least weight of a word of a name missing from the string
 GENERIC_WEIGHT = 0.3  # the weight of a generic word ("department") left unexplained
 CHILD_BONUS = 0.06  # a child found with its parent comes first (the most specific)
 MIN_RECALL = 0.75  # the share of a name's (IDF-weighted) words found, for a name to count
@@ -103,6 +105,7 @@ _CANON_GROUPS = {
     "china": "zhongguo chinese prc",
     "saint": "st ste sainte san sao santa",
     "management": "mgmt manag",
+    "business": "bus busi",
     "economics": "econ economic economique economie economia",
     "applied": "appl",
     "atomic": "atom",
@@ -146,7 +149,10 @@ GENERIC = _word_set(
     "department faculty school college institute center laboratory division unit section group "
     "program graduate research science medicine physics chemistry biology mathematics "
     "engineering computer technology health studies national international university hospital "
-    "academy clinic service office key state applied general public central"
+    "academy clinic service office key state applied general public central information "
+    "materials mechanical electronic environmental economics management pharmacy agricultural "
+    "education biomedical molecular clinical surgery genetics biochemistry neuroscience "
+    "pathology pediatrics psychiatry psychology statistics mechanics"
 )
 
 COUNTRY_ALIASES = {
@@ -495,6 +501,7 @@ class Directory:
             w for key, code in self.country_keys.items() if code in countries for w in key.split()
         }
         found: dict[int, _Hit] = {}
+        parts_sets = [set(part) for part in parts]
         acronym_records: set[int] = set()
         idf = self.idf
         default = self.unknown_weight
@@ -511,10 +518,18 @@ class Directory:
             name: int, present: set[str], specific: float, position: int, exact: bool, start=0
         ):
             name_tokens = self.name_sets[name]
-            covered = sum(idf.get(t, default) for t in name_tokens & present)
-            recall = covered / self.name_weights[name]
+            found_tokens = name_tokens & present
+            covered = sum(idf.get(t, default) for t in found_tokens)
+            # A word of the name missing counts at least MISSING_FLOOR, however common:
+            # "Tokyo Medical University" is not "University of Tokyo".
+            missing = sum(max(idf.get(t, default), MISSING_FLOOR) for t in name_tokens - present)
+            recall = covered / (covered + missing) if covered else 0.0
             if recall < MIN_RECALL:
                 return
+            if not exact:
+                own = sum(idf.get(t, default) for t in found_tokens & parts_sets[position])
+                if own < 0.5 * covered:
+                    return  # mostly places from elsewhere in the string ("State of Illinois")
             unexplained = max(
                 specific
                 - sum(
@@ -645,6 +660,8 @@ class Directory:
                 score = UNIQUE_ACRONYM_SCORE if unique else ACRONYM_SCORE
             else:
                 score = hit.recall**2 * (0.4 + 0.6 * hit.precision)
+                if not hit.exact:
+                    score *= FUZZY_FACTOR  # the words of the name, not in its order
             if not hit.acronym and index in found.acronym_records:
                 score += ACRONYM_AGREES  # its name and its acronym both in the string
             record_country = self.countries[index]
@@ -727,7 +744,7 @@ class Directory:
 
 UNITS = _word_set(
     "department faculty school division unit section group program laboratory service office "
-    "college clinic"
+    "college clinic graduate"
 )
 
 
