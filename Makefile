@@ -65,6 +65,7 @@ test-api: install-dev
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
 	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+	$(PY) scripts/bench/affiliations.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -421,3 +421,30 @@ class EventSerializer(DirectFieldsMixin, SourcesMixin, serializers.ModelSerializ
 
     def get_partnership(self, obj) -> str | None:
         return obj.partnership.slug if obj.partnership and obj.partnership.is_public else None
+
+
+class AffiliationParentSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    ror_id = serializers.CharField(allow_blank=True)
+
+
+class AffiliationCandidateSerializer(serializers.Serializer):
+    """One organisation of the directory that a free-text affiliation may name."""
+
+    slug = serializers.CharField(help_text="The institution in /api/institutions/.")
+    name = serializers.CharField()
+    ror_id = serializers.CharField(allow_blank=True)
+    country = serializers.CharField(allow_blank=True)
+    score = serializers.FloatField(help_text="0 to 1: how well the string names it.")
+    reason = serializers.CharField(help_text="The name, acronym and places found.")
+    chosen = serializers.BooleanField(
+        help_text="The organisation meant, when it is clear (at most one candidate)."
+    )
+    parent = AffiliationParentSerializer(allow_null=True)
+
+
+class AffiliationAnswerSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    chosen = AffiliationCandidateSerializer(allow_null=True)
+    candidates = AffiliationCandidateSerializer(many=True)

@@ -17,6 +17,7 @@ router.register("events", views.EventViewSet, basename="event")
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("affiliations/", views.AffiliationView.as_view(), name="affiliations"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -1,16 +1,22 @@
 from django.conf import settings
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from core.filters import SlugChoiceFilter
 from core.paging import count_of
 from core.text import words
+from core.typography import typography
 from events.models import Event
 from institutions.models import Institution, Team
+from institutions.resolver import MAX_LENGTH, resolve_affiliation
 from partnerships.filters import PartnershipFilterSet
 from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
 from people.models import Person
@@ -310,3 +316,45 @@ class EventViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.public().select_related("partnership")
     lookup_field = "slug"
     filterset_fields = ["kind", "country", "partnership__slug"]
+
+
+AFFILIATION = OpenApiParameter(
+    "q",
+    str,
+    required=True,
+    description=(
+        "An affiliation as written in a paper, a form or a spreadsheet, such as “Inst. Pasteur, "
+        f"Paris, France” (at most {MAX_LENGTH:,} characters)."
+    ),
+)
+COUNTRY = OpenApiParameter(
+    "country", str, description="ISO 3166 code of the country, when it is known (FR)."
+)
+
+
+class AffiliationView(APIView):
+    """The directory's organisations that a free-text affiliation names, best first, with the
+    reason of each; `chosen` is the one meant when it is clear (never for an acronym alone, an
+    ambiguous name or a string naming no organisation). Public directory data only."""
+
+    @extend_schema(
+        operation_id="affiliations_resolve",
+        parameters=[AFFILIATION, COUNTRY],
+        responses=serializers.AffiliationAnswerSerializer,
+    )
+    def get(self, request):
+        query = request.query_params.get("q", "")
+        country = request.query_params.get("country", "").strip().upper()
+        if "\x00" in query:
+            raise ValidationError({"q": [_("The affiliation contains a NUL character.")]})
+        if not query.strip():
+            raise ValidationError({"q": [_("Give an affiliation to look for.")]})
+        if len(query) > MAX_LENGTH:
+            message = _("The affiliation is too long: at most %(max)s characters.")
+            limit = number_format(MAX_LENGTH, force_grouping=True)
+            raise ValidationError({"q": [typography(message % {"max": limit})]})
+        if country and not (len(country) == 2 and country.isalpha()):
+            raise ValidationError({"country": [_("Give a two-letter country code, such as FR.")]})
+        candidates = [c.as_dict() for c in resolve_affiliation(query, country=country or None)]
+        chosen = next((c for c in candidates if c["chosen"]), None)
+        return Response({"query": query, "chosen": chosen, "candidates": candidates})

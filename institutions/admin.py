@@ -25,6 +25,7 @@ from core.text import fold
 
 from . import selectors, services
 from .models import Institution, RorMatch, Team
+from .resolver import resolve_affiliation
 from .resources import InstitutionResource, TeamResource
 from .ror import ror_id_of
 
@@ -45,6 +46,16 @@ class TeamInline(VersionedInlineMixin, TranslationTabularInline):
     prepopulated_fields = {"slug": [in_default_language("name")]}
     show_change_link = True
     extra = 0
+
+
+def _resolved(queryset, text: str):
+    """The institutions of `queryset` that the affiliation resolver finds in `text`, in its
+    order (the chosen one first)."""
+    pks = [candidate.institution_id for candidate in resolve_affiliation(text)]
+    if not pks:
+        return queryset.none()
+    rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(pks)))
+    return queryset.filter(pk__in=pks).order_by(rank)
 
 
 @admin.register(Institution)
@@ -125,6 +136,10 @@ class InstitutionAdmin(ClaraImportExportAdmin):
                 Case(When(source=Institution.Source.CLARA, then=0), default=1),
                 name,
             )
+            if len(search_term) > 3 and not results.exists():
+                # A pasted affiliation ("Dept. of Medicine, Univ. Claude Bernard Lyon 1,
+                # France"): the organisations the resolver reads in it, best first.
+                results, duplicates = _resolved(queryset, search_term), False
         return results, duplicates
 
     def likely_duplicates(self, cleaned: dict, exclude_pk):

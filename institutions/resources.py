@@ -1,6 +1,7 @@
 import re
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
@@ -8,9 +9,11 @@ from core.import_widgets import RelatedWidget, label_field
 from core.languages import localized
 from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from core.text import fold
+from core.typography import typography
 from themes.models import ResearchTheme
 
 from .models import Institution, Team
+from .resolver import resolve_affiliation
 
 ROR_ID = re.compile(r"^(?:https?://ror\.org/)?(0[0-9a-z]{8})$", re.IGNORECASE)
 MAX_ALIAS_LOOKUPS = 100
@@ -53,6 +56,22 @@ class InstitutionWidget(RelatedWidget):
 
     def is_key(self, obj, text: str) -> bool:
         return super().is_key(obj, text) or (bool(obj.ror_id) and obj.ror_id == ror_id_of(text))
+
+    def missing(self, text: str, row=None, **kwargs):
+        """No key, name or alias: an affiliation as written ("Dept. of Medicine, Univ. Claude
+        Bernard Lyon 1, France") names the organisation the resolver chooses; when it chooses
+        none, the error lists its best candidates."""
+        candidates = resolve_affiliation(text)
+        chosen = next((c for c in candidates if c.chosen), None)
+        if chosen is not None:
+            found = self.get_queryset(None, None).filter(pk=chosen.institution_id).first()
+            if found is not None:
+                return found
+        if candidates:
+            message = _("no institution is known by this key or name. It may be: %(candidates)s.")
+            names = "; ".join(f"{c.name} ({c.slug})" for c in candidates[:3])
+            raise ValueError(typography(message % {"candidates": names}))
+        return super().missing(text, row, **kwargs)
 
 
 class InstitutionResource(ClaraResource):
