@@ -97,17 +97,15 @@ THEMES = [
     },
     {
         "slug": "cancer-care-organisation",
-        "sources": [("oncopole-2018", ""), ("international-relations", "")],
+        "sources": [("oncopole-2018", "")],
         "name_fr": "Organisation des soins en oncologie",
         "name_en": "Organisation of cancer care",
         "description_fr": (
             "Comment les soins en cancérologie sont organisés : thème de l'entente avec "
-            "l'Oncopole du Québec. Une délégation sénégalaise est venue étudier l'organisation du "
-            "système de santé français."
+            "l'Oncopole du Québec."
         ),
         "description_en": (
-            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec. "
-            "A Senegalese delegation came to study how the French healthcare system is organised."
+            "How cancer care is organised: a theme of the agreement with the Oncopole du Québec."
         ),
     },
     # Milan, Lausanne, Germany, Spain.
@@ -149,8 +147,8 @@ THEMES = [
         "sources": [("international-relations", "")],
         "name_fr": "Sarcomes et tumeurs des tissus conjonctifs",
         "name_en": "Sarcomas and connective tissue tumours",
-        "description_fr": "Tumeurs des tissus conjonctifs, objet de CONTICANET et du World Sarcoma Network.",
-        "description_en": "Tumours of the connective tissue, the subject of CONTICANET and the World Sarcoma Network.",
+        "description_fr": "Tumeurs des tissus conjonctifs ; CLARA a participé au World Sarcoma Network.",
+        "description_en": "Tumours of the connective tissue; CLARA has taken part in the World Sarcoma Network.",
     },
     {
         "slug": "cancer-epidemiology",
@@ -263,8 +261,8 @@ INSTITUTIONS = [
         ),
         "description_en": (
             "Regional cancer research cluster, at work since 2003 under the national Cancer "
-            "Plans. Its public funders are the French National Cancer Institute, "
-            "regional authorities, and the EU's ERDF. CLARA connects "
+            "Plans. Its public funders are the French National Cancer Institute (INCa), the "
+            "EU's ERDF and regional authorities. CLARA connects "
             "researchers, clinicians and companies in Auvergne-Rhône-Alpes so that discoveries "
             "reach patients quickly and gain economic value. It also opens cancer research to "
             "the humanities, social sciences and public health."
@@ -647,8 +645,8 @@ INSTITUTIONS = [
         "sources": [("oncopole-2018", "")],
         "name_fr": "Fonds de recherche du Québec – Santé",
         "name_en": "Fonds de recherche du Québec – Santé",
-        "description_fr": "Fonds public québécois de recherche en santé, à l'origine de la cocréation de l'Oncopole.",
-        "description_en": "Quebec's public health research fund, which initiated the co-creation of the Oncopole.",
+        "description_fr": "Fonds de recherche en santé du Québec, à l'origine de la cocréation de l'Oncopole.",
+        "description_en": "Quebec's health research fund, which initiated the co-creation of the Oncopole.",
         "acronym": "FRQS",
         "kind": "funding_agency",
         "network_role": FOREIGN,
@@ -681,7 +679,7 @@ INSTITUTIONS = [
         "description_en": (
             "Created in February 2017 on the FRQS's initiative, the Oncopole brings together "
             "cancer research, development and investment in Quebec; Merck Canada provided its "
-            "seed funding of CAD 15 million. It aims to spur Quebec's oncology players and make "
+            "initial investment of $15 million. It aims to spur Quebec's oncology players and make "
             "the province a reference, relying on research, entrepreneurship, commercialisation "
             "and clinical relevance."
         ),
@@ -694,8 +692,8 @@ INSTITUTIONS = [
         "kind": "company",
         "network_role": OTHER,
         "country": "CA",
-        "description_fr": "Entreprise pharmaceutique dont l'investissement initial de 15 M$ a rendu possible la création de l'Oncopole du Québec.",
-        "description_en": "Pharmaceutical company whose initial investment of CAD 15 million made the creation of the Oncopole du Québec possible.",
+        "description_fr": "Entreprise dont l'investissement initial de 15 M$ a rendu possible la création de l'Oncopole du Québec.",
+        "description_en": "Company whose initial investment of $15 million made the creation of the Oncopole du Québec possible.",
     },
     {
         "slug": "universite-de-montreal",
@@ -1291,7 +1289,9 @@ PARTNERSHIPS = [
         "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["nanomedicine"],
         "coordinators": ["patrick-boisseau"],
-        "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
+        # The page lists it among the programmes the European Community supports; it gives
+        # CLARA no part in it.
+        "members": [("european-commission", "supporter")],
     },
     {
         "slug": "conticanet",
@@ -1306,7 +1306,7 @@ PARTNERSHIPS = [
         "description_en": "One of the programmes CLARA cites as earning it greater recognition in Europe.",
         "themes": ["sarcoma"],
         "coordinators": ["jean-yves-blay"],
-        "members": [("canceropole-clara", "partner"), ("european-commission", "supporter")],
+        "members": [("european-commission", "supporter")],
     },
     {
         "slug": "european-cancer-observatory",
@@ -1326,7 +1326,8 @@ PARTNERSHIPS = [
         "name_en": "European Lymphoma Institute",
         "acronym": "ELI",
         "kind": "network",
-        "status": "completed",
+        # "has participated": CLARA took part; the page does not say the network ended.
+        "status": "unknown",
         "sources": INTERNATIONAL,
         "summary_fr": "Réseau européen sur les lymphomes auquel CLARA a participé.",
         "summary_en": "European lymphoma network in which CLARA took part.",
@@ -1339,7 +1340,7 @@ PARTNERSHIPS = [
         "name_en": "World Sarcoma Network",
         "acronym": "WSN",
         "kind": "network",
-        "status": "completed",
+        "status": "unknown",
         "sources": INTERNATIONAL,
         "summary_fr": "Réseau mondial sur les sarcomes auquel CLARA a participé.",
         "summary_en": "Worldwide sarcoma network in which CLARA took part.",
@@ -1408,7 +1409,8 @@ PARTNERSHIPS = [
         "sources": INTERNATIONAL,
         "summary_fr": "CLARA a reçu une délégation du Sénégal, venue voir comment les soins sont organisés en France et chercher des partenaires en cancérologie.",
         "summary_en": "CLARA welcomed a delegation from Senegal, which came to see how healthcare is organised in France and to look for cancer partners.",
-        "themes": ["cancer-care-organisation"],
+        # The visit concerned the French healthcare system as a whole: no research theme.
+        "themes": [],
         "members": [("canceropole-clara", "host")],
     },
     {
@@ -1426,7 +1428,8 @@ PARTNERSHIPS = [
         "description_fr": (
             "Depuis 2013, Lyonbiopôle et CLARA coordonnent l'animation scientifique et leurs "
             "manifestations pour faire émerger des projets de R&D, et labellisent ces projets par "
-            "un organe de référence commun, le GTech. Leur nouveau plan, valable jusqu'en 2018, s'articule en "
+            "le GTech, instance de référence qu'ils partagent. Leur nouveau plan, valable jusqu'en 2018, "
+            "s'articule en "
             "trois volets : relier équipes académiques et industriels, en particulier les PME ; "
             "repérer le potentiel d'innovation de toute la région pour que les innovations "
             "atteignent tous les centres qui soignent des patients ; et renforcer, avec les "
@@ -1633,12 +1636,12 @@ MOBILITIES = [
             )
         ],
         "description_fr": (
-            "Première mobilité annoncée du programme : un chercheur de Rhône-Alpes devait "
+            "Première mobilité annoncée du programme : un premier chercheur devait "
             "rejoindre pour quatre mois le service du Pr Gao à partir du 20 février (l'année, "
             "2012, est déduite de la date du communiqué)."
         ),
         "description_en": (
-            "The programme's first announced mobility: a researcher from Rhône-Alpes was to join "
+            "The programme's first announced mobility: a first researcher was to join "
             "Prof Gao's department for four months from 20 February (the year, 2012, is taken "
             "from the date of the announcement)."
         ),
@@ -1688,7 +1691,7 @@ EVENTS = [
         "description_en": "Third of the Franco-Chinese seminars held by turns in Shanghai and Lyon.",
     },
     {
-        "slug": "clara-oncopole-signing-2018",
+        "slug": "clara-oncopole-matignon-2018",
         "title_fr": "Rencontre CLARA – Oncopole du Québec à l'Hôtel de Matignon",
         "title_en": "CLARA – Oncopole du Québec meeting at the Hôtel de Matignon",
         # The release reports a meeting and an agreement concluded, not a signing.

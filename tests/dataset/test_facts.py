@@ -94,7 +94,7 @@ def test_api_gives_dates_at_their_precision(clara_dataset, client):
     assert (crcl["signed_on"], crcl["signed_precision"]) == ("2013", "year")
     symposium = client.get("/api/events/clara-oncopole-symposium-2018/").json()
     assert (symposium["start_date"], symposium["date_precision"]) == ("2018-11", "month")
-    meeting = client.get("/api/events/clara-oncopole-signing-2018/").json()
+    meeting = client.get("/api/events/clara-oncopole-matignon-2018/").json()
     assert (meeting["start_date"], meeting["end_date"]) == ("2018-03-08", None)
     undated = client.get("/api/events/franco-chinese-seminar-3/").json()
     assert (undated["start_date"], undated["date_precision"]) == (None, None)
@@ -121,7 +121,7 @@ def test_no_role_or_organiser_the_documents_do_not_state(clara_dataset):
     germany = Partnership.objects.get(slug="iarc-dkfz-infectiology")
     assert not germany.members.filter(institution__slug="canceropole-clara").exists()
     assert not germany.members.exclude(role="partner").exists()
-    for slug in ["shanghai-rhone-alpes-symposium-2011", "clara-oncopole-signing-2018"]:
+    for slug in ["shanghai-rhone-alpes-symposium-2011", "clara-oncopole-matignon-2018"]:
         assert not Event.objects.get(slug=slug).organisers.exists(), slug
     clara = Institution.objects.get(slug="canceropole-clara")
     assert clara.parent is None  # "sous l'égide" is patronage, not a unit
@@ -248,7 +248,7 @@ def test_no_aside_or_guess_in_the_programme_texts(clara_dataset, client):
     assert "not named" not in lausanne
     lyonbiopole = Partnership.objects.get(slug="lyonbiopole")
     # "un organe de référence commun, le GTech": not a committee.
-    assert "organe de référence commun" in lyonbiopole.description_fr
+    assert "instance de référence qu'ils partagent" in lyonbiopole.description_fr
     assert "committee" not in lyonbiopole.description_en
     assert "accredit" in lyonbiopole.description_en
     # The 7th Scientific Days are CLARA's, "with" the Catalan clusters.
@@ -260,3 +260,39 @@ def test_english_pages_show_no_french_in_the_sources(clara_dataset, client):
     html = client.get("/en/collaborations/oncopole-quebec/").content.decode()
     assert "communiqué de presse" not in html
     assert "(in French)" in html
+
+
+def test_no_part_role_or_subject_the_pages_do_not_give(clara_dataset):
+    """The international page lists Nano2Life and CONTICANET as programmes the European
+    Community supports (not CLARA's), and names the sarcoma networks, not their subjects."""
+    from partnerships.models import Partnership
+    from themes.models import ResearchTheme
+
+    for slug in ["nano2life", "conticanet"]:
+        members = Partnership.objects.get(slug=slug).members.values_list(
+            "institution__slug", "role"
+        )
+        assert list(members) == [("european-commission", "supporter")], slug
+    sarcoma = ResearchTheme.objects.get(slug="sarcoma")
+    assert "CONTICANET" not in sarcoma.description_en + sarcoma.description_fr
+    senegal = Partnership.objects.get(slug="senegal-delegation")
+    assert not senegal.themes.exists()  # the French healthcare system as a whole
+
+
+def test_no_detail_the_quebec_release_does_not_give(clara_dataset):
+    """The release gives "15 M$" (no currency named), no kind of company, no status of the
+    fund, and says the first researcher joins Prof Gao's team, not where from."""
+    from institutions.models import Institution
+    from mobility.models import MobilityExchange
+
+    texts = " ".join(
+        getattr(institution, field)
+        for institution in Institution.objects.filter(
+            slug__in=["merck-canada", "frqs", "oncopole-quebec"]
+        )
+        for field in ("description_fr", "description_en")
+    )
+    for word in ["CAD", "harmaceutical", "pharmaceutique", "public", "Public"]:
+        assert word not in texts, word
+    first = MobilityExchange.objects.get(partnership__slug="clara-international-shanghai")
+    assert "Rhône-Alpes" not in first.description_fr + first.description_en

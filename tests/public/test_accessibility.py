@@ -21,7 +21,7 @@ URLS = [p.format(lang="fr") for p in PAGES] + [
     *EXTRA_PAGES,
     "/fr/search/?q=cancer&country=ZZ",
     "/fr/collaborations/agreements/crcl-shanghai-cancer-institute-2013/",
-    "/fr/events/clara-oncopole-signing-2018/",
+    "/fr/events/clara-oncopole-matignon-2018/",
 ]
 
 

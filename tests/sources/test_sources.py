@@ -34,7 +34,7 @@ def test_collaboration_agreement_and_event_pages_list_their_sources(client, clar
     for url in [
         "/en/collaborations/clara-international-shanghai/",
         "/en/collaborations/agreements/clara-oncopole-quebec-2018/",
-        "/en/events/clara-oncopole-signing-2018/",
+        "/en/events/clara-oncopole-matignon-2018/",
     ]:
         html = client.get(url).content.decode()
         assert ">Sources</h2>" in html, url
