@@ -73,11 +73,17 @@ def sidebar(request) -> list[dict]:
             if not model_admin.has_view_or_change_permission(request):
                 continue
             opts = model._meta
+            info = f"admin:{opts.app_label}_{opts.model_name}"
             items.append(
                 {
                     "title": capfirst(opts.verbose_name_plural),
                     "icon": icon,
-                    "link": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+                    "link": reverse(f"{info}_changelist"),
+                    # For the dashboard's lists (the sidebar shows the list only).
+                    "add_link": reverse(f"{info}_add")
+                    if model_admin.has_add_permission(request)
+                    else "",
+                    "add_title": _("Add %(name)s") % {"name": opts.verbose_name},
                 }
             )
         if items:
