@@ -1,4 +1,5 @@
 from django.contrib import admin
+from unfold.admin import ModelAdmin
 
 from core.admin_scale import ScaledListMixin
 
@@ -6,7 +7,7 @@ from .models import CalendarToken, ReminderLog
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(ScaledListMixin, admin.ModelAdmin):
+class ReminderLogAdmin(ScaledListMixin, ModelAdmin):
     list_display = ["kind", "object_id", "threshold", "due_on", "recipient", "sent_at"]
     list_filter = ["kind", "threshold"]
     list_select_related = ["recipient"]
@@ -21,7 +22,7 @@ class ReminderLogAdmin(ScaledListMixin, admin.ModelAdmin):
 
 
 @admin.register(CalendarToken)
-class CalendarTokenAdmin(ScaledListMixin, admin.ModelAdmin):
+class CalendarTokenAdmin(ScaledListMixin, ModelAdmin):
     list_display = ["user", "created_at"]
     list_select_related = ["user"]
     search_fields = ["user__username"]

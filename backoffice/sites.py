@@ -2,9 +2,8 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
-from django.contrib.admin.forms import AdminAuthenticationForm, AdminPasswordChangeForm
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import authenticate
@@ -13,12 +12,18 @@ from django.contrib.auth.views import PasswordChangeView
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from django_otp import match_token, user_has_device
+from unfold.forms import AdminOwnPasswordChangeForm
+from unfold.forms import AuthenticationForm as UnfoldAuthenticationForm
+from unfold.sites import UnfoldAdminSite
+from unfold.widgets import INPUT_CLASSES
 
 
 def otp_required(user) -> bool:
@@ -52,7 +57,7 @@ def staff_access(user, *, setting_up: bool = False) -> bool:
     return not (user_has_device(user) if setting_up else otp_required(user))
 
 
-class ClaraLoginForm(AdminAuthenticationForm):
+class ClaraLoginForm(UnfoldAuthenticationForm):
     """Password, then the authenticator's code for anyone who set one up (superusers must).
 
     A wrong or missing code is a failed sign-in like a wrong password: counted by axes (which
@@ -73,7 +78,13 @@ class ClaraLoginForm(AdminAuthenticationForm):
         label=_("Authentication code"),
         required=False,
         max_length=16,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": " ".join(INPUT_CLASSES),
+            }
+        ),
         help_text=_(
             "The code shown by your authenticator app, if you have set one up. Without an app "
             "yet where one is required, an administrator can give you a one-time backup code."
@@ -98,7 +109,7 @@ class ClaraLoginForm(AdminAuthenticationForm):
         return cleaned
 
 
-class ClaraPasswordChangeForm(AdminPasswordChangeForm):
+class ClaraPasswordChangeForm(AdminOwnPasswordChangeForm):
     """The old password is checked as a sign-in is (axes): wrong guesses count towards the
     account's and the address's pause."""
 
@@ -136,9 +147,11 @@ class ClaraAutocompleteJsonView(AutocompleteJsonView):
         return result
 
 
-class ClaraAdminSite(admin.AdminSite):
-    site_header = _("CLARA — international partnerships")
-    site_title = _("CLARA — international partnerships")
+class ClaraAdminSite(UnfoldAdminSite):
+    """django-unfold's site (its look, the sidebar of settings.UNFOLD), with CLARA's sign-in."""
+
+    site_header = _("CLARA Partnerships")
+    site_title = _("CLARA Partnerships")
     index_title = _("Back-office")
     login_form = ClaraLoginForm
     password_change_form = ClaraPasswordChangeForm
@@ -166,7 +179,32 @@ class ClaraAdminSite(admin.AdminSite):
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [view_on_site, *super().get_urls()]
+        language = path("language/", self.set_language, name="language")
+        return [view_on_site, language, *super().get_urls()]
+
+    def set_language(self, request):
+        """The sidebar's French/English switch: the language cookie, then back to the page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        code = request.POST.get("language", "")
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("admin:index", current_app=self.name)
+        response = HttpResponseRedirect(back)
+        if check_for_language(code) and code in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                code,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
     def view_on_site(self, request, content_type_id, object_id):
         """The record's public page, for a record the staff member may see in the admin."""

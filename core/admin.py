@@ -23,10 +23,13 @@ from django.utils.text import slugify
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.forms import ImportForm
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
+from unfold.admin import ModelAdmin as UnfoldModelAdmin
+from unfold.admin import TabularInline
+from unfold.contrib.import_export.forms import ImportForm, SelectableFieldsExportForm
+from unfold.widgets import UnfoldAdminSelect2MultipleWidget
 
 from .admin_scale import (
     BoundedInlineFormSet,
@@ -368,6 +371,10 @@ class GuardedHistoryMixin:
         return super().revert_disabled(request, obj) or not self.has_change_permission(request, obj)
 
 
+class ClaraTranslationTabularInline(TranslationTabularInline, TabularInline):
+    """An inline with French and English fields side by side, in the admin's theme."""
+
+
 def guard_every_admin(site) -> None:
     """An admin with history pages that does not have the project's guard (another package's,
     or one written without ClaraAdmin) gets it: re-registered with GuardedHistoryMixin first."""
@@ -375,7 +382,7 @@ def guard_every_admin(site) -> None:
 
 
 class VersionedAdmin(
-    KnownChoicesAdminMixin, ScaledListMixin, PartialDateAdminMixin, admin.ModelAdmin
+    KnownChoicesAdminMixin, ScaledListMixin, PartialDateAdminMixin, UnfoldModelAdmin
 ):
     """An admin of the project's records without history (ClaraAdmin for those with it):
     optimistic locking (the version the form was loaded at travels hidden with it), partial
@@ -395,6 +402,14 @@ class VersionedAdmin(
             form.name_fields = self.slug_from
         return form
 
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        """A field of several choices (a partnership's countries) stays a multiple select, with
+        search (the theme would make it a single select, the first country chosen)."""
+        if getattr(db_field, "multiple", False) and "widget" not in kwargs:
+            kwargs["widget"] = UnfoldAdminSelect2MultipleWidget()
+            kwargs.setdefault("choices", db_field.get_choices(include_blank=False))
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def likely_duplicates(self, cleaned: dict, exclude_pk):
         """Records the one being saved may duplicate (a bounded queryset)."""
         return self.model._default_manager.none()
@@ -404,9 +419,6 @@ class VersionedAdmin(
         info = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change"
         found = self.likely_duplicates(cleaned, exclude_pk)
         return [(label(obj), reverse(info, args=[obj.pk])) for obj in found]
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
 
     def slug_after_name(self, fields: list) -> list:
         if not self.slug_from or self.fieldsets or "slug" not in fields:
@@ -557,6 +569,7 @@ class PublicationAdminMixin:
                 f"{self.admin_site.name}:{info}_publication", args=[obj.pk]
             )
             context["may_publish"] = self.has_change_permission(request, obj)
+            context["publish_action"] = {"variant": "primary"}  # the theme's primary button
         context["publication_parent_template"] = parent
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -593,6 +606,7 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
 
     formats = [SafeCSV, SafeXLSX]
     import_form_class = ClaraImportForm
+    export_form_class = SelectableFieldsExportForm
 
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"

@@ -193,6 +193,8 @@ class EstimatedCountPaginator(Paginator):
     One query in every case: the same work below and above the limit."""
 
     count_is = "exact"
+    # The list's footer (django-unfold's pagination includes a paginator's own template).
+    template_name = "admin/clara_pagination.html"
 
     @cached_property
     def count(self) -> int:

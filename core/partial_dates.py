@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from unfold.widgets import INPUT_CLASSES
 
 from .models import DatePrecision, format_partial_date
 from .text import fold
@@ -82,7 +83,8 @@ def parse_partial_date(text: str) -> PartialDate:
 
 # Every date of the back-office is typed in the same kind of box (no calendar pop-up beside
 # some of them): a text input of this class, with its expected form as placeholder.
-DATE_INPUT_CLASS = "vTextField clara-date"
+# With the admin theme's own input classes (django-unfold), so it looks like the other boxes.
+DATE_INPUT_CLASS = " ".join(["vTextField", "clara-date", *INPUT_CLASSES])
 PLAIN_DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 

@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ClaraModelAdmin, PublicationAdminMixin, VersionedInlineMixin
+from core.admin import (
+    ClaraModelAdmin,
+    ClaraTranslationTabularInline,
+    PublicationAdminMixin,
+    VersionedInlineMixin,
+)
 from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
@@ -10,7 +14,7 @@ from sources.admin import SourceLinkInline
 from .models import Event, EventParticipant
 
 
-class EventParticipantInline(VersionedInlineMixin, TranslationTabularInline):
+class EventParticipantInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     model = EventParticipant
     max_rows = 20
     extra = 0

@@ -10,11 +10,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import (
     ClaraAdmin,
     ClaraImportExportAdmin,
+    ClaraTranslationTabularInline,
     DuplicateWarningForm,
     VersionedInlineMixin,
 )
@@ -39,7 +39,7 @@ def _country_code(word: str) -> str:
     )
 
 
-class TeamInline(VersionedInlineMixin, TranslationTabularInline):
+class TeamInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     model = Team
     fields = ["name", "slug", "leader"]
     autocomplete_fields = ["leader"]

@@ -8,13 +8,14 @@ from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
+from unfold.admin import TabularInline
 
 from core.admin import (
     ClaraAdmin,
     ClaraAdminForm,
     ClaraImportExportAdmin,
     ClaraModelAdmin,
+    ClaraTranslationTabularInline,
     DuplicateWarningForm,
     PublicationAdminMixin,
     VersionedAdmin,
@@ -93,13 +94,13 @@ class AgreementVisibilityMixin:
         return _("Confidential agreement (withheld)")
 
 
-class PartnershipMemberInline(VersionedInlineMixin, TranslationTabularInline):
+class PartnershipMemberInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     model = PartnershipMember
     autocomplete_fields = ["institution"]
     extra = 0
 
 
-class KeyFigureInline(VersionedInlineMixin, TranslationTabularInline):
+class KeyFigureInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     model = KeyFigure
     fields = [
         "position",
@@ -115,7 +116,7 @@ class KeyFigureInline(VersionedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class MobilityInline(VersionedInlineMixin, admin.TabularInline):
+class MobilityInline(VersionedInlineMixin, TabularInline):
     # mobility sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("mobilities").related_model
     fields = [
@@ -134,7 +135,7 @@ class MobilityInline(VersionedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class EventInline(VersionedInlineMixin, TranslationTabularInline):
+class EventInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     # events sits above partnerships: its model is reached through the relation, not imported.
     model = Partnership._meta.get_field("events").related_model
     fields = [
@@ -154,7 +155,7 @@ class EventInline(VersionedInlineMixin, TranslationTabularInline):
     extra = 0
 
 
-class PartnershipAgreementInline(BoundedInlineMixin, admin.TabularInline):
+class PartnershipAgreementInline(BoundedInlineMixin, TabularInline):
     """A partnership's agreements, read here and edited on their own pages (the first few,
     then a link to all of them); confidential ones only for those who may see them."""
 
@@ -254,7 +255,7 @@ class PartnershipAdmin(PublicationAdminMixin, ClaraModelAdmin):
         return obj.member_total
 
 
-class AgreementPartyInline(VersionedInlineMixin, admin.TabularInline):
+class AgreementPartyInline(VersionedInlineMixin, TabularInline):
     model = AgreementParty
     fields = ["position", "institution", "signatory", "signed_on"]
     autocomplete_fields = ["institution", "signatory"]
@@ -262,7 +263,7 @@ class AgreementPartyInline(VersionedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class AgreementCommitmentInline(VersionedInlineMixin, TranslationTabularInline):
+class AgreementCommitmentInline(VersionedInlineMixin, ClaraTranslationTabularInline):
     model = AgreementCommitment
     fields = ["position", "kind", "description"]
     extra = 0
@@ -281,7 +282,7 @@ class PrivateFileFieldsMixin:
 
 
 class AgreementDocumentInline(
-    KeepUploadsAdminMixin, PrivateFileFieldsMixin, VersionedInlineMixin, admin.TabularInline
+    KeepUploadsAdminMixin, PrivateFileFieldsMixin, VersionedInlineMixin, TabularInline
 ):
     model = AgreementDocument
     fields = ["kind", "title", "file", "download", "uploaded_at", "uploaded_by"]

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from unfold.admin import GenericTabularInline
 
 from core.admin import ClaraAdmin
 from core.admin_scale import KnownChoicesInlineMixin

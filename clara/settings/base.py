@@ -36,6 +36,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
+    # The admin's theme (docs/admin.md): before the admin and the packages whose templates it
+    # restyles (import-export, simple-history).
+    "unfold.apps.BasicAppConfig",  # the site stays ours (backoffice.sites.ClaraAdminSite)
+    "unfold.contrib.filters",
+    "unfold.contrib.forms",
+    "unfold.contrib.import_export",
+    "unfold.contrib.simple_history",
     "backoffice.apps.ClaraAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,6 +96,9 @@ MIDDLEWARE = [
     # answer's Content-Language; below the page cache: pages are cached already set).
     "core.middleware.FrenchTypographyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # The back-office's pages get ADMIN_CSP (its theme's scripts need it); the public site keeps
+    # SECURE_CSP.
+    "backoffice.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -257,6 +267,55 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
+}
+# The back-office's theme (django-unfold; docs/admin.md): CLARA's name and colours, the sidebar
+# grouped by what staff do (backoffice/navigation.py), French/English switch.
+UNFOLD = {
+    "SITE_TITLE": _("CLARA Partnerships"),
+    "SITE_HEADER": _("CLARA Partnerships"),
+    "SITE_SUBHEADER": _("Back-office"),
+    "SITE_URL": "/",
+    "SITE_SYMBOL": "public",
+    "SITE_FAVICONS": [
+        {"rel": "icon", "type": "image/svg+xml", "href": "backoffice.navigation.favicon"}
+    ],
+    "SHOW_HISTORY": True,
+    "SHOW_VIEW_ON_SITE": True,
+    "SHOW_LANGUAGES": True,
+    "LANGUAGES": {"action": "backoffice.navigation.language_action"},
+    "ENVIRONMENT": "backoffice.navigation.environment",
+    "STYLES": ["backoffice.navigation.styles"],
+    "BORDER_RADIUS": "6px",
+    "COLORS": {
+        # A restrained blue-teal (hue 225-236 in OKLCH), from the public site's palette.
+        "primary": {
+            "50": "oklch(97.5% .013 225)",
+            "100": "oklch(94.5% .03 225)",
+            "200": "oklch(89% .055 225)",
+            "300": "oklch(81% .085 225)",
+            "400": "oklch(70% .11 225)",
+            "500": "oklch(60% .12 226)",
+            "600": "oklch(51% .11 228)",
+            "700": "oklch(44% .095 230)",
+            "800": "oklch(37.5% .08 232)",
+            "900": "oklch(32% .065 234)",
+            "950": "oklch(23% .05 236)",
+        },
+    },
+    "SIDEBAR": {
+        "show_search": True,
+        "show_all_applications": True,
+        "navigation": "backoffice.navigation.sidebar",
+    },
+}
+
+# The back-office (staff only, behind two factors): django-unfold's Alpine.js evaluates its
+# attributes (unsafe-eval) and its colours are an inline style sheet (unsafe-inline styles).
+# Scripts still come from this site only.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.NONCE, CSP.UNSAFE_EVAL],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

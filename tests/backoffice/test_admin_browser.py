@@ -31,7 +31,7 @@ def test_officer_creates_institution_and_three_party_agreement(
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "officer")
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
     page.goto(f"{live_server.url}/admin/institutions/institution/add/")
@@ -41,7 +41,7 @@ def test_officer_creates_institution_and_three_party_agreement(
     page.select_option("#id_kind", "research_institute")
     page.select_option("#id_country", "IL")
     page.fill("#id_city_fr", "Rehovot")
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.wait_for_url(re.compile(r"/admin/institutions/institution/$"))
     assert page.locator("#result_list", has_text="Institut Weizmann des sciences").count() == 1
     institute = Institution.objects.get(slug="weizmann-institute")
@@ -60,12 +60,12 @@ def test_officer_creates_institution_and_three_party_agreement(
     page.select_option("#id_kind", "partnership")
     page.select_option("#id_status", "signed")
     page.fill("#id_signed_on", "2018-03-08")
-    add_party = page.locator("#parties-group .add-row a")
+    add_party = page.locator("#parties-group  a.add-row")
     for index, name in enumerate(["Région Auvergne", "Institut Weizmann", "Cancéropôle CLARA"]):
         if index:
             add_party.click()
         choose(page, f"id_parties-{index}-institution", name)
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.wait_for_url(re.compile(r"/admin/partnerships/agreement/$"))
 
     row = page.locator("#result_list tr", has_text="ARA-WIS-CLARA")

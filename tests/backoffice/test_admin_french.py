@@ -37,6 +37,14 @@ ENGLISH = [
     "name matches",
     "same country",
     "same city",
+    # The admin theme's own words (django-unfold has no French catalogue; ours translates them)
+    "Type to search",
+    "Select value",
+    "Search apps and models",
+    "All applications",
+    "Choose file to upload",
+    "Partnerships & agreements",
+    "Users & security",
 ]
 ELISION = re.compile(r"\bde (?=[aeiouéèêâîôûAEIOUÉÈÊ])")
 

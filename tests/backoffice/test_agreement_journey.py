@@ -24,7 +24,7 @@ def log_in(page, url: str, username: str) -> None:
     page.goto(f"{url}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
 
@@ -54,7 +54,7 @@ def test_agreements_manager_registers_a_confidential_agreement_and_renews_it(
     # Register the agreement from the admin index.
     log_in(page, live_server.url, "manager")
     page.get_by_role("link", name="Accords", exact=True).first.click()
-    page.locator(".object-tools a.addlink").click()
+    page.locator("a.addlink").click()
     page.fill("#id_reference", REFERENCE)
     page.fill("#id_title_fr", "Accord Lyon – Rehovot")
     page.fill("#id_title_en", "Lyon – Rehovot agreement")
@@ -66,12 +66,12 @@ def test_agreements_manager_registers_a_confidential_agreement_and_renews_it(
     page.fill("#id_end_date", french(end))
     page.fill("#id_renewal_notice_days", "60")
     choose(page, "id_parties-0-institution", "Institut Weizmann")
-    page.locator("#parties-group .add-row a").click()
+    page.locator("#parties-group  a.add-row").click()
     choose(page, "id_parties-1-institution", "Cancéropôle CLARA")
-    page.locator("#documents-group .add-row a").click()
+    page.locator("#documents-group  a.add-row").click()
     page.fill("#id_documents-0-title", "Accord signé")
     page.set_input_files("#id_documents-0-file", str(signed))
-    page.click("input[name=_save]")
+    page.click("[name=_save]")
     page.wait_for_url(re.compile(r"/admin/partnerships/agreement/$"))
     agreement = Agreement.objects.get(reference=REFERENCE)
     assert agreement.is_confidential
@@ -84,7 +84,7 @@ def test_agreements_manager_registers_a_confidential_agreement_and_renews_it(
 
     try:
         # Its deadlines on the dashboard; renew it from there.
-        page.locator(".breadcrumbs a").first.click()
+        page.get_by_role("link", name="Tableau de bord").first.click()
         page.wait_for_url(re.compile(r"/admin/$"))
         assert page.locator(".clara-ending li", has_text=REFERENCE).count() == 1
         notice = page.locator(".clara-notices li", has_text=REFERENCE)
@@ -100,12 +100,12 @@ def test_agreements_manager_registers_a_confidential_agreement_and_renews_it(
         assert any("Weizmann" in text for text in chosen)
         assert any("CLARA" in text for text in chosen)
         page.fill("#id_reference", "LYON-REHOVOT-2")  # adjusted
-        page.click("input[name=_save]")
+        page.click("[name=_save]")
         page.wait_for_url(re.compile(r"/admin/partnerships/agreement/\d+/change/$"))
         assert page.locator(".messagelist .success").count() == 1
         assert page.locator(".renewal-note", has_text=REFERENCE).count() == 1
 
-        page.locator(".breadcrumbs a").first.click()
+        page.get_by_role("link", name="Tableau de bord").first.click()
         page.wait_for_url(re.compile(r"/admin/$"))
         assert page.locator(".clara-ending li", has_text=REFERENCE).count() == 0
         assert page.locator(".clara-notices li", has_text=REFERENCE).count() == 0

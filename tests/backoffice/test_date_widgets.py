@@ -6,6 +6,7 @@ import re
 import pytest
 
 from backoffice.roles import AGREEMENTS_MANAGER
+from core.partial_dates import DATE_INPUT_CLASS
 from tests.factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,5 +31,6 @@ def test_the_agreement_form_dates_are_all_of_one_kind(role_client):
         (re.search(r'type="(\w+)"', tag)[1], re.search(r'class="([^"]*)"', tag)[1])
         for tag in found.values()
     }
-    assert kinds == {("text", "vTextField clara-date")}
+    assert kinds == {("text", DATE_INPUT_CLASS)}
+    assert DATE_INPUT_CLASS.startswith("vTextField clara-date ")  # then the theme's classes
     assert "vDateField" not in html

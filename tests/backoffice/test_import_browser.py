@@ -36,7 +36,7 @@ def upload(page, name: str, content: bytes):
         "#id_import_file", {"name": name, "mimeType": "text/csv", "buffer": content}
     )
     page.select_option("#id_format", label="csv")
-    page.locator("#content form input[type=submit]").first.click()
+    page.locator("#content form [type=submit]").first.click()
 
 
 def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server, make_staff):
@@ -57,13 +57,13 @@ def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
-    page.click("a[href$='/admin/mobility/mobilityexchange/']")
-    page.click("a.export_link")
+    page.locator("a[href$='/admin/mobility/mobilityexchange/']:visible").first.click()
+    page.click("a[href*='/admin/mobility/mobilityexchange/export/']")
     page.select_option("#id_format", label="csv")
     with page.expect_download() as download:
-        page.locator("#content form input[type=submit]").first.click()
+        page.locator("#content form [type=submit]").first.click()
     exported = download.value.path().read_bytes()
 
     def edit(row, date="01/03/2023"):
@@ -74,7 +74,7 @@ def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server
             row["category"] = "postdoc"
 
     page.go_back()
-    page.click("a.import_link")
+    page.click("a[href*='/admin/mobility/mobilityexchange/import/']")
     upload(page, "mobilites.csv", french_excel(exported, edit))
     error = page.locator(".import-errors li")
     expect(error).to_have_count(1)
@@ -82,10 +82,7 @@ def test_editor_reimports_mobilities_from_a_french_spreadsheet(page, live_server
     assert "01/03/2023" in error.inner_text()
 
     upload(page, "mobilites.csv", french_excel(exported, lambda row: edit(row, "30/09/2023")))
-    page.locator(
-        "form input[name=import_file_name] ~ input[type=submit], "
-        "form:has(input[name=import_file_name]) input[type=submit]"
-    ).first.click()
+    page.locator("form:has(input[name=import_file_name]) [type=submit]").first.click()
     page.wait_for_url(re.compile(r"/admin/mobility/mobilityexchange/$"))
 
     assert MobilityExchange.objects.count() == 3

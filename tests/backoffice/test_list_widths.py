@@ -26,7 +26,7 @@ def test_the_mobility_list_fits_1440_px(page, live_server, django_user_model):
     page.goto(f"{live_server.url}/admin/")
     page.fill("#id_username", "officer")
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
     page.click("a[href$='/admin/mobility/mobilityexchange/']")
     page.wait_for_selector("#result_list")

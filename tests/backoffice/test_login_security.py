@@ -58,7 +58,7 @@ def test_a_staff_member_turns_two_factor_on_and_then_needs_the_code(client, staf
     client.force_login(staff)
     page = client.get("/backoffice/two-factor/", HTTP_ACCEPT_LANGUAGE="en")
     assert "<svg" in page.content.decode()
-    assert "CLARA — international partnerships" in page.content.decode()
+    assert "CLARA Partnerships" in page.content.decode()
     device = TOTPDevice.objects.get(user=staff)
     assert not device.confirmed
     wrong = client.post(

@@ -38,7 +38,7 @@ def test_editor_creates_previews_and_publishes_a_partnership(
     page.goto(f"{live_server.url}/admin/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
     page.click("a[href$='/admin/partnerships/partnership/add/']")
@@ -47,13 +47,13 @@ def test_editor_creates_previews_and_publishes_a_partnership(
     assert not page.locator("#id_is_public").is_checked()
     page.select_option("#id_kind", "network")
     page.select_option("#id_status", "active")
-    add_member = page.locator("#members-group .add-row a")
+    add_member = page.locator("#members-group  a.add-row")
     for index, (typed, option) in enumerate(
         [("Heidelb", "Heidelberg, "), ("Weizm", "Rehovot, "), ("Léon", "Lyon, ")]
     ):
         add_member.click()
         choose(page, f"id_members-{index}-institution", typed, option)
-    page.click("input[name=_continue]")
+    page.click("[name=_continue]")
     page.wait_for_url(re.compile(r"/admin/partnerships/partnership/\d+/change/"))
     change_page = page.url
 
@@ -79,10 +79,12 @@ def test_editor_creates_previews_and_publishes_a_partnership(
     page.click("form.clara-publication button")
     page.wait_for_url(change_page)
     assert page.locator(".messagelist .success").is_visible()
-    page.click("a.viewsitelink")
-    page.wait_for_url(public_page)
-    assert page.locator(".preview-banner").count() == 0
-    assert page.locator("h1", has_text="Réseau Lyon–Heidelberg–Rehovot").is_visible()
+    with page.expect_popup() as opened:  # the theme opens the public page in a new tab
+        page.get_by_role("link", name="Voir sur le site").click()
+    site = opened.value
+    site.wait_for_url(public_page)
+    assert site.locator(".preview-banner").count() == 0
+    assert site.locator("h1", has_text="Réseau Lyon–Heidelberg–Rehovot").is_visible()
     assert visitor.goto(public_page).status == 200
     assert visitor.locator("h1", has_text="Réseau Lyon–Heidelberg–Rehovot").is_visible()
     visitor.context.close()

@@ -61,8 +61,12 @@ def test_the_agreement_page_offers_renewal_and_shows_the_notice_date(role_client
     page = client.get(f"/admin/partnerships/agreement/{agreement.pk}/change/").content.decode()
     assert f'href="{renew_page(agreement)}"' in page
     assert "Renewal notice due by" in page
-    notice = r'Renewal notice due by:</label>\s*<div class="readonly">7 December 2022<'
-    assert re.search(notice, page)  # 90 days before 7 March 2023
+    # The value shown read-only under its label (no other label in between).
+    notice = (
+        r"Renewal notice due by:?\s*</label>(?:(?!</label>).)*?"
+        r'class="readonly[^"]*">7 December 2022<'
+    )
+    assert re.search(notice, page, re.S)  # 90 days before 7 March 2023
 
 
 def test_the_renewal_form_is_prefilled(role_client, agreement):

@@ -150,10 +150,12 @@ def test_reviewer_accepts_and_rejects_proposals_from_their_pages(page, live_serv
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "reviewer")
     page.fill("#id_password", "pw-Lyon-2026")
-    page.click("input[type=submit]")
+    page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
-    page.get_by_role("link", name=re.compile("propositions de correspondance ROR", re.I)).click()
+    page.get_by_role(
+        "link", name=re.compile("propositions de correspondance ROR", re.I)
+    ).first.click()
     page.get_by_role("link", name=re.compile("Centre Léon Bérard")).first.click()
     page.get_by_role("button", name=re.compile("Accepter")).click()
     page.wait_for_url(re.compile(r"/rormatch/\d+/change/$"))
@@ -162,8 +164,10 @@ def test_reviewer_accepts_and_rejects_proposals_from_their_pages(page, live_serv
     page.wait_for_url(re.compile(r"/institution/\d+/change/$"))
     assert page.locator("#id_ror_id").input_value() == "01cmnjq37"
 
-    page.locator(".breadcrumbs a").first.click()  # back to the admin index
-    page.get_by_role("link", name=re.compile("propositions de correspondance ROR", re.I)).click()
+    page.get_by_role("link", name="Tableau de bord").first.click()  # back to the admin index
+    page.get_by_role(
+        "link", name=re.compile("propositions de correspondance ROR", re.I)
+    ).first.click()
     page.get_by_role("link", name=re.compile("Université Jean Monnet")).first.click()
     page.get_by_role("button", name=re.compile("Refuser")).click()
     page.wait_for_url(re.compile(r"/rormatch/\d+/change/$"))
