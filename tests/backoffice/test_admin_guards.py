@@ -30,6 +30,9 @@ def build(model):
     the walk fails for a new one until it is added)."""
     builders = {
         "themes.researchtheme": f.ResearchThemeFactory,
+        "thesaurus.concept": lambda: __import__("thesaurus.models").models.Concept.objects.create(
+            slug="liver-cancer", name_fr="Cancer du foie", name_en="Liver cancer"
+        ),
         "institutions.institution": f.InstitutionFactory,
         "institutions.team": f.TeamFactory,
         "institutions.rormatch": lambda: RorMatch.objects.create(

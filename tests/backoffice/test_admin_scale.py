@@ -99,6 +99,18 @@ def _device(label: str):
     return apps.get_model(label).objects.create(user=f.UserFactory(), name="phone")
 
 
+def _concept():
+    from thesaurus.models import Concept
+
+    n = next(_n)
+    broader = Concept.objects.create(slug=f"broader-{n}", name_fr=f"L {n}", name_en=f"B {n}")
+    concept = Concept.objects.create(slug=f"concept-{n}", name_fr=f"Concept {n}", name_en=f"C {n}")
+    concept.broader.add(broader)
+    concept.themes.add(f.ResearchThemeFactory())
+    concept.terms.create(text=f"terme {n}", language="fr", kind="synonym")
+    return concept
+
+
 MAKERS = {
     "auth.user": _user,
     "auth.group": lambda: Group.objects.create(name=f"group {next(_n)}"),
@@ -118,6 +130,7 @@ MAKERS = {
         user=_user()
     ),
     "themes.researchtheme": lambda: f.ResearchThemeFactory(parent=f.ResearchThemeFactory()),
+    "thesaurus.concept": _concept,
     "institutions.institution": lambda: f.TeamFactory().institution,
     "institutions.team": lambda: f.TeamFactory(leader=f.PersonFactory()),
     "institutions.rormatch": lambda: RorMatch.objects.create(

@@ -244,7 +244,7 @@ def test_api_says_what_is_wrong_in_french_too(client, db):
     response = client.get(reverse("api:affiliations"), {"q": "x" * 1001}, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 400
     assert response.json()["q"] == [
-        "L’affiliation est trop longue\u00a0: 1\u202f000 caractères au plus."
+        "L’affiliation est trop longue\u202f: 1\u202f000 caractères au plus."
     ]
 
 

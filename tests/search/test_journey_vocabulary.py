@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
-TEAM = {"fr": "Équipe du Pr Gao – cellules souches", "en": "Prof. Gao's team – stem cells"}
+TEAM = {"fr": "Équipe du Pr Gao – cellules souches", "en": "Prof Gao's team – stem cells"}
 COLLABORATIONS = {"fr": "Collaborations", "en": "Collaborations"}
 INSTITUTIONS = {"fr": "Institutions", "en": "Institutions"}
 

@@ -16,8 +16,8 @@ from thesaurus.selectors import expand
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = "CLARA International Shanghai"
-GAO_FR = "Équipe du Pr Gao – cellules souches"
-GAO_EN = "Prof. Gao's team – stem cells"
+GAO_FR = "Équipe du Pr\u00a0Gao – cellules souches"
+GAO_EN = "Prof Gao's team – stem cells"
 
 
 def titles(response) -> list[str]:
