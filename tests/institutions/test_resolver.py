@@ -265,6 +265,7 @@ def test_api_schema_documents_the_affiliations_endpoint(client, db):
 
 
 def test_admin_autocomplete_finds_the_organisation_of_a_pasted_affiliation(staff_client, lyon):
+    resolve_affiliation("Lyon")  # the index is ready (typing never waits for it to be built)
     response = staff_client.get(
         reverse("admin:autocomplete"),
         {
