@@ -560,6 +560,9 @@ class Directory:
         for position, part in enumerate(parts):
             present = set(part)
             only_place = all(w in place_words or w.isdigit() for w in part)
+            words = [w for w in part if not w.isdigit()]
+            if words and words[0] in UNITS and all(w in GENERIC for w in words):
+                continue  # "Dept. of Mech. Engg.": a unit, no organisation
             specific = sum(
                 idf.get(t, default) * (GENERIC_WEIGHT if t in GENERIC else 1.0)
                 for t in present
@@ -572,12 +575,12 @@ class Directory:
             matched: list[tuple[int, int]] = []
             covered_sets: list[set[str]] = []
             spans = []
-            if position + 1 < len(parts):
+            if position + 1 < len(parts) and groups[position + 1] == groups[position]:
                 spans.append((1, part + parts[position + 1]))
             spans.append((0, part))
             for crossing, span in spans:
                 span_present = set(span) if crossing else present
-                for start in range(len(span)):
+                for start in range(len(part)):  # a name starts in this part
                     for end in range(len(span), start, -1):
                         if crossing and end <= len(part):
                             break
