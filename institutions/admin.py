@@ -50,8 +50,9 @@ class TeamInline(VersionedInlineMixin, ClaraTranslationTabularInline):
 
 def _resolved(queryset, text: str):
     """The institutions of `queryset` that the affiliation resolver finds in `text`, in its
-    order (the chosen one first)."""
-    pks = [candidate.institution_id for candidate in resolve_affiliation(text)]
+    order (the chosen one first). Typing never waits for the resolver's index to be built:
+    nothing until it is ready (built in the background, seconds for the whole ROR directory)."""
+    pks = [candidate.institution_id for candidate in resolve_affiliation(text, wait=False)]
     if not pks:
         return queryset.none()
     rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(pks)))

@@ -560,6 +560,9 @@ class Directory:
         for position, part in enumerate(parts):
             present = set(part)
             only_place = all(w in place_words or w.isdigit() for w in part)
+            words = [w for w in part if not w.isdigit()]
+            if words and words[0] in UNITS and all(w in GENERIC for w in words):
+                continue  # "Dept. of Mech. Engg.": a unit, no organisation
             specific = sum(
                 idf.get(t, default) * (GENERIC_WEIGHT if t in GENERIC else 1.0)
                 for t in present
@@ -572,12 +575,12 @@ class Directory:
             matched: list[tuple[int, int]] = []
             covered_sets: list[set[str]] = []
             spans = []
-            if position + 1 < len(parts):
+            if position + 1 < len(parts) and groups[position + 1] == groups[position]:
                 spans.append((1, part + parts[position + 1]))
             spans.append((0, part))
             for crossing, span in spans:
                 span_present = set(span) if crossing else present
-                for start in range(len(span)):
+                for start in range(len(part)):  # a name starts in this part
                     for end in range(len(span), start, -1):
                         if crossing and end <= len(part):
                             break
@@ -880,8 +883,29 @@ def directory_rows():
         }
 
 
-def directory() -> Directory:
-    """The index of the current directory (rebuilt after institutions changed)."""
+def _build(version: str) -> Directory:
+    index = Directory.build(directory_rows())
+    with _lock:
+        _loaded["directory"], _loaded["version"] = index, version
+    return index
+
+
+def _build_in_background(version: str) -> None:
+    from django.db import connection
+
+    try:
+        _build(version)
+    finally:
+        _loaded.pop("building", None)
+        connection.close()  # this thread's own connection
+
+
+def directory(*, wait: bool = True) -> Directory | None:
+    """The index of the current directory (rebuilt after institutions changed). `wait=False`
+    (interactive uses): never wait for a build; the index as it was while a new one is built
+    in the background, None when there is none yet."""
+    from django.db import transaction
+
     from core.versions import model_tag, versions
 
     from .models import Institution
@@ -889,17 +913,27 @@ def directory() -> Directory:
     tag = model_tag(Institution)
     version = versions([tag])[tag]
     with _lock:
-        if _loaded.get("version") != version or "directory" not in _loaded:
-            _loaded["directory"] = Directory.build(directory_rows())
-            _loaded["version"] = version
-        return _loaded["directory"]
+        current = _loaded.get("directory")
+        if current is not None and _loaded.get("version") == version:
+            return current
+        # A transaction's rows are not seen by another connection: then the build is here.
+        if not wait and not transaction.get_connection().in_atomic_block:
+            if _loaded.get("building") != version:
+                _loaded["building"] = version
+                threading.Thread(target=_build_in_background, args=(version,), daemon=True).start()
+            return current
+    return _build(version)
 
 
 def resolve_affiliation(
-    text: str, *, country: str | None = None, specific: bool = True
+    text: str, *, country: str | None = None, specific: bool = True, wait: bool = True
 ) -> list[Candidate]:
     """Ranked candidates of the directory for a free-text affiliation; at most one `chosen`.
     `country`: ISO code of the country when known. `specific`: when the string names an
     organisation and its parent ("Institute of Automation, Chinese Academy of Sciences"), the
-    child comes first (with its parent); False puts the parent first."""
-    return directory().resolve(text, country=country, specific=specific)
+    child comes first (with its parent); False puts the parent first. `wait=False`: nothing
+    rather than waiting for the index to be built (it is built in the background)."""
+    index = directory(wait=wait)
+    if index is None:
+        return []
+    return index.resolve(text, country=country, specific=specific)
