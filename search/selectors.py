@@ -32,6 +32,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     Expression,
     F,
     FloatField,
@@ -373,11 +374,14 @@ class Related:
         )
 
 
+TYPOS_UNLESS_TEXT_MATCHES = 20  # a page of results
+
+
 def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> QuerySet:
     """(key, *columns) of up to `limit` records whose own text or name matches (PostgreSQL):
-    those whose text matches first, then only if they are fewer, those whose name is merely close
-    (typos). Trigram index scans cost tens of milliseconds on a common word: PostgreSQL does
-    not start the second part of the UNION ALL once the first fills the LIMIT.
+    those whose text matches first, then, if they are fewer than a page, those whose name is
+    merely close (typos). Trigram index scans cost tens of milliseconds on a common word:
+    PostgreSQL does not start the second part of the UNION ALL once the first fills the LIMIT.
     SQLite: every word matches the record's own text or a related record's (one branch)."""
     if postgres():
         own_queryset, in_text, close_names = _own_conditions(queryset, query)
@@ -385,7 +389,11 @@ def _own_branch(queryset: QuerySet, query: str, limit: int, columns=()) -> Query
         text = own_queryset.filter(in_text).values_list("pk", *columns)[:limit]
         if not close_names:  # no trigram names (themes)
             return text
-        typos = own_queryset.filter(close_names & ~in_text).values_list("pk", *columns)
+        # Names merely close to the query are looked for when its words match few records:
+        # a typo finds little. Otherwise every text match would be tested again by trigram.
+        many = own_queryset.filter(in_text)[TYPOS_UNLESS_TEXT_MATCHES:][:1]
+        typos = own_queryset.filter(close_names & ~in_text, ~Exists(many))
+        typos = typos.values_list("pk", *columns)
         return text.union(typos[:limit], all=True).order_by()[:limit]
     return _folded_matches(queryset, query).order_by().values_list("pk", *columns)[:limit]
 

@@ -231,6 +231,24 @@ def test_the_stored_documents_follow_every_write(db):
         assert "'hepatocarcinom':" in cursor.fetchone()[0]
 
 
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's trigram branch")
+@pytest.mark.parametrize(("matching", "close_found"), [(1, True), (3, False)])
+def test_names_merely_close_are_looked_for_only_when_few_texts_match(
+    client, db, monkeypatch, matching, close_found
+):
+    """A typo finds few records: names close to the query are added to few text matches, not
+    tested against hundreds of them (TYPOS_UNLESS_TEXT_MATCHES)."""
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "TYPOS_UNLESS_TEXT_MATCHES", 2)
+    institution = f.InstitutionFactory(source="clara")
+    for n in range(matching):
+        f.TeamFactory(institution=institution, name_en=f"Stem cells {n}", name_fr=f"Stem cells {n}")
+    close = f.TeamFactory(institution=institution, name_en="Stem celsl", name_fr="Stem celsl")
+    html = client.get("/en/search/", {"q": "stem cells", "type": "teams"}).content.decode()
+    assert (f"/teams/{close.slug}/" in html) is close_found
+
+
 def test_french_csv_export_is_typeset_and_states_no_unknown_status(client, clara_dataset):
     response = client.get("/fr/search/export.csv", {"q": "Lausanne", "type": "collaborations"})
     body = b"".join(response.streaming_content).decode()
