@@ -43,5 +43,5 @@ def document_errors(result, generator, request, public):
                     if "" not in schema["enum"]:
                         schema["enum"] = [*schema["enum"], ""]  # empty: no filter
                 elif schema.get("type") == "string":
-                    schema["pattern"] = "^[^\\u0000]*$"
+                    schema.setdefault("pattern", "^[^\\u0000]*$")  # unless the view gives one
     return result

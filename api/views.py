@@ -320,7 +320,13 @@ class EventViewSet(CitedSourcesMixin, SeekMixin, viewsets.ReadOnlyModelViewSet):
 
 AFFILIATION = OpenApiParameter(
     "q",
-    str,
+    # Not blank, no NUL character, at most MAX_LENGTH characters: anything else is a 400.
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_LENGTH,
+        "pattern": r"^[^\u0000]*\S[^\u0000]*$",
+    },
     required=True,
     description=(
         "An affiliation as written in a paper, a form or a spreadsheet, such as “Inst. Pasteur, "
@@ -328,7 +334,9 @@ AFFILIATION = OpenApiParameter(
     ),
 )
 COUNTRY = OpenApiParameter(
-    "country", str, description="ISO 3166 code of the country, when it is known (FR)."
+    "country",
+    {"type": "string", "pattern": "^([A-Za-z]{2})?$"},
+    description="ISO 3166 code of the country, when it is known (FR).",
 )
 
 
@@ -344,7 +352,7 @@ class AffiliationView(APIView):
     )
     def get(self, request):
         query = request.query_params.get("q", "")
-        country = request.query_params.get("country", "").strip().upper()
+        country = request.query_params.get("country", "").upper()
         if "\x00" in query:
             raise ValidationError({"q": [_("The affiliation contains a NUL character.")]})
         if not query.strip():
@@ -353,7 +361,7 @@ class AffiliationView(APIView):
             message = _("The affiliation is too long: at most %(max)s characters.")
             limit = number_format(MAX_LENGTH, force_grouping=True)
             raise ValidationError({"q": [typography(message % {"max": limit})]})
-        if country and not (len(country) == 2 and country.isalpha()):
+        if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
             raise ValidationError({"country": [_("Give a two-letter country code, such as FR.")]})
         candidates = [c.as_dict() for c in resolve_affiliation(query, country=country or None)]
         chosen = next((c for c in candidates if c["chosen"]), None)
