@@ -24,7 +24,6 @@ import contextlib
 import datetime
 import http.client
 import json
-import math
 import os
 import platform
 import random
@@ -42,6 +41,7 @@ from pathlib import Path
 
 import imports as import_bench  # scripts/bench/imports.py: the spreadsheet import step
 import sweeps
+from sweeps import percentile
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -431,17 +431,12 @@ def closed_loop(url: str, *, connections: int, seconds: float, headers: list[str
     duration = time.perf_counter() - began
     ordered = sorted(sample * 1000 for sample in samples)
 
-    def percentile(p: float) -> float | None:
-        if not ordered:
-            return None
-        return ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
-
     return {
         "requests": len(ordered),
         "rps": len(ordered) / duration if duration else 0,
-        "p50_ms": percentile(50),
-        "p95_ms": percentile(95),
-        "p99_ms": percentile(99),
+        "p50_ms": percentile(ordered, 50),
+        "p95_ms": percentile(ordered, 95),
+        "p99_ms": percentile(ordered, 99),
         "mean_ms": sum(ordered) / len(ordered) if ordered else None,
         "errors": errors[0],
         "client": "closed loop",
@@ -495,19 +490,12 @@ def visitors(base: str, paths: list[str], *, connections: int, seconds: float) -
     duration = time.perf_counter() - began
     ordered = sorted(samples)
 
-    def percentile(p: float) -> float | None:
-        return (
-            ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
-            if ordered
-            else None
-        )
-
     return {
         "requests": len(ordered),
         "rps": len(ordered) / duration if duration else 0,
-        "p50_ms": percentile(50),
-        "p95_ms": percentile(95),
-        "p99_ms": percentile(99),
+        "p50_ms": percentile(ordered, 50),
+        "p95_ms": percentile(ordered, 95),
+        "p99_ms": percentile(ordered, 99),
         "max_ms": ordered[-1] if ordered else None,
         "errors": errors[0],
         "cache": states,

@@ -17,6 +17,13 @@ P95_LIMIT_MS = 100
 WORST = 8  # the slowest addresses named in the report
 
 
+def percentile(ordered: list[float], p: float) -> float | None:
+    """The nearest-rank percentile of sorted values (None without any)."""
+    if not ordered:
+        return None
+    return ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
 def sweep(base: str, paths: list[str], *, connections: int = 2) -> dict:
     """Every path once, `connections` at a time: percentiles, errors, and the slowest paths."""
     parts = urllib.parse.urlsplit(base)
@@ -56,17 +63,13 @@ def sweep(base: str, paths: list[str], *, connections: int = 2) -> dict:
     for thread in threads:
         thread.join()
     ordered = sorted(timings)
-
-    def percentile(p: float) -> float | None:
-        if not ordered:
-            return None
-        return ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)][0]
+    times = [ms for ms, _ in ordered]
 
     return {
         "requests": len(ordered),
-        "p50_ms": percentile(50),
-        "p95_ms": percentile(95),
-        "p99_ms": percentile(99),
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "p99_ms": percentile(times, 99),
         "max_ms": ordered[-1][0] if ordered else None,
         "over_limit": sum(1 for ms, _ in ordered if ms > P95_LIMIT_MS),
         "worst": [(round(ms, 1), path) for ms, path in ordered[-WORST:][::-1]],
