@@ -114,14 +114,12 @@ class SearchableViewSet(SeekMixin, viewsets.ReadOnlyModelViewSet):
         """The rows to list, and what is known of their number. Few matches (up to
         API_COUNT_CAP) are read first, then sorted; many are read in the list's order, the
         filters tested on each row of the sort index until a page is full."""
-        known = {}
         if filtered:
-            matches = list(filterset.qs.order_by().values_list("pk", flat=True)[: self.cap + 1])
-            if len(matches) <= self.cap:
+            cap = settings.API_COUNT_CAP
+            matches = list(filterset.qs.order_by().values_list("pk", flat=True)[: cap + 1])
+            if len(matches) <= cap:
                 return self.get_queryset().filter(pk__in=matches), {"count": len(matches)}
-        return self.with_related(filterset.qs), known
-
-    cap = settings.API_COUNT_CAP
+        return self.with_related(filterset.qs), {}
 
     def with_related(self, queryset):
         """`queryset`'s rows as the serializer reads them (with their related records)."""
