@@ -60,12 +60,8 @@ class ResearchThemeDetailView(DetailView):
     def teams(self):
         """The theme's teams by name. Along the name index, the teams of a small theme are few
         and far between: a deep page would test thousands of teams for the theme."""
-        teams = self.object.teams.select_related("institution").order_by(collated("name"), "pk")
         keys = list(self.links().values_list("team_id", flat=True)[: SORTED_AFTER_READING + 1])
+        teams = self.object.teams.all()
         if len(keys) <= SORTED_AFTER_READING:
-            return (
-                teams.model.objects.filter(pk__in=keys)
-                .select_related("institution")
-                .order_by("name", "pk")
-            )
-        return teams
+            teams = teams.model.objects.filter(pk__in=keys)
+        return teams.select_related("institution").order_by(collated("name"), "pk")
