@@ -240,30 +240,6 @@ def sample(size: int) -> list[str]:
     return paths
 
 
-PAIR_FILTERS = {
-    "teams": [
-        "q",
-        "country",
-        "city",
-        "kind",
-        "theme",
-        "collaboration",
-        "agreement_in_force",
-        "leader",
-    ],
-    "institutions": [
-        "q",
-        "country",
-        "city",
-        "kind",
-        "theme",
-        "collaboration",
-        "agreement_in_force",
-        "directory",
-        "ror_id",
-        "ror_type",
-    ],
-}
 PAIR_URLS = {
     "teams": ["/fr/search/?type=teams", "/api/teams/?"],
     "institutions": ["/fr/search/?type=institutions", "/api/institutions/?"],
@@ -297,6 +273,7 @@ def pair_values() -> dict[str, str]:
         "theme": ResearchTheme.objects.filter(teams=team).order_by("?").first().slug,
         "collaboration": collaboration.slug,
         "agreement_in_force": random.choice(["true", "false", "unknown"]),
+        "members": random.choice(["clara", "partners"]),
         "leader": team.leader.slug,
         "directory": "all",
         "ror_id": with_ror.ror_id,
@@ -306,9 +283,15 @@ def pair_values() -> dict[str, str]:
 
 def filter_pairs() -> list[str]:
     """Every pair of the search's filters, on the page and in the API, teams and institutions."""
+    from search.filters import InstitutionFilterSet, TeamFilterSet
+
+    filters = {
+        "teams": ["q", *TeamFilterSet.base_filters],
+        "institutions": ["q", *InstitutionFilterSet.base_filters],
+    }
     values = pair_values()
     paths = []
-    for kind, names in PAIR_FILTERS.items():
+    for kind, names in filters.items():
         for first, second in itertools.combinations(names, 2):
             query = urlencode({first: values[first], second: values[second]})
             paths += [f"{url}&{query}" for url in PAIR_URLS[kind]]

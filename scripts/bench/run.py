@@ -810,7 +810,7 @@ def write_report(rows, info, output: Path) -> None:
     )
     lines += sweeps.report(
         "Every pair of search filters (uncached)",
-        "Every pair of the partner search's filters (teams: 8 filters, institutions: 10), on "
+        "Every pair of the partner search's filters (keywords and every filter of the form), on "
         "the search page and in the API, with values drawn at random by SQL each run (one "
         "random team's country, city, kind, theme, collaboration and leader; a random ROR "
         "record).",

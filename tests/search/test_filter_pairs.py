@@ -10,14 +10,15 @@ from django.test.utils import CaptureQueriesContext
 
 from institutions.models import Institution, Team
 from partnerships.models import Partnership
+from search.filters import InstitutionFilterSet, TeamFilterSet
 from themes.models import ResearchTheme
 
 pytestmark = pytest.mark.django_db
 
-COMMON = ["q", "country", "city", "kind", "theme", "collaboration", "agreement_in_force"]
+# Every filter of the search form (a new one joins the pairs by itself), and the keywords.
 FILTERS = {
-    "teams": [*COMMON, "leader"],
-    "institutions": [*COMMON, "directory", "ror_id", "ror_type"],
+    "teams": ["q", *TeamFilterSet.base_filters],
+    "institutions": ["q", *InstitutionFilterSet.base_filters],
 }
 URLS = {
     "teams": ["/en/search/?type=teams", "/api/teams/?"],
@@ -48,6 +49,7 @@ def filter_values() -> dict[str, str]:
         "theme": ResearchTheme.objects.filter(teams=team).order_by("pk").first().slug,
         "collaboration": collaboration.slug,
         "agreement_in_force": "true",
+        "members": "partners",
         "leader": team.leader.slug,
         "directory": "all",
         "ror_id": with_ror.ror_id,
