@@ -25,6 +25,16 @@ GROUPS = [
     ),
     (_("Mobility"), [("mobility.MobilityExchange", "flight_takeoff")]),
     (
+        _("Programmes"),
+        [
+            ("programmes.Call", "campaign"),
+            ("programmes.Application", "assignment"),
+            ("programmes.Reviewer", "rate_review"),
+            ("programmes.DecisionTemplate", "mail"),
+            ("programmes.ChecklistItem", "checklist"),
+        ],
+    ),
+    (
         _("Institutions & directory"),
         [
             ("institutions.Institution", "apartment"),

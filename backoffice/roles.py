@@ -14,6 +14,10 @@ CONTENT = {
 }
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}
+# Programmes: calls are read by every role; applications (personal data), reviewers, decision
+# e-mails and checklists are for editors and agreements managers.
+CALLS = {"programmes": ["call"]}
+SELECTION = {"programmes": ["application", "reviewer", "decisiontemplate", "checklistitem"]}
 ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
@@ -67,11 +71,18 @@ def permission_label(permission) -> str:
 
 
 ROLES: dict[str, set[tuple[str, str]]] = {
-    VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]) | _codes(ROR_REVIEW, ["view"]),
+    VIEWER: _codes(CONTENT, ["view"])
+    | _codes(AGREEMENTS, ["view"])
+    | _codes(ROR_REVIEW, ["view"])
+    | _codes(CALLS, ["view"]),
     EDITOR: _codes(CONTENT, ALL_ACTIONS)
+    | _codes(CALLS, ALL_ACTIONS)
+    | _codes(SELECTION, ALL_ACTIONS)
     | _codes(AGREEMENTS, ["view"])
     | _codes(ROR_REVIEW, ["view", "change"]),
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
+    | _codes(CALLS, ALL_ACTIONS)
+    | _codes(SELECTION, ALL_ACTIONS)
     | _codes(AGREEMENTS, ALL_ACTIONS)
     | _codes(ROR_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
@@ -90,7 +101,7 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW):
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

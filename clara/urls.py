@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from events.views import public_events_calendar
 from ops.views import healthz
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("backoffice.urls")),
+    path("backoffice/programmes/", include("programmes.staff_urls")),
     path("robots.txt", website_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
@@ -36,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
     path("mobility/", include("mobility.urls")),
+    # "appels/" on French pages, "calls/" on English ones.
+    path(pgettext_lazy("address", "calls/"), include("programmes.urls")),
     prefix_default_language=True,
 )
 

@@ -72,4 +72,7 @@ def public_events_calendar(request):
         ),
         variant=f"{request.build_absolute_uri('/')}:{days}:{today}",
     )
+    from programmes.calendars import with_closing_dates  # the calls' closing dates, live
+
+    feed = with_closing_dates(feed, absolute=request.build_absolute_uri, days=days)
     return ics_response(feed, "clara-events.ics")

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "programmes",
     "website",
     "dataset",
     "sources",
@@ -165,6 +166,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Applicants and external reviewers: a one-time link sent by e-mail (never staff).
+    "programmes.backends.EmailLinkBackend",
 ]
 # Login guessing: after AXES_FAILURE_LIMIT failures an account, and separately an address, waits
 # AXES_COOLOFF_TIME. Attempts are kept in the database, so every server shares the count.
@@ -352,6 +355,16 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@canceropole-clara.local")
+
+# Programmes (docs/programmes.md): the e-mailed sign-in link (django-sesame), its lifetime and
+# how many one address may ask for per hour; rejected applications kept this many days after
+# the decision; the spread between reviewers' scores (out of 5) flagged on the ranking.
+SESAME_MAX_AGE = int(os.environ.get("PROGRAMMES_LINK_MAX_AGE", 30 * 60))
+SESAME_ONE_TIME = True
+SESAME_TOKEN_NAME = "token"
+PROGRAMMES_LINKS_PER_HOUR = int(os.environ.get("PROGRAMMES_LINKS_PER_HOUR", 5))
+PROGRAMMES_RETENTION_DAYS = int(os.environ.get("PROGRAMMES_RETENTION_DAYS", 2 * 365))
+PROGRAMMES_SPREAD_FLAG = float(os.environ.get("PROGRAMMES_SPREAD_FLAG", 1.5))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
