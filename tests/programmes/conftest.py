@@ -47,24 +47,23 @@ def world(db):
 
 def make_call(*, partnership=None, slug="shanghai-2027", opens=-10, closes=20, **extra) -> Call:
     now = timezone.now()
-    call = Call.objects.create(
-        slug=slug,
-        title_fr="Mobilité Shanghai 2027",
-        title_en="Shanghai mobility 2027",
-        text_fr="Pour les doctorants et médecins.",
-        text_en="For PhD students and physicians.",
-        opens_at=now + datetime.timedelta(days=opens),
-        closes_at=now + datetime.timedelta(days=closes),
-        career_stages=["phd", "physician", "resident"],
-        countries=["CN"],
-        min_months=1,
-        max_months=6,
-        budget=Decimal("20000"),
-        max_award=Decimal("5000"),
-        required_documents=["cv", "invitation"],
-        is_public=True,
-        **extra,
-    )
+    values = {
+        "title_fr": "Mobilité Shanghai 2027",
+        "title_en": "Shanghai mobility 2027",
+        "text_fr": "Pour les doctorants et médecins.",
+        "text_en": "For PhD students and physicians.",
+        "opens_at": now + datetime.timedelta(days=opens),
+        "closes_at": now + datetime.timedelta(days=closes),
+        "career_stages": ["phd", "physician", "resident"],
+        "countries": ["CN"],
+        "min_months": 1,
+        "max_months": 6,
+        "budget": Decimal("20000"),
+        "max_award": Decimal("5000"),
+        "required_documents": ["cv", "invitation"],
+        "is_public": True,
+    }
+    call = Call.objects.create(slug=slug, **{**values, **extra})
     if partnership is not None:
         call.partnerships.add(partnership)
     Criterion.objects.create(call=call, name_fr="Qualité", name_en="Quality", weight=2)
