@@ -16,7 +16,11 @@ class AdminContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if self.prefixes is None:
-            self.prefixes = (reverse("admin:index"), reverse("backoffice:two-factor"))
+            self.prefixes = (
+                reverse("admin:index"),
+                reverse("backoffice:two-factor"),
+                reverse("programmes-staff:home"),  # the selection's pages (programmes)
+            )
         if request.path_info.startswith(self.prefixes) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP
         return response

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.admin import (
     ClaraAdminForm,
@@ -115,7 +116,7 @@ class ApplicationAdmin(VersionedAdmin):
         if obj.status == Application.Status.DRAFT:
             return "—"
         url = reverse("programmes-staff:application", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Open"))
+        return format_html('<a href="{}">{}</a>', url, pgettext_lazy("link", "Open"))
 
 
 @admin.register(DecisionTemplate)

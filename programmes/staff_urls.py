@@ -5,6 +5,7 @@ from . import staff_views
 app_name = "programmes-staff"
 
 urlpatterns = [
+    path("", staff_views.CallsView.as_view(), name="home"),
     path(
         "calls/<int:pk>/applications/",
         staff_views.CallApplicationsView.as_view(),

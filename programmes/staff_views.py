@@ -30,6 +30,15 @@ class StaffPage(StaffRequiredMixin, PermissionRequiredMixin, View):
         )
 
 
+class CallsView(StaffPage):
+    """The address the selection's pages live under: the calls' list in the admin."""
+
+    permission_required = "programmes.view_call"
+
+    def get(self, request):
+        return redirect("admin:programmes_call_changelist")
+
+
 class CallApplicationsView(StaffPage):
     def get(self, request, pk):
         call = get_object_or_404(Call, pk=pk)
