@@ -121,7 +121,10 @@ class ApplicationAdmin(VersionedAdmin):
 
 @admin.register(DecisionTemplate)
 class DecisionTemplateAdmin(ClaraModelAdmin):
-    list_display = ["outcome", "subject"]
+    list_display = ["outcome", "call", "subject"]
+    list_select_related = ["call"]
+    list_filter = ["outcome"]
+    autocomplete_fields = ["call"]
 
 
 @admin.register(ChecklistItem)

@@ -529,10 +529,19 @@ class Decision(models.Model):
 
 
 class DecisionTemplate(models.Model):
-    """The e-mail sent for a decision, in each language, edited by staff. Placeholders:
-    {name}, {call}, {reference}, {amount}."""
+    """The e-mail sent for a decision, in each language, edited by staff: a call's own, else
+    the one for every call. Placeholders: {name}, {call}, {reference}, {amount}."""
 
-    outcome = models.CharField(_("decision"), max_length=10, choices=Outcome, unique=True)
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("call"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="decision_templates",
+        help_text=_("Empty: for every call that has none of its own."),
+    )
+    outcome = models.CharField(_("decision"), max_length=10, choices=Outcome)
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(
         _("text"), help_text=_("Placeholders: {name}, {call}, {reference}, {amount}.")
@@ -541,7 +550,13 @@ class DecisionTemplate(models.Model):
     class Meta:
         verbose_name = _("decision e-mail")
         verbose_name_plural = _("decision e-mails")
-        ordering = ["outcome"]
+        ordering = ["outcome", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "outcome"], name="decision_template_once"),
+            models.UniqueConstraint(
+                fields=["outcome"], condition=Q(call__isnull=True), name="decision_template_default"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_outcome_display()

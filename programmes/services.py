@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -262,7 +263,12 @@ def decide(*, application: Application, outcome: str, amount, by) -> Decision:
 def mail_decision(decision: Decision) -> None:
     application = decision.application
     with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
-        template = DecisionTemplate.objects.filter(outcome=decision.outcome).first()
+        template = (
+            DecisionTemplate.objects.filter(outcome=decision.outcome)
+            .filter(Q(call=application.call_id) | Q(call__isnull=True))
+            .order_by(F("call").asc(nulls_last=True))
+            .first()
+        )
         values = {
             "name": application.applicant_name,
             "call": application.call.title,

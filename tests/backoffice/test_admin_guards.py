@@ -15,10 +15,12 @@ from core.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from events.models import EventParticipant
 from institutions.models import RorMatch
 from partnerships.models import AgreementDocument
+from programmes.models import DecisionTemplate
 from sources.models import Source
 from tests import factories as f
 from tests.conftest import DATASET_APPS
 from tests.helpers import admin_form_data
+from tests.programmes.conftest import make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,10 @@ def build(model):
         "events.event": f.EventFactory,
         "events.eventparticipant": lambda: EventParticipant.objects.create(
             event=f.EventFactory(), person=f.PersonFactory()
+        ),
+        "programmes.call": make_call,
+        "programmes.decisiontemplate": lambda: DecisionTemplate.objects.create(
+            outcome="awarded", subject_en="Yes", subject_fr="Oui", body_en="{name}"
         ),
     }
     return builders[model._meta.label_lower]()

@@ -111,7 +111,60 @@ def _concept():
     return concept
 
 
+def _call():
+    from tests.programmes.conftest import make_call
+
+    return make_call(slug=f"call-{next(_n)}", partnership=f.PartnershipFactory())
+
+
+def _application():
+    from programmes.models import Application
+
+    n = next(_n)
+    return Application.objects.create(
+        call=_call(),
+        applicant=_user(),
+        status=Application.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+        reference=f"2027-{n}",
+        last_name=f"Applicant {n}",
+    )
+
+
+def _reviewer():
+    from programmes.models import Reviewer
+
+    return Reviewer.objects.create(
+        user=_user(), name=f"Expert {next(_n)}", institution=f.InstitutionFactory()
+    )
+
+
+def _decision_template():
+    from programmes.models import DecisionTemplate, Outcome
+
+    return DecisionTemplate.objects.create(
+        call=_call(), outcome=Outcome.AWARDED, subject_en="Yes", subject_fr="Oui", body="{name}"
+    )
+
+
+def _checklist_item():
+    from programmes.models import ChecklistItem
+
+    return ChecklistItem.objects.create(
+        mobility=f.MobilityExchangeFactory(person=f.PersonFactory()),
+        application=_application(),
+        kind=ChecklistItem.Kind.REPORT,
+        owner=ChecklistItem.Owner.FELLOW,
+        due_on=datetime.date(2030, 1, 1),
+    )
+
+
 MAKERS = {
+    "programmes.call": _call,
+    "programmes.application": _application,
+    "programmes.reviewer": _reviewer,
+    "programmes.decisiontemplate": _decision_template,
+    "programmes.checklistitem": _checklist_item,
     "auth.user": _user,
     "auth.group": lambda: Group.objects.create(name=f"group {next(_n)}"),
     "otp_totp.totpdevice": lambda: _device("otp_totp.TOTPDevice"),

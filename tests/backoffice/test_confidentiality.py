@@ -368,3 +368,39 @@ def test_mobility_export_made_by_the_worker(
     content = b"".join(download.streaming_content).decode("utf-8-sig")
     assert str(world["mobility"].pk) in content
     assert ("SECRET-7" in content) is SEES_CONFIDENTIAL[role]
+
+
+SEES_APPLICATIONS = {VIEWER: False, EDITOR: True, AGREEMENTS_MANAGER: True}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_programme_applications_and_their_pdfs(role_client, role):
+    """Applications (personal data) and their PDFs: Editors and Agreements managers only; the
+    admin list and the selection pages alike (tests/programmes/test_pages.py: applicants and
+    reviewers)."""
+    from programmes.models import Application, ApplicationDocument
+    from tests.factories import UserFactory
+    from tests.programmes.conftest import make_call
+
+    call = make_call()
+    application = Application.objects.create(
+        call=call,
+        applicant=UserFactory(),
+        status=Application.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+        reference="2027-1-00001",
+    )
+    document = ApplicationDocument(application=application, kind="cv")
+    document.file.save("cv.pdf", ContentFile(PDF), save=True)
+    client = role_client(role)
+    expected = 200 if SEES_APPLICATIONS[role] else 403
+    for url in (
+        f"/backoffice/programmes/calls/{call.pk}/applications/",
+        f"/backoffice/programmes/applications/{application.pk}/",
+        f"/backoffice/programmes/documents/{document.pk}/",
+    ):
+        assert client.get(url).status_code == expected, url
+    admin_list = client.get("/admin/programmes/application/")
+    assert admin_list.status_code == (200 if SEES_APPLICATIONS[role] else 403)
+    assert client.get("/admin/programmes/call/").status_code == 200
+    document.file.delete(save=False)

@@ -227,3 +227,13 @@ def test_a_call_refuses_a_maximum_above_its_budget_and_a_closing_before_opening(
     with pytest.raises(ValidationError) as refused:
         call.full_clean()
     assert set(refused.value.message_dict) == {"max_award", "closes_at"}
+
+
+def test_the_retention_command_runs(world, admin_user):
+    from django.core.management import call_command
+
+    application = submitted(world)
+    services.decide(application=application, outcome=Outcome.REJECTED, amount=None, by=admin_user)
+    Decision.objects.update(decided_at=timezone.now() - datetime.timedelta(days=800))
+    call_command("delete_expired_applications", verbosity=0)
+    assert not Application.objects.exists()
