@@ -285,3 +285,34 @@ def test_staff_assign_and_decide_from_the_application_page(staff_client, world, 
     assert "At most 5000" in refused.content.decode()
     staff_client.post(url, {"action": "decide", "outcome": "awarded", "amount": "4000"})
     assert a.decision.mobility.checklist.count() == 6
+
+
+def test_the_pages_are_well_formed_html(client, world):
+    """No HTML5 parse error, and no id used twice, on every applicant's and reviewer's page."""
+    import html5lib
+
+    a, _b = submitted(world, "a@example.org"), submitted(world, "b@example.org")
+    draft = services.start_application(
+        call=make_call(slug="other", title_en="Other"), user=a.applicant
+    )
+    expert = reviewer("Ann", call=world["call"])
+    assignment = services.assign_reviewer(application=a, reviewer=expert, by=None)
+    client.force_login(a.applicant)
+    urls = [
+        "/fr/appels/",
+        "/fr/appels/shanghai-2027/",
+        f"/fr/appels/applications/{draft.pk}/",
+        f"/fr/appels/applications/{a.pk}/receipt/",
+        "/fr/appels/my-applications/",
+        "/fr/appels/hosts/?q=fudan",
+    ]
+    pages = [client.get(url) for url in urls]
+    client.force_login(expert.user)
+    pages.append(client.get(f"/fr/appels/reviews/{assignment.pk}/"))
+    for url, page in zip([*urls, "review"], pages, strict=True):
+        assert page.status_code == 200, url
+        if url.startswith("/fr/appels/hosts/"):
+            continue
+        html5lib.HTMLParser(strict=True).parse(page.content)
+        ids = re.findall(r'\sid="([^"]+)"', page.content.decode())
+        assert len(ids) == len(set(ids)), (url, sorted({i for i in ids if ids.count(i) > 1}))
