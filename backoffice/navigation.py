@@ -32,6 +32,7 @@ GROUPS = [
             ("programmes.Reviewer", "rate_review"),
             ("programmes.DecisionTemplate", "mail"),
             ("programmes.ChecklistItem", "checklist"),
+            ("programmes.Quota", "data_thresholding"),
         ],
     ),
     (

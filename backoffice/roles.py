@@ -17,7 +17,9 @@ DOCUMENTS = {"partnerships": ["agreementdocument"]}
 # Programmes: calls are read by every role; applications (personal data), reviewers, decision
 # e-mails and checklists are for editors and agreements managers.
 CALLS = {"programmes": ["call"]}
-SELECTION = {"programmes": ["application", "reviewer", "decisiontemplate", "checklistitem"]}
+SELECTION = {
+    "programmes": ["application", "reviewer", "decisiontemplate", "checklistitem", "quota"]
+}
 ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 

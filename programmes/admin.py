@@ -12,6 +12,7 @@ from core.admin import (
     VersionedAdmin,
     VersionedInlineMixin,
 )
+from partnerships.models import Agreement
 
 from .models import (
     Application,
@@ -21,6 +22,7 @@ from .models import (
     Criterion,
     DecisionTemplate,
     DocumentKind,
+    Quota,
     Reviewer,
 )
 
@@ -135,3 +137,20 @@ class ChecklistItemAdmin(VersionedAdmin):
     search_fields = ["mobility__person__last_name"]
     autocomplete_fields = ["mobility", "application"]
     date_hierarchy = "due_on"
+
+
+@admin.register(Quota)
+class QuotaAdmin(VersionedAdmin):
+    list_display = ["agreement", "year", "direction", "places", "months"]
+    list_select_related = ["agreement"]
+    list_filter = ["year", "direction"]
+    autocomplete_fields = ["agreement"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement":  # only the agreements this staff member may see
+            kwargs["queryset"] = Agreement.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        visible = Agreement.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(agreement__in=visible)

@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 from core.models import TimeStampedModel
 from core.storage import private_storage
 from core.validators import validate_order, validate_pdf
-from mobility.models import MobilityExchangeCategory
+from mobility.models import MobilityExchange, MobilityExchangeCategory
 
 SCORE_MAX = 5
 CareerStage = MobilityExchangeCategory  # a call's career stages are the mobility categories
@@ -639,3 +639,43 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Quota(models.Model):
+    """What an agreement allows per year and direction (places, months), against which awards
+    are counted: the agreement's mobilities starting that year, cancelled ones apart."""
+
+    agreement = models.ForeignKey(
+        "partnerships.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="quotas",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    direction = models.CharField(_("direction"), max_length=10, choices=MobilityExchange.Direction)
+    places = models.PositiveSmallIntegerField(_("places"), null=True, blank=True)
+    months = models.PositiveSmallIntegerField(_("months"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quota")
+        verbose_name_plural = _("quotas")
+        ordering = ["-year", "agreement", "direction"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "year", "direction"], name="quota_once_a_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(places__isnull=False) | Q(months__isnull=False),
+                name="quota_places_or_months",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} · {self.year} · {self.get_direction_display()}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.places is None and self.months is None:
+            raise ValidationError(_("Give a number of places, of months, or both."))

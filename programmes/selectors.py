@@ -8,7 +8,8 @@ from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 
 from institutions.models import Institution, Team
-from partnerships.models import PartnershipMember
+from mobility.models import MobilityExchange
+from partnerships.models import Agreement, PartnershipMember
 
 from .models import (
     Application,
@@ -16,6 +17,7 @@ from .models import (
     Call,
     CareerStage,
     Outcome,
+    Quota,
     ReviewAssignment,
     Reviewer,
     Score,
@@ -251,3 +253,63 @@ def calls_closing(since):
     return (
         Call.objects.public().filter(closes_at__gte=since).order_by("closes_at", "pk")[:FEED_CALLS]
     )
+
+
+@dataclass
+class QuotaUse:
+    quota: Quota
+    places: int
+    months: float
+
+    def left_after(self, months: float) -> list[str]:
+        """What one more mobility of `months` would exceed, named; empty when it fits."""
+        quota, exceeded = self.quota, []
+        if quota.places is not None and self.places + 1 > quota.places:
+            exceeded.append(
+                _("all %(n)s places of %(year)s are used") % {"n": quota.places, "year": quota.year}
+            )
+        if quota.months is not None and self.months + months > quota.months:
+            exceeded.append(
+                _("%(used)s of the %(n)s months of %(year)s are used")
+                % {"used": round(self.months, 1), "n": quota.months, "year": quota.year}
+            )
+        return exceeded
+
+
+def quota_use(agreement, year: int, direction: str) -> QuotaUse | None:
+    """The agreement's quota for a year and direction with what its mobilities use of it."""
+    quota = Quota.objects.filter(agreement=agreement, year=year, direction=direction).first()
+    if quota is None:
+        return None
+    mobilities = MobilityExchange.objects.not_cancelled().filter(
+        agreement=agreement, direction=direction, planned_start__year=year
+    )
+    days = sum(
+        ((m.planned_end - m.planned_start).days + 1)
+        for m in mobilities.only("planned_start", "planned_end")
+        if m.planned_end and m.planned_start
+    )
+    return QuotaUse(quota, mobilities.count(), days / 30.4375)
+
+
+def award_target(application: Application):
+    """The partnership and agreement an award's mobility is linked to: the call's partnership
+    that has the host (else its first), and its latest agreement in force, if any."""
+    partnerships = application.call.partnerships.order_by("pk")
+    hosting = partnerships.filter(members__institution=application.host_institution_id).first()
+    partnership = hosting or partnerships.first()
+    if partnership is None:
+        return None, None
+    agreements = Agreement.objects.in_force().filter(partnership=partnership)
+    return partnership, agreements.order_by("-pk").first()
+
+
+def quota_of(application: Application, *, user) -> QuotaUse | None:
+    """The quota an award of `application` would count against, with its use, if `user` may
+    see its agreement (a confidential one is never named to those who may not)."""
+    _partnership, agreement = award_target(application)
+    if agreement is None or application.start_date is None:
+        return None
+    if not Agreement.objects.visible_to(user).filter(pk=agreement.pk).exists():
+        return None
+    return quota_use(agreement, application.start_date.year, MobilityExchange.Direction.OUTGOING)

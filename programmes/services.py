@@ -19,7 +19,6 @@ from sesame.utils import get_query_string
 
 from core.text import unique_slug
 from mobility.models import MobilityExchange
-from partnerships.models import Agreement
 from people.models import Person
 
 from .models import (
@@ -32,7 +31,7 @@ from .models import (
     ReviewAssignment,
     Score,
 )
-from .selectors import conflicted, eligibility_problems
+from .selectors import award_target, conflicted, eligibility_problems, quota_use
 
 logger = logging.getLogger(__name__)
 SIGN_IN_SCOPE = "programmes"
@@ -304,12 +303,8 @@ def award_mobility(*, application: Application) -> MobilityExchange:
     """The mobility of an award: the fellow (found by e-mail, or added to the people), host,
     dates, category, the call's partnership that has the host (else its first) and that
     partnership's latest agreement in force; then its checklist."""
-    partnership = _partnership_for(application)
-    agreement = None
-    if partnership is not None:
-        agreement = (
-            Agreement.objects.in_force().filter(partnership=partnership).order_by("-pk").first()
-        )
+    partnership, agreement = award_target(application)
+    _refuse_beyond_quota(application, agreement)
     mobility = MobilityExchange(
         person=_fellow(application),
         category=application.career_stage,
@@ -345,10 +340,16 @@ def award_mobility(*, application: Application) -> MobilityExchange:
     return mobility
 
 
-def _partnership_for(application: Application):
-    partnerships = application.call.partnerships.order_by("pk")
-    hosting = partnerships.filter(members__institution=application.host_institution).first()
-    return hosting or partnerships.first()
+def _refuse_beyond_quota(application: Application, agreement) -> None:
+    if agreement is None:
+        return
+    direction = MobilityExchange.Direction.OUTGOING
+    use = quota_use(agreement, application.start_date.year, direction)
+    exceeded = use.left_after(application.months or 0) if use else []
+    if exceeded:
+        raise ValidationError(
+            _("The agreement's quota is reached: %(why)s.") % {"why": "; ".join(exceeded)}
+        )
 
 
 def _fellow(application: Application) -> Person:

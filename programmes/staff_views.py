@@ -80,6 +80,7 @@ class ApplicationDetailView(StaffPage):
                 "scores__criterion"
             ),
             decision=decision,
+            quota=selectors.quota_of(application, user=request.user),
             assign_form=assign_form or AssignForm(offered=offered),
             decision_form=decision_form
             or DecisionForm(initial={"amount": application.requested_amount}),
@@ -122,8 +123,11 @@ class ApplicationDetailView(StaffPage):
                 messages.success(request, _("The decision is recorded and the applicant told."))
                 return redirect("programmes-staff:application", pk=application.pk)
             except ValidationError as refused:
-                for field, errors in refused.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                errors = refused.message_dict if hasattr(refused, "error_dict") else {}
+                for field, messages_ in errors.items():
+                    form.add_error(field if field in form.fields else None, messages_)
+                if not errors:
+                    form.add_error(None, refused.messages)
         return self.get(request, application.pk, decision_form=form)
 
 

@@ -159,7 +159,16 @@ def _checklist_item():
     )
 
 
+def _quota():
+    from programmes.models import Quota
+
+    return Quota.objects.create(
+        agreement=f.AgreementFactory(), year=2027, direction="outgoing", places=2
+    )
+
+
 MAKERS = {
+    "programmes.quota": _quota,
     "programmes.call": _call,
     "programmes.application": _application,
     "programmes.reviewer": _reviewer,

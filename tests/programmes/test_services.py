@@ -237,3 +237,26 @@ def test_the_retention_command_runs(world, admin_user):
     Decision.objects.update(decided_at=timezone.now() - datetime.timedelta(days=800))
     call_command("delete_expired_applications", verbosity=0)
     assert not Application.objects.exists()
+
+
+def test_an_award_beyond_the_agreement_quota_is_refused(world, admin_user):
+    from partnerships.models import Agreement
+    from programmes.models import Quota
+    from tests.factories import AgreementFactory
+
+    first = submitted(world, "one@example.org")
+    second = submitted(world, "two@example.org")
+    agreement = AgreementFactory(partnership=world["partnership"], status=Agreement.Status.IN_FORCE)
+    Quota.objects.create(
+        agreement=agreement, year=first.start_date.year, direction="outgoing", places=1
+    )
+    decision = services.decide(
+        application=first, outcome=Outcome.AWARDED, amount=Decimal("4000"), by=admin_user
+    )
+    assert decision.mobility.agreement == agreement
+    with pytest.raises(ValidationError, match="quota is reached: all 1 places"):
+        services.decide(
+            application=second, outcome=Outcome.AWARDED, amount=Decimal("4000"), by=admin_user
+        )
+    assert not Decision.objects.filter(application=second).exists()
+    assert MobilityExchange.objects.count() == 1
