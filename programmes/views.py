@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -95,7 +95,7 @@ class SignInView(View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form, "next": _next(request)})
         link = request.build_absolute_uri(reverse("programmes:sign-in-link"))
-        link += "?" + f"next={_next(request)}"
+        link += "?" + urlencode({"next": _next(request)})
         services.request_sign_in_link(email=form.cleaned_data["email"], link_url=link)
         return render(
             request, "programmes/sign_in_sent.html", {"email": form.cleaned_data["email"]}
