@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "website",
     "dataset",
     "sources",
+    "reports",
     "ops",
     "synthetic",
 ]
