@@ -85,3 +85,10 @@ def in_force_by_hand(on: datetime.date, *, confidential: bool) -> set[int]:
         if _first_day(a.end_date, a.end_precision) >= on:
             found.add(a.pk)
     return found
+
+
+@pytest.fixture
+def client(client):
+    """Staff pages in English unless a test asks for French (they follow the browser)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
