@@ -79,11 +79,13 @@ def test_the_edition_downloads_in_both_languages(year_2025, make_staff, client):
     english = load_workbook(io.BytesIO(client.get(f"{base}.xlsx?lang=en").content))
     assert english.sheetnames[:2] == ["Report", "Mobility"]
     html = client.get(f"{base}.html?lang=fr").content.decode()
-    assert "Mobilités prévues et réalisées" in html and "@page" in html
+    assert "Mobilités prévues et réalisées" in html
+    assert "@page" in html
     assert "<svg" in html  # the logo and charts inline
     assert "Définitions" in html
     pdf = client.get(f"{base}.pdf?lang=en")
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
     assert client.get(f"{base}.pdf?lang=xx").status_code == 404
 
 
@@ -93,7 +95,8 @@ def test_table_downloads_follow_french_typography(year_2025, make_staff, client)
     csv = client.get(
         f"/backoffice/reports/tables/mobility_stage.csv?{query}", HTTP_ACCEPT_LANGUAGE="fr"
     )
-    assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbf")
+    assert csv.status_code == 200
+    assert csv.content.startswith(b"\xef\xbb\xbf")
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "Prévue ou réalisée;Mobilités;Personnes-mois"
     assert lines[1].startswith("Prévue (pas encore signalée en cours ni réalisée);1;")
@@ -112,7 +115,8 @@ def test_an_edition_counting_confidential_agreements_stays_with_those_who_may_se
     editor_edition = generate(viewer)
     assert dict(manager_edition.figures["tables"]["agreements_summary"])["signed"] == 2
     assert dict(editor_edition.figures["tables"]["agreements_summary"])["signed"] == 1
-    assert manager_edition.includes_confidential and not editor_edition.includes_confidential
+    assert manager_edition.includes_confidential
+    assert not editor_edition.includes_confidential
     client.force_login(viewer)
     assert client.get(f"/backoffice/reports/editions/{manager_edition.pk}/").status_code == 404
     page = client.get(f"/backoffice/reports/editions/{editor_edition.pk}/").content.decode()
@@ -129,7 +133,8 @@ def test_generating_from_the_page(year_2025, make_staff, client):
         {"definition": definition.pk, "period_kind": "academic", "year": 2024},
     )
     edition = ReportEdition.objects.get()
-    assert response.status_code == 302 and response["Location"].endswith(f"/{edition.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/{edition.pk}/")
     assert (edition.period_start, edition.period_end) == (
         datetime.date(2024, 9, 1),
         datetime.date(2025, 8, 31),

@@ -58,7 +58,8 @@ def test_synthetic_figures_agree_with_an_independent_count(synthetic_data, make_
     tables = figures(manager, period)
     assert_mobility_agrees(tables, range(2006, 2028))
     done = {row[0]: row[1] for row in tables["mobility_stage"]}
-    assert done.get("planned") and done.get("done"), "the synthetic year has both"
+    assert done.get("planned"), "the synthetic data has planned mobilities"
+    assert done.get("done"), "and mobilities done"
     summary = dict(tables["agreements_summary"])
     assert summary["in_force"] == len(in_force_by_hand(on, confidential=True))
     viewer_summary = dict(figures(viewer, period)["agreements_summary"])

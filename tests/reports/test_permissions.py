@@ -52,18 +52,24 @@ def pages(definitions, make_staff):
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, pages):
     reading, writing = pages
-    for url in reading + [f"/backoffice/reports/narratives/1/2025/"]:
+    for url in [*reading, "/backoffice/reports/narratives/1/2025/"]:
         response = client.get(url)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+        assert response.status_code == 302, url
+        assert "/admin/login/" in response["Location"], url
     for url, data in writing.items():
         response = client.post(url, data)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+        assert response.status_code == 302, url
+        assert "/admin/login/" in response["Location"], url
 
 
 @pytest.mark.parametrize(
     ("role", "reads", "writes"),
-    [(None, False, False), (VIEWER, True, False), (EDITOR, True, True),
-     (AGREEMENTS_MANAGER, True, True)],
+    [
+        (None, False, False),
+        (VIEWER, True, False),
+        (EDITOR, True, True),
+        (AGREEMENTS_MANAGER, True, True),
+    ],
 )
 def test_each_role(client, make_staff, pages, role, reads, writes):
     reading, writing = pages
