@@ -392,7 +392,9 @@ def chart_geometry(shown: Shown) -> list[dict]:
     """Each bar's row of an SVG chart: its label, its segments (one per series) and total."""
     from django.utils.formats import number_format
 
-    largest = max((sum(bar.values) for bar in shown.bars), default=0) or 1
+    largest = max((sum(bar.values) for bar in shown.bars), default=0)
+    if not largest:
+        return []  # nothing to draw: the table says so
     rows = []
     for index, bar in enumerate(shown.bars):
         x = CHART_LABEL_WIDTH
@@ -408,7 +410,12 @@ def chart_geometry(shown: Shown) -> list[dict]:
                 "label": label,
                 "segments": segments,
                 "value_x": x + 6,
-                "total": number_format(round(sum(bar.values), 1), force_grouping=True),
+                "total": number_format(_number(sum(bar.values)), force_grouping=True),
             }
         )
     return rows
+
+
+def _number(value: float) -> float | int:
+    """A count stays an integer; person-months keep one decimal."""
+    return int(value) if float(value).is_integer() else round(value, 1)

@@ -119,6 +119,7 @@ class GenerateForm(PeriodForm):
     )
 
     field_order = ["definition", "period_kind", "year", "start", "end", "in_force_on"]
+    prefix = "edition"  # beside the report's own period fields on the same page
 
 
 class NarrativeForm(forms.Form):

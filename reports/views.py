@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404, HttpResponse
@@ -27,9 +28,13 @@ DIFF_ROWS_SHOWN = 50
 
 
 def _page(request, template: str, title: str, **context):
-    return render(
+    """A page in the back-office's theme, with its Content-Security-Policy (settings.ADMIN_CSP:
+    the theme's Alpine.js and inline styles)."""
+    response = render(
         request, template, {**admin.site.each_context(request), "title": title, **context}
     )
+    response._csp_config = settings.ADMIN_CSP
+    return response
 
 
 def _with_charts(sections):
@@ -229,6 +234,7 @@ class EditionDownloadView(StaffRequiredMixin, PermissionRequiredMixin, View):
         if extension == "pdf":
             return _attachment(pdf_from_html(html), "application/pdf", f"{name}.pdf")
         response = HttpResponse(html)
+        response._csp_config = settings.ADMIN_CSP  # its inline print style sheet
         response["Content-Language"] = language
         response["Cache-Control"] = "private, no-store"
         return response

@@ -130,7 +130,11 @@ def test_generating_from_the_page(year_2025, make_staff, client):
     definition = ReportDefinition.objects.get(slug=REGION)
     response = client.post(
         "/backoffice/reports/editions/generate/",
-        {"definition": definition.pk, "period_kind": "academic", "year": 2024},
+        {
+            "edition-definition": definition.pk,
+            "edition-period_kind": "academic",
+            "edition-year": 2024,
+        },
     )
     edition = ReportEdition.objects.get()
     assert response.status_code == 302
@@ -141,7 +145,11 @@ def test_generating_from_the_page(year_2025, make_staff, client):
     )
     refused = client.post(
         "/backoffice/reports/editions/generate/",
-        {"definition": definition.pk, "period_kind": "dates", "start": "2025-05-01"},
+        {
+            "edition-definition": definition.pk,
+            "edition-period_kind": "dates",
+            "edition-start": "2025-05-01",
+        },
         follow=True,
     )
     assert "Give the first and last day of the period." in refused.content.decode()

@@ -41,9 +41,9 @@ def pages(definitions, make_staff):
     ]
     writing = {
         "/backoffice/reports/editions/generate/": {
-            "definition": edition.definition_id,
-            "period_kind": "calendar",
-            "year": 2025,
+            "edition-definition": edition.definition_id,
+            "edition-period_kind": "calendar",
+            "edition-year": 2025,
         },
         f"/backoffice/reports/narratives/{partnership.pk}/2025/": {"highlights_fr": "Deux."},
     }
