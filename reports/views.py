@@ -25,6 +25,7 @@ from .services import GENERATE_PERMISSION, generate_edition, previous_edition, s
 VIEW_PERMISSION = "reports.view_reportedition"
 EDITIONS_LISTED = 20
 DIFF_ROWS_SHOWN = 50
+EDITION_ROWS_SHOWN = 100  # per table on an edition's page; its files hold every row
 
 
 def _page(request, template: str, title: str, **context):
@@ -195,7 +196,7 @@ class EditionView(StaffRequiredMixin, PermissionRequiredMixin, View):
     def get(self, request, pk: int):
         edition = _edition(request, pk)
         previous = previous_edition(edition, request.user)
-        context = edition_context(edition, row_limit=200)
+        context = edition_context(edition, row_limit=EDITION_ROWS_SHOWN)
         return _page(
             request,
             "reports/edition.html",
