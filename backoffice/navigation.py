@@ -103,7 +103,11 @@ def sidebar(request) -> list[dict]:
 
 def _reports_page(request) -> dict:
     """The staff reporting page (reports app), first of its group."""
-    return {"title": _("Figures and editions"), "icon": "bar_chart", "link": reverse("reports:report")}
+    return {
+        "title": _("Figures and editions"),
+        "icon": "bar_chart",
+        "link": reverse("reports:report"),
+    }
 
 
 def language_action(request) -> str:
