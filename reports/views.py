@@ -265,18 +265,19 @@ class NarrativeView(StaffRequiredMixin, PermissionRequiredMixin, View):
         names = localized("highlights")
         return {name: getattr(narrative, name) or "" for name in names} if narrative else {}
 
-    def dispatch(self, request, *args, **kwargs):
-        if not 1990 <= kwargs["year"] <= 2100:
+    @staticmethod
+    def _partnership(pk: int, year: int) -> Partnership:
+        if not 1990 <= year <= 2100:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
+        return get_object_or_404(Partnership, pk=pk)
 
     def get(self, request, partnership: int, year: int):
-        found = get_object_or_404(Partnership, pk=partnership)
+        found = self._partnership(partnership, year)
         form = NarrativeForm(initial_texts=self._existing(found, year))
         return self._render(request, found, year, form)
 
     def post(self, request, partnership: int, year: int):
-        found = get_object_or_404(Partnership, pk=partnership)
+        found = self._partnership(partnership, year)
         form = NarrativeForm(request.POST)
         if not form.is_valid():
             return self._render(request, found, year, form)
