@@ -4,7 +4,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
@@ -155,7 +155,7 @@ def edition_context(edition: ReportEdition, *, row_limit) -> dict:
         _("Edition %(number)s, generated on %(day)s by %(user)s")
         % {
             "number": edition.number,
-            "day": date_format(edition.generated_at, "DATETIME_FORMAT"),
+            "day": date_format(timezone.localtime(edition.generated_at), "DATETIME_FORMAT"),
             "user": edition.generated_by or "—",
         },
         _("Content hash (SHA-256): %(hash)s") % {"hash": edition.content_hash},
