@@ -36,6 +36,14 @@ GROUPS = [
         ],
     ),
     (
+        _("Reports"),
+        [
+            ("reports.ReportDefinition", "summarize"),
+            ("reports.ReportEdition", "inventory"),
+            ("reports.PartnershipNarrative", "edit_note"),
+        ],
+    ),
+    (
         _("Institutions & directory"),
         [
             ("institutions.Institution", "apartment"),
@@ -97,9 +105,20 @@ def sidebar(request) -> list[dict]:
                     "add_title": _("Add %(name)s") % {"name": opts.verbose_name},
                 }
             )
+        if items and models[0][0] == "reports.ReportDefinition":
+            items.insert(0, _reports_page(request))
         if items:
             navigation.append({"title": title, "items": items})
     return navigation
+
+
+def _reports_page(request) -> dict:
+    """The staff reporting page (reports app), first of its group."""
+    return {
+        "title": _("Figures and editions"),
+        "icon": "bar_chart",
+        "link": reverse("reports:report"),
+    }
 
 
 def language_action(request) -> str:

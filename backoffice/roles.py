@@ -21,6 +21,9 @@ SELECTION = {
     "programmes": ["application", "reviewer", "decisiontemplate", "checklistitem", "quota"]
 }
 ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
+# Report definitions and narratives are content; editions are generated (added), never changed.
+REPORTS = {"reports": ["reportdefinition", "partnershipnarrative"]}
+EDITIONS = {"reports": ["reportedition"]}
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -76,15 +79,21 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     VIEWER: _codes(CONTENT, ["view"])
     | _codes(AGREEMENTS, ["view"])
     | _codes(ROR_REVIEW, ["view"])
-    | _codes(CALLS, ["view"]),
+    | _codes(CALLS, ["view"])
+    | _codes(REPORTS, ["view"])
+    | _codes(EDITIONS, ["view"]),
     EDITOR: _codes(CONTENT, ALL_ACTIONS)
     | _codes(CALLS, ALL_ACTIONS)
     | _codes(SELECTION, ALL_ACTIONS)
     | _codes(AGREEMENTS, ["view"])
-    | _codes(ROR_REVIEW, ["view", "change"]),
+    | _codes(ROR_REVIEW, ["view", "change"])
+    | _codes(REPORTS, ALL_ACTIONS)
+    | _codes(EDITIONS, ["view", "add"]),
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(CALLS, ALL_ACTIONS)
     | _codes(SELECTION, ALL_ACTIONS)
+    | _codes(REPORTS, ALL_ACTIONS)
+    | _codes(EDITIONS, ["view", "add"])
     | _codes(AGREEMENTS, ALL_ACTIONS)
     | _codes(ROR_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
@@ -103,7 +112,7 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION):
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION, REPORTS, EDITIONS):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

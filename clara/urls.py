@@ -14,6 +14,7 @@ urlpatterns = [
     path("", website_views.language_redirect, name="root"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("backoffice/reports/", include("reports.urls")),
     path("backoffice/", include("backoffice.urls")),
     path("backoffice/programmes/", include("programmes.staff_urls")),
     path("robots.txt", website_views.RobotsView.as_view(), name="robots"),

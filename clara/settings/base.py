@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "website",
     "dataset",
     "sources",
+    "reports",
     "ops",
     "synthetic",
 ]

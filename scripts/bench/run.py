@@ -14,7 +14,9 @@
    closed-loop client (closed_loop()), cached and uncached.
 4. Times the preview and the confirmed import of a 20,000-row mobility file in the French
    spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone).
-5. Writes docs/performance.md.
+5. Times the reports of a year: figures, edition XLSX, a frozen edition opened
+   (scripts/bench/report_timings.py; `--only reports` for this step alone).
+6. Writes docs/performance.md.
 
 Add a URL: one line in URLS below ({placeholders} come from django_side.placeholders()).
 """
@@ -40,6 +42,7 @@ import urllib.request
 from pathlib import Path
 
 import imports as import_bench  # scripts/bench/imports.py: the spreadsheet import step
+import report_timings as reports_bench  # scripts/bench/report_timings.py
 import sweeps
 from sweeps import percentile
 
@@ -217,6 +220,22 @@ def measure_imports(env: dict, rows: int = 20_000) -> dict:
     for label in ("preview", "confirm"):
         step = outcome[label]
         log(f"   {label}: {step['seconds']:.1f} s, {step['rows_per_second']:,} rows/s")
+    return outcome
+
+
+REPORTS_LABEL = "reports: yearly report, its XLSX, a frozen edition opened"
+
+
+def measure_reports(env: dict, year: int = 2020) -> dict:
+    """The reports step, in its own process against the full-scale database."""
+    log(f"reports: the figures of {year}, its edition as XLSX, the edition opened")
+    command = [PY, str(HERE / "report_timings.py"), "--year", str(year)]
+    result = run(command, env, capture_output=True, text=True)
+    if result.stderr.strip():
+        print(result.stderr, file=sys.stderr, end="")
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    for step in ("report", "xlsx", "edition"):
+        log(f"   {step}: {outcome[step]['seconds'] * 1000:,.0f} ms, {outcome[step]['queries']} q")
     return outcome
 
 
@@ -820,6 +839,9 @@ def write_report(rows, info, output: Path) -> None:
     imports_section = import_bench.report(info.get("imports"))
     if imports_section:
         lines += ["", *imports_section]
+    reports_section = reports_bench.report(info.get("reports"))
+    if reports_section:
+        lines += ["", *reports_section]
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -834,6 +856,7 @@ def write_report(rows, info, output: Path) -> None:
         "make bench                                   # ≈ 15 min once the databases exist",
         ".venv/bin/python scripts/bench/run.py --only search --duration 5   # a subset",
         ".venv/bin/python scripts/bench/run.py --only imports     # the import step alone",
+        ".venv/bin/python scripts/bench/run.py --only reports     # the reports step alone",
         ".venv/bin/python scripts/bench/run.py --rebuild                   # rebuild clara_bench",
         ".venv/bin/python scripts/bench/run.py --build-only        # the databases only",
         ".venv/bin/python scripts/bench/run.py --report-only    # from var/bench/results.json",
@@ -921,9 +944,15 @@ def main() -> None:
         not args.only or any(word.lower() in IMPORTS_LABEL for word in args.only)
     ):
         imports_result = measure_imports(full_env)
-    if not urls:  # the import step alone: no server to start
+    reports_result = None
+    if not args.mixed_only and (
+        not args.only or any(word.lower() in REPORTS_LABEL for word in args.only)
+    ):
+        reports_result = measure_reports(full_env)
+    if not urls:  # the import or reports step alone: no server to start
         info = run_info(args, built, [], None)
         info["imports"] = imports_result
+        info["reports"] = reports_result
         write_report([], info, Path(args.output))
         log(f"wrote {args.output} in {time.monotonic() - started:.0f} s")
         return
@@ -1079,6 +1108,7 @@ def main() -> None:
 
     info = run_info(args, built, floor_all, mixed_result, sweep_results)
     info["imports"] = imports_result
+    info["reports"] = reports_result
     output = Path(args.output)
     write_report(rows, info, output)
     (bench_dir / "results.json").write_text(

@@ -59,6 +59,16 @@ def build(model):
         "programmes.decisiontemplate": lambda: DecisionTemplate.objects.create(
             outcome="awarded", subject_en="Yes", subject_fr="Oui", body_en="{name}"
         ),
+        "reports.reportdefinition": lambda: __import__(
+            "reports.models"
+        ).models.ReportDefinition.objects.create(
+            slug="annual", name_fr="Bilan", name_en="Review", sections=["events"]
+        ),
+        "reports.partnershipnarrative": lambda: __import__(
+            "reports.models"
+        ).models.PartnershipNarrative.objects.create(
+            partnership=f.PartnershipFactory(), year=2025, highlights_fr="Faits"
+        ),
     }
     return builders[model._meta.label_lower]()
 

@@ -214,7 +214,35 @@ MAKERS = {
     "events.eventparticipant": lambda: EventParticipant.objects.create(
         event=f.EventFactory(), person=f.PersonFactory()
     ),
+    "reports.reportdefinition": lambda: _report_definition(),
+    "reports.reportedition": lambda: _report_edition(),
+    "reports.partnershipnarrative": lambda: __import__(
+        "reports.models"
+    ).models.PartnershipNarrative.objects.create(
+        partnership=f.PartnershipFactory(), year=2025, highlights_fr="Faits", highlights_en="Facts"
+    ),
 }
+
+
+def _report_definition():
+    from reports.models import ReportDefinition
+
+    n = next(_n)
+    return ReportDefinition.objects.create(
+        slug=f"report-{n}", name_fr=f"Rapport {n}", name_en=f"Report {n}", sections=["events"]
+    )
+
+
+def _report_edition():
+    from reports.selectors import Period
+    from reports.services import generate_edition
+
+    return generate_edition(
+        definition=_report_definition(),
+        period=Period.calendar_year(2025),
+        user=f.UserFactory(is_superuser=True, is_staff=True),
+    )
+
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
 

@@ -1,0 +1,33 @@
+"""The report definitions CLARA starts with (made by migration 0002; tests call it again after
+a flush)."""
+
+DEFINITIONS = [
+    {
+        "slug": "region-bilan-annuel",
+        "name_fr": "Région — bilan annuel",
+        "name_en": "Region — annual review",
+        "funder_name": "Région Auvergne-Rhône-Alpes",
+        "sections": ["mobility", "agreements", "events", "partners", "narratives"],
+        "period_kind": "calendar",
+    },
+    {
+        "slug": "inca-rapport-activite",
+        "name_fr": "INCa — rapport d'activité",
+        "name_en": "INCa — activity report",
+        "funder_name": "Institut national du cancer (INCa)",
+        "sections": ["agreements", "mobility", "partners", "events", "narratives"],
+        "period_kind": "calendar",
+    },
+]
+
+
+def seed_definitions(apps=None) -> None:
+    """Creates the definitions missing (by slug); never changes one staff edited."""
+    if apps is None:
+        from django.apps import apps
+    definition = apps.get_model("reports", "ReportDefinition")
+    for values in DEFINITIONS:
+        values = dict(values)
+        definition.objects.get_or_create(
+            slug=values.pop("slug"), defaults={**values, "name": values["name_fr"]}
+        )
