@@ -15,6 +15,9 @@ CONTENT = {
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}
 ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
+# EU projects come from the CORDIS import (add: import); their participants' matches are reviewed.
+EU_PROJECTS = {"euprojects": ["project", "participation"]}
+EU_REVIEW = {"euprojects": ["organisationmatch"]}
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -67,13 +70,21 @@ def permission_label(permission) -> str:
 
 
 ROLES: dict[str, set[tuple[str, str]]] = {
-    VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]) | _codes(ROR_REVIEW, ["view"]),
+    VIEWER: _codes(CONTENT, ["view"])
+    | _codes(AGREEMENTS, ["view"])
+    | _codes(ROR_REVIEW, ["view"])
+    | _codes(EU_PROJECTS, ["view"])
+    | _codes(EU_REVIEW, ["view"]),
     EDITOR: _codes(CONTENT, ALL_ACTIONS)
     | _codes(AGREEMENTS, ["view"])
-    | _codes(ROR_REVIEW, ["view", "change"]),
+    | _codes(ROR_REVIEW, ["view", "change"])
+    | _codes(EU_PROJECTS, ["view", "add"])
+    | _codes(EU_REVIEW, ["view", "change"]),
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(AGREEMENTS, ALL_ACTIONS)
     | _codes(ROR_REVIEW, ["view", "change"])
+    | _codes(EU_PROJECTS, ["view", "add"])
+    | _codes(EU_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
     | {("partnerships", "view_confidential_agreement")},
 }
@@ -90,7 +101,7 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW):
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, EU_PROJECTS, EU_REVIEW):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("backoffice/", include("backoffice.urls")),
+    path("backoffice/timeline/", include("evidence.urls")),
     path("robots.txt", website_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
     path("mobility/", include("mobility.urls")),
+    path("eu-projects/", include("euprojects.urls")),
     prefix_default_language=True,
 )
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "partnerships",
     "mobility",
     "events",
+    "euprojects",
+    "evidence",
     "website",
     "dataset",
     "sources",
