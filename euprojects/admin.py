@@ -159,12 +159,6 @@ class ParticipationAdmin(VersionedAdmin):
         return False  # linked by reviewing the organisation's match
 
 
-class OrganisationMatchForm(forms.ModelForm):
-    class Meta:
-        model = OrganisationMatch
-        fields = ["institution"]
-
-
 @admin.register(OrganisationMatch)
 class OrganisationMatchAdmin(ClaraAdmin):
     """The review list of the CORDIS import's matching: an organisation (PIC) and the

@@ -44,7 +44,8 @@ def test_the_official_format_is_imported_with_its_counts(clara_dataset):
     project = Project.objects.get(cordis_id="101010")
     assert project.acronym == "ONCOLINK"
     assert project.total_cost == Decimal("1000000.50")
-    assert project.framework_programme == "H2020" and project.call == "H2020-SC1-2016-2017"
+    assert project.framework_programme == "H2020"
+    assert project.call == "H2020-SC1-2016-2017"
     assert str(project.start_date) == "2016-01-01"
     weizmann = Participation.objects.get(project=project, organisation_id="999900002")
     assert (weizmann.role, weizmann.country, weizmann.ec_contribution) == (
@@ -60,7 +61,8 @@ def test_the_official_format_is_imported_with_its_counts(clara_dataset):
     # Without a candidate: listed for review, with no institution.
     assert report.organisations_unmatched == 2
     unmatched = OrganisationMatch.objects.get(organisation_id="999900004")
-    assert unmatched.institution is None and unmatched.country == "EL"
+    assert unmatched.institution is None
+    assert unmatched.country == "EL"
     assert Participation.objects.unmatched().count() == 3  # ACME twice, Nowhere once
     assert "3 created" in str(report)
 
@@ -115,7 +117,8 @@ def test_a_bad_row_is_named_and_nothing_is_written(db, tmp_path, file, old, new,
     with pytest.raises(CordisError) as error:
         import_cordis(folder)
     assert message in str(error.value)
-    assert not Project.objects.exists() and not Participation.objects.exists()
+    assert not Project.objects.exists()
+    assert not Participation.objects.exists()
     assert not OrganisationMatch.objects.exists()
 
 
@@ -141,7 +144,8 @@ def test_review_accept_links_every_participation_and_reject_unlinks(clara_datase
     assert set(linked.values_list("institution_id", flat=True)) == {None}
     # A re-import keeps the decisions: nothing is matched or written again.
     report = import_cordis(DATA)
-    assert not report.changed and report.organisations_to_review == 0
+    assert not report.changed
+    assert report.organisations_to_review == 0
 
 
 def test_rematch_proposes_again_after_the_directory_grew(clara_dataset):
@@ -174,4 +178,5 @@ def test_a_sample_of_the_shared_data_imports_and_reimports_without_writing(db, t
     assert Project.objects.get(cordis_id="632927").total_cost == Decimal("230000.00")
     with CaptureQueriesContext(connection) as captured:
         again = import_cordis(tmp_path, match=False)
-    assert writes(captured) == [] and again.projects_unchanged == 300
+    assert writes(captured) == []
+    assert again.projects_unchanged == 300
