@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from .models import ParticipationRole, ProjectStatus
 
 csv.field_size_limit(10_000_000)  # an objective runs to thousands of characters
@@ -59,15 +61,18 @@ class Cell:
         self.file, self.row, self.record = file, row, record
 
     def error(self, column: str, message: str) -> CordisError:
-        return CordisError(f"{self.file}, row {self.row}, column “{column}”: {message}")
+        return CordisError(
+            _("%(file)s, row %(row)s, column “%(column)s”: %(message)s")
+            % {"file": self.file, "row": self.row, "column": column, "message": message}
+        )
 
     def text(self, column: str, *, required: bool = False, max_length: int = 0) -> str:
         value = (self.record.get(column) or "").strip()
         if required and not value:
-            raise self.error(column, "empty, a value is required.")
+            raise self.error(column, _("empty, a value is required."))
         if max_length and len(value) > max_length:
             if required:
-                raise self.error(column, f"longer than {max_length} characters.")
+                raise self.error(column, _("longer than %(max)s characters.") % {"max": max_length})
             value = value[:max_length]
         return value
 
@@ -78,7 +83,9 @@ class Cell:
         try:
             return datetime.date.fromisoformat(value[:10])
         except ValueError:
-            raise self.error(column, f"“{value}” is not a date (YYYY-MM-DD).") from None
+            raise self.error(
+                column, _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}
+            ) from None
 
     def amount(self, column: str) -> Decimal | None:
         value = self.text(column).replace(" ", "").replace("\u00a0", "")
@@ -89,9 +96,13 @@ class Cell:
         try:
             amount = Decimal(value).quantize(Decimal("0.01"))
         except InvalidOperation:
-            raise self.error(column, f"“{self.text(column)}” is not an amount.") from None
+            raise self.error(
+                column, _("“%(value)s” is not an amount.") % {"value": self.text(column)}
+            ) from None
         if amount < 0 or amount >= Decimal("1e12"):
-            raise self.error(column, f"“{self.text(column)}” is out of range.")
+            raise self.error(
+                column, _("“%(value)s” is out of range.") % {"value": self.text(column)}
+            )
         return amount
 
     def number(self, column: str) -> int | None:
@@ -99,7 +110,7 @@ class Cell:
         if not value:
             return None
         if not value.isdigit() or len(value) > 9:
-            raise self.error(column, f"“{value}” is not a whole number.")
+            raise self.error(column, _("“%(value)s” is not a whole number.") % {"value": value})
         return int(value)
 
 
@@ -107,7 +118,7 @@ def project_row(file: str, row: int, record: dict) -> ProjectRow:
     cell = Cell(file, row, record)
     status = cell.text("status").upper()
     if status and status not in STATUSES:
-        raise cell.error("status", f"unknown status “{status}”.")
+        raise cell.error("status", _("unknown status “%(value)s”.") % {"value": status})
     values = {
         "cordis_id": cell.text("id", required=True, max_length=20),
         "acronym": cell.text("acronym", required=True, max_length=100),
@@ -124,7 +135,7 @@ def project_row(file: str, row: int, record: dict) -> ProjectRow:
         "rcn": cell.number("rcn"),
     }
     if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
-        raise cell.error("endDate", "the end comes before the start.")
+        raise cell.error("endDate", _("the end comes before the start."))
     return ProjectRow(row, values, _hash(values))
 
 
@@ -132,10 +143,12 @@ def participation_row(file: str, row: int, record: dict) -> ParticipationRow:
     cell = Cell(file, row, record)
     role = cell.text("role", required=True)
     if role.lower() not in ROLES:
-        raise cell.error("role", f"unknown role “{role}”.")
+        raise cell.error("role", _("unknown role “%(value)s”.") % {"value": role})
     country = cell.text("country").upper()
     if country and (len(country) != 2 or not country.isalpha()):
-        raise cell.error("country", f"“{country}” is not a two-letter country code.")
+        raise cell.error(
+            "country", _("“%(value)s” is not a two-letter country code.") % {"value": country}
+        )
     values = {
         "organisation_id": cell.text("organisationID", required=True, max_length=40),
         "role": ROLES[role.lower()],
@@ -157,7 +170,7 @@ class CordisFiles:
         paths = [os.fspath(p) for p in paths]
         for path in paths:
             if not os.path.exists(path):
-                raise CordisError(f"{path}: no such file or folder.")
+                raise CordisError(_("%(path)s: no such file or folder.") % {"path": path})
         self.zip = paths[0] if len(paths) == 1 and zipfile.is_zipfile(paths[0]) else None
         if self.zip:
             names = zipfile.ZipFile(self.zip).namelist()
@@ -171,17 +184,20 @@ class CordisFiles:
         elif len(paths) == 2:
             self.files = {PROJECT_FILE: paths[0], ORGANISATION_FILE: paths[1]}
         else:
-            raise CordisError("Give a zip or folder of the CORDIS export, or its two CSV files.")
+            raise CordisError(_("Give a zip or folder of the CORDIS export, or its two CSV files."))
         if not self.zip:
             for path in self.files.values():
                 if not os.path.isfile(path):
-                    raise CordisError(f"{path}: no such file.")
+                    raise CordisError(_("%(path)s: no such file.") % {"path": path})
 
     def _member(self, names: list[str], base: str) -> str:
         for name in names:
             if os.path.basename(name).lower() == base:
                 return name
-        raise CordisError(f"{self.zip}: no {base} in this zip (found: {', '.join(names)}).")
+        raise CordisError(
+            _("%(zip)s: no %(file)s in this zip (found: %(names)s).")
+            % {"zip": self.zip, "file": base, "names": ", ".join(names)}
+        )
 
     @contextmanager
     def _open(self, base: str):
@@ -202,20 +218,34 @@ class CordisFiles:
                 missing = [column for column in required if column not in header]
                 if missing:
                     raise CordisError(
-                        f"{name}, row 1: not a CORDIS {base} file, missing the column(s) "
-                        f"{', '.join(missing)}."
+                        _(
+                            "%(file)s, row 1: not a CORDIS %(kind)s file, missing the "
+                            "column(s) %(columns)s."
+                        )
+                        % {"file": name, "kind": base, "columns": ", ".join(missing)}
                     )
                 for row, record in enumerate(reader, start=2):
                     if not any(record):
                         continue
                     if len(record) != len(header):
                         raise CordisError(
-                            f"{name}, row {row}: {len(record)} cells where the header has "
-                            f"{len(header)} (a `;` or quote out of place?)."
+                            _(
+                                "%(file)s, row %(row)s: %(cells)s cells where the header has "
+                                "%(columns)s (a “;” or quote out of place?)."
+                            )
+                            % {
+                                "file": name,
+                                "row": row,
+                                "cells": len(record),
+                                "columns": len(header),
+                            }
                         )
                     yield row, dict(zip(header, record, strict=True))
             except (csv.Error, UnicodeDecodeError) as error:
-                raise CordisError(f"{name}, after row {row}: cannot be read ({error}).") from None
+                raise CordisError(
+                    _("%(file)s, after row %(row)s: cannot be read (%(error)s).")
+                    % {"file": name, "row": row, "error": error}
+                ) from None
 
     def projects(self) -> Iterator[ProjectRow]:
         name = os.path.basename(self.files[PROJECT_FILE])

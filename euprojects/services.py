@@ -134,8 +134,11 @@ def _project_pks(batch: list[ParticipationRow]) -> dict[str, tuple[int, int | No
     for item in batch:
         if item.project_id not in pks:
             raise CordisError(
-                f"organization.csv, row {item.row}, column “projectID”: project "
-                f"{item.project_id} is not in the project file."
+                _(
+                    "organization.csv, row %(row)s, column “projectID”: project %(project)s is "
+                    "not in the project file."
+                )
+                % {"row": item.row, "project": item.project_id}
             )
     return pks
 
