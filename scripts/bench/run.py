@@ -13,7 +13,8 @@
    floor for the ratio; latency percentiles at 2 connections come from the bench's own
    closed-loop client (closed_loop()), cached and uncached.
 4. Times the preview and the confirmed import of a 20,000-row mobility file in the French
-   spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone).
+   spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone), and
+   the import of the shared CORDIS files, then again (scripts/bench/cordis.py; `--only cordis`).
 5. Writes docs/performance.md.
 
 Add a URL: one line in URLS below ({placeholders} come from django_side.placeholders()).
@@ -39,6 +40,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import cordis as cordis_bench  # scripts/bench/cordis.py: the CORDIS import step
 import imports as import_bench  # scripts/bench/imports.py: the spreadsheet import step
 import sweeps
 from sweeps import percentile
@@ -217,6 +219,25 @@ def measure_imports(env: dict, rows: int = 20_000) -> dict:
     for label in ("preview", "confirm"):
         step = outcome[label]
         log(f"   {label}: {step['seconds']:.1f} s, {step['rows_per_second']:,} rows/s")
+    return outcome
+
+
+CORDIS_LABEL = "cordis: import of the shared CORDIS files, then again (no writes)"
+
+
+def measure_cordis(env: dict) -> dict | None:
+    """The CORDIS import step, in its own process against the full-scale database."""
+    if not cordis_bench.SHARED.is_dir():
+        log(f"cordis: {cordis_bench.SHARED} is absent, not measured")
+        return None
+    log("cordis: the shared CORDIS files imported, then again (rolled back)")
+    result = run([PY, str(HERE / "cordis.py")], env, capture_output=True, text=True)
+    if result.stderr.strip():
+        print(result.stderr, file=sys.stderr, end="")
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    for label in ("first", "again"):
+        step = outcome[label]
+        log(f"   {label}: {step['seconds']:.1f} s, {step['writes']} writing statements")
     return outcome
 
 
@@ -820,6 +841,9 @@ def write_report(rows, info, output: Path) -> None:
     imports_section = import_bench.report(info.get("imports"))
     if imports_section:
         lines += ["", *imports_section]
+    cordis_section = cordis_bench.report(info.get("cordis"))
+    if cordis_section:
+        lines += ["", *cordis_section]
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -921,9 +945,15 @@ def main() -> None:
         not args.only or any(word.lower() in IMPORTS_LABEL for word in args.only)
     ):
         imports_result = measure_imports(full_env)
-    if not urls:  # the import step alone: no server to start
+    cordis_result = None
+    if not args.mixed_only and (
+        not args.only or any(word.lower() in CORDIS_LABEL for word in args.only)
+    ):
+        cordis_result = measure_cordis(full_env)
+    if not urls:  # the import steps alone: no server to start
         info = run_info(args, built, [], None)
         info["imports"] = imports_result
+        info["cordis"] = cordis_result
         write_report([], info, Path(args.output))
         log(f"wrote {args.output} in {time.monotonic() - started:.0f} s")
         return
@@ -1079,6 +1109,7 @@ def main() -> None:
 
     info = run_info(args, built, floor_all, mixed_result, sweep_results)
     info["imports"] = imports_result
+    info["cordis"] = cordis_result
     output = Path(args.output)
     write_report(rows, info, output)
     (bench_dir / "results.json").write_text(

@@ -17,9 +17,12 @@ from euprojects.services import accept_match, import_cordis, reject_match, remat
 from institutions.models import Institution
 
 DATA = Path(__file__).parent / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "cordis"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared/cordis")
+ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside the checkout (a worktree's one level further up).
+SHARED = next(
+    (p / "cordis" for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.is_dir()),
+    ROOT.parent / "shared" / "cordis",
+)
 
 pytestmark = pytest.mark.django_db
 
