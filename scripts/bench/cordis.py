@@ -5,8 +5,9 @@ participations) imported, then imported again (which must write nothing).
 
 Run by scripts/bench/run.py (`--only cordis` for this step alone) against the bench database,
 or by hand against any migrated database. Both imports run as `import_cordis` runs them
-(matching new organisations against the directory) inside a transaction rolled back at the
-end: the database is left as it was. Prints one JSON line.
+(matching new organisations against the directory), the first on a database emptied of EU
+projects, inside a transaction rolled back at the end: the database is left as it was.
+Prints one JSON line.
 """
 
 import argparse
@@ -57,9 +58,14 @@ def _timed(path: Path) -> tuple[float, float, object, int]:
 def measure(path: Path) -> dict:
     from django.db import connection, transaction
 
+    from euprojects.models import OrganisationMatch, Participation, Project
+
     outcome = {"path": str(path), "vendor": connection.vendor, "target_seconds": TARGET_SECONDS}
     try:
         with transaction.atomic():
+            # A first import, whatever the database holds (all rolled back at the end).
+            for model in (Participation, OrganisationMatch, Project):
+                model.objects.all().delete()
             for label in ("first", "again"):
                 seconds, cpu, report, writes = _timed(path)
                 outcome[label] = {
