@@ -18,6 +18,7 @@ PAGES = [
     "/{lang}/institutions/?country=CN",
     "/{lang}/institutions/renji-stem-cell-research-center/",
     "/{lang}/institutions/teams/gao-stem-cell-team/",
+    "/{lang}/eu-projects/institution/renji-stem-cell-research-center/",
     "/{lang}/themes/",
     "/{lang}/themes/liver-cancer/",
     "/{lang}/events/",
