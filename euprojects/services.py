@@ -30,6 +30,7 @@ class CordisImportReport:
     participations_updated: int = 0
     participations_unchanged: int = 0
     duplicates: int = 0
+    participations_unmatched: int = 0  # of those created: no institution yet
     organisations_matched: int = 0
     organisations_to_review: int = 0
     organisations_unmatched: int = 0
@@ -51,7 +52,8 @@ class CordisImportReport:
             f"{self.projects_updated} updated, {self.projects_unchanged} unchanged; "
             f"participations {self.participations_created} created, "
             f"{self.participations_updated} updated, {self.participations_unchanged} unchanged "
-            f"({self.duplicates} repeated rows skipped); new organisations "
+            f"({self.duplicates} repeated rows skipped), {self.participations_unmatched} of the "
+            f"new ones unmatched; new organisations "
             f"{self.organisations_matched} matched, {self.organisations_to_review} to review, "
             f"{self.organisations_unmatched} without a candidate."
         )
@@ -184,6 +186,9 @@ def _write_participations(
     if updated:
         Participation.objects.bulk_update(updated, sorted(fields))
     report.participations_created += len(new)
+    report.participations_unmatched += sum(
+        1 for _key, item in new if item.values["organisation_id"] not in institutions
+    )
     report.participations_updated += len(updated)
     report.participations_unchanged += len(rows) - len(new) - len(updated)
 

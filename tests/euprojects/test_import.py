@@ -67,6 +67,7 @@ def test_the_official_format_is_imported_with_its_counts(clara_dataset):
     assert unmatched.institution is None
     assert unmatched.country == "EL"
     assert Participation.objects.unmatched().count() == 3  # ACME twice, Nowhere once
+    assert report.participations_unmatched == 3
     assert "3 created" in str(report)
 
 
