@@ -322,6 +322,7 @@ def partnership_timeline(partnership: Partnership, *, user=None) -> Timeline:
     mobilities = partnership.mobilities.not_cancelled()
     events = partnership.events.all()
     if user is None:
+        mobilities = mobilities.public()
         events = events.public()
     return _timeline(
         agreements=_agreements(Q(partnership=partnership), user),

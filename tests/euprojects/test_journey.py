@@ -52,7 +52,9 @@ def records(db):
     return {"partner": partner, "partnership": partnership}
 
 
-def test_visitor_sees_an_eu_project_with_a_clara_partner_and_the_timeline(page, live_server, records):
+def test_visitor_sees_an_eu_project_with_a_clara_partner_and_the_timeline(
+    page, live_server, records
+):
     page.goto(f"{live_server.url}/fr/institutions/?country=IL")
     page.get_by_role("link", name="Institut Weizmann des sciences").first.click()
     page.wait_for_url(re.compile(r"/fr/institutions/institut-weizmann/$"))

@@ -276,3 +276,17 @@ def test_only_partners_have_a_see_all_page(client, world):
         slug="directory-only", name="Directory", country="DE", source="ror", ror_id=""
     )
     assert client.get(f"/en/eu-projects/institution/{hidden.slug}/").status_code == 404
+
+
+def test_a_collaboration_page_shows_its_public_timeline_with_shared_eu_projects(client, world):
+    partnership, partner = world["partnership"], world["partner"]
+    agreement(
+        partnership, partner, title_en="Published accord", signed_on=datetime.date(2019, 5, 2)
+    )
+    agreement(partnership, partner, title_en="Secret accord", is_confidential=True)
+    html = client.get("/en/collaborations/alliance/").content.decode()
+    section = html.split('id="evidence"')[1].split("</section>")[0]
+    assert "Published accord" in section
+    assert "SHAREDPROJ" in section  # two of its members take part
+    assert "ALONEPROJ" not in section  # one of them only
+    assert "Secret accord" not in html
