@@ -69,7 +69,7 @@ def import_cordis(*paths, batch_size: int = BATCH_SIZE, match: bool = True) -> C
     """Upsert projects and participations from a CORDIS export, keyed by CORDIS ids; a row is
     written only when what CLARA keeps of it changed (its hash). One transaction: a bad row
     (CordisError, naming it) leaves the database as it was. New organisations are matched to
-    the directory (`match`); those not matched surely wait in the review list."""
+    the directory (`match`); those not matched with certainty wait in the review list."""
     files = CordisFiles(*paths)
     report = CordisImportReport()
     with transaction.atomic():
