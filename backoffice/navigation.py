@@ -52,6 +52,14 @@ GROUPS = [
         ],
     ),
     (
+        _("EU projects"),
+        [
+            ("euprojects.Project", "euro"),
+            ("euprojects.Participation", "diversity_3"),
+            ("euprojects.OrganisationMatch", "fact_check"),
+        ],
+    ),
+    (
         _("Events"),
         [("events.Event", "event"), ("events.EventParticipant", "co_present")],
     ),

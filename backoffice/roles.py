@@ -24,6 +24,9 @@ ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed),
 # Report definitions and narratives are content; editions are generated (added), never changed.
 REPORTS = {"reports": ["reportdefinition", "partnershipnarrative"]}
 EDITIONS = {"reports": ["reportedition"]}
+# EU projects come from the CORDIS import (add: import); their participants' matches are reviewed.
+EU_PROJECTS = {"euprojects": ["project", "participation"]}
+EU_REVIEW = {"euprojects": ["organisationmatch"]}
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -81,14 +84,18 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     | _codes(ROR_REVIEW, ["view"])
     | _codes(CALLS, ["view"])
     | _codes(REPORTS, ["view"])
-    | _codes(EDITIONS, ["view"]),
+    | _codes(EDITIONS, ["view"])
+    | _codes(EU_PROJECTS, ["view"])
+    | _codes(EU_REVIEW, ["view"]),
     EDITOR: _codes(CONTENT, ALL_ACTIONS)
     | _codes(CALLS, ALL_ACTIONS)
     | _codes(SELECTION, ALL_ACTIONS)
     | _codes(AGREEMENTS, ["view"])
     | _codes(ROR_REVIEW, ["view", "change"])
     | _codes(REPORTS, ALL_ACTIONS)
-    | _codes(EDITIONS, ["view", "add"]),
+    | _codes(EDITIONS, ["view", "add"])
+    | _codes(EU_PROJECTS, ["view", "add"])
+    | _codes(EU_REVIEW, ["view", "change"]),
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(CALLS, ALL_ACTIONS)
     | _codes(SELECTION, ALL_ACTIONS)
@@ -96,6 +103,8 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     | _codes(EDITIONS, ["view", "add"])
     | _codes(AGREEMENTS, ALL_ACTIONS)
     | _codes(ROR_REVIEW, ["view", "change"])
+    | _codes(EU_PROJECTS, ["view", "add"])
+    | _codes(EU_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
     | {("partnerships", "view_confidential_agreement")},
 }
@@ -112,7 +121,8 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION, REPORTS, EDITIONS):
+    groups = (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION, REPORTS, EDITIONS)
+    for group in (*groups, EU_PROJECTS, EU_REVIEW):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

@@ -17,6 +17,7 @@ urlpatterns = [
     path("backoffice/reports/", include("reports.urls")),
     path("backoffice/", include("backoffice.urls")),
     path("backoffice/programmes/", include("programmes.staff_urls")),
+    path("backoffice/timeline/", include("evidence.urls")),
     path("robots.txt", website_views.RobotsView.as_view(), name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
@@ -41,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("mobility/", include("mobility.urls")),
     # "appels/" on French pages, "calls/" on English ones.
     path(pgettext_lazy("address", "calls/"), include("programmes.urls")),
+    path("eu-projects/", include("euprojects.urls")),
     prefix_default_language=True,
 )
 

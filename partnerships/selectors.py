@@ -26,7 +26,6 @@ from core import versioned
 from core.collation import collated
 from core.languages import content_languages, in_default_language, localized, localized_in
 from core.maps import country_shapes, project
-from core.models import format_partial_date
 from core.text import folded_aliases, similar_names_q
 from institutions.models import Institution
 
@@ -52,7 +51,6 @@ def partnership_list(*, params) -> tuple[PartnershipFilterSet, QuerySet, bool]:
 
 MEMBERS_SHOWN = 30  # on the collaboration's page; the others on its partners page
 AGREEMENTS_SHOWN = 20
-TIMELINE_PER_KIND = 20  # the latest agreements, events and mobilities
 
 
 def likely_duplicates(*, names: list[str], acronym: str, exclude_pk=None, limit: int = 5):
@@ -135,62 +133,6 @@ def partnership_agreements(partnership: Partnership) -> tuple[list[Agreement], i
         )[:AGREEMENTS_SHOWN]
     )
     return shown, agreements.count()
-
-
-@dataclass
-class TimelineEntry:
-    date: datetime.date | None
-    label: str
-    kind: str
-    text: str
-    url: str = ""
-
-
-def timeline(partnership: Partnership, agreements: list[Agreement]) -> list[TimelineEntry]:
-    """Agreements, events and mobility milestones in date order; undated entries last. The
-    latest TIMELINE_PER_KIND of each kind."""
-    entries = []
-    for agreement in agreements:
-        entries.append(
-            TimelineEntry(
-                agreement.signed_on,
-                agreement.signed_display,
-                _("Agreement"),
-                agreement.title,
-                agreement.get_absolute_url(),
-            )
-        )
-    events = partnership.events.public()[:TIMELINE_PER_KIND]  # newest first (Event.Meta)
-    for event in events:
-        entries.append(
-            TimelineEntry(
-                event.start_date,
-                event.date_display,
-                event.get_kind_display(),
-                event.title,
-                event.get_absolute_url(),
-            )
-        )
-    mobilities = (
-        partnership.mobilities.not_cancelled()
-        .select_related("host_institution")
-        .order_by(Coalesce("actual_start", "planned_start").desc(nulls_last=True), "pk")
-    )
-    for mobility in mobilities[:TIMELINE_PER_KIND]:
-        if mobility.start:
-            entries.append(
-                TimelineEntry(
-                    mobility.start,
-                    format_partial_date(mobility.start, "day"),
-                    _("Mobility"),
-                    _("Mobility (%(category)s), host institution: %(host)s")
-                    % {
-                        "category": mobility.get_category_display(),
-                        "host": mobility.host_institution,
-                    },
-                )
-            )
-    return sorted(entries, key=lambda e: (e.date is None, e.date or datetime.date.min))
 
 
 def mobility_summary(partnership: Partnership) -> list[dict]:

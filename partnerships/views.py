@@ -56,7 +56,6 @@ class PartnershipDetailView(StaffPreviewMixin, DetailView):
             partners=selectors.partners_summary(partnership, partner_map),
             agreements=agreements,
             agreements_total=agreements_total,
-            timeline=selectors.timeline(partnership, agreements),
             mobility_summary=selectors.mobility_summary(partnership),
             map=partner_map,
             **kwargs,

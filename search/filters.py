@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.filters import CountryFilter, SlugChoiceFilter
+from euprojects.selectors import institutions_sharing_projects_with_clara
 from institutions.models import Institution, InstitutionQuerySet, Team
 from institutions.ror import ROR_TYPES
 from partnerships.models import Agreement, AgreementParty, Partnership, PartnershipMember
@@ -113,6 +114,14 @@ def in_force_with_clara(*, maybe: bool = False) -> list[int]:
     return sorted(set(parties.values_list("institution_id", flat=True)))
 
 
+def sharing_eu_projects_with_clara() -> list[int]:
+    """The institutions taking part in an EU project with a CLARA member (another one): a
+    short list read once (one query), as in_force_with_clara."""
+    return sorted(
+        set(institutions_sharing_projects_with_clara().values_list("institution", flat=True))
+    )
+
+
 class Probe(Exists):
     """EXISTS as a per-row index probe: OFFSET 0 keeps PostgreSQL from turning it into a hash
     of the whole related table (built before the first row, whatever the LIMIT)."""
@@ -179,8 +188,19 @@ class PartnerFilterSet(django_filters.FilterSet):
         widget=QuickSelect(fixed="yes-no-unknown"),
     )
 
+    eu_projects = django_filters.ChoiceFilter(
+        choices=[("shared", _("Shares an EU project with a CLARA member"))],
+        method="filter_eu_projects",
+        label=_("EU projects"),
+        empty_label=_("With or without"),
+        widget=QuickSelect(fixed="eu-projects"),
+    )
+
     def path(self, field: str) -> str:
         return f"{self.institution_path}{field}"
+
+    def filter_eu_projects(self, queryset, name, value: str):
+        return queryset.filter(**{self.path("pk__in"): sharing_eu_projects_with_clara()})
 
     def where_institution(self, queryset, condition: Q):
         """Rows whose institution meets `condition`: a team's as a set of institutions (hashed
@@ -240,6 +260,7 @@ class TeamFilterSet(PartnerFilterSet):
             "theme",
             "collaboration",
             "agreement_in_force",
+            "eu_projects",
             "leader",
         ]
 
@@ -276,6 +297,7 @@ class InstitutionFilterSet(PartnerFilterSet):
             "theme",
             "collaboration",
             "agreement_in_force",
+            "eu_projects",
             "directory",
             "ror_id",
             "ror_type",

@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from euprojects.models import OrganisationMatch, Participation, Project
 from events.models import Event
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
@@ -166,3 +167,40 @@ class EventFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2011, 7, 4)
     end_date = datetime.date(2011, 7, 6)
     is_public = True
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    cordis_id = factory.Sequence(lambda n: f"{900000 + n}")
+    acronym = factory.Sequence(lambda n: f"PROJ{n}")
+    framework_programme = "H2020"
+    status = Project.Status.SIGNED
+    start_date = datetime.date(2016, 1, 1)
+    end_date = datetime.date(2019, 12, 31)
+    source_hash = "x"
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    project = factory.SubFactory(ProjectFactory)
+    organisation_id = factory.Sequence(lambda n: f"{990000000 + n}")
+    role = Participation.Role.PARTICIPANT
+    name = factory.Sequence(lambda n: f"ORGANISATION {n}")
+    country = "DE"
+    institution = factory.SubFactory(InstitutionFactory)
+    source_hash = "x"
+
+
+class OrganisationMatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationMatch
+
+    organisation_id = factory.Sequence(lambda n: f"{980000000 + n}")
+    name = "UNIVERSITE CLAUDE BERNARD LYON 1"
+    country = "FR"
+    institution = factory.SubFactory(InstitutionFactory, country="FR")
+    confidence = "0.700"

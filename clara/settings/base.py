@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "mobility",
     "events",
     "programmes",
+    "euprojects",
+    "evidence",
     "website",
     "dataset",
     "sources",

@@ -273,6 +273,7 @@ def pair_values() -> dict[str, str]:
         "theme": ResearchTheme.objects.filter(teams=team).order_by("?").first().slug,
         "collaboration": collaboration.slug,
         "agreement_in_force": random.choice(["true", "false", "unknown"]),
+        "eu_projects": "shared",
         "members": random.choice(["clara", "partners"]),
         "leader": team.leader.slug,
         "directory": "all",

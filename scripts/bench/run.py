@@ -13,7 +13,8 @@
    floor for the ratio; latency percentiles at 2 connections come from the bench's own
    closed-loop client (closed_loop()), cached and uncached.
 4. Times the preview and the confirmed import of a 20,000-row mobility file in the French
-   spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone).
+   spreadsheet format (scripts/bench/imports.py; `--only imports` for this step alone), and
+   the import of the shared CORDIS files, then again (scripts/bench/cordis.py; `--only cordis`).
 5. Times the reports of a year: figures, edition XLSX, a frozen edition opened
    (scripts/bench/report_timings.py; `--only reports` for this step alone).
 6. Writes docs/performance.md.
@@ -41,6 +42,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import cordis as cordis_bench  # scripts/bench/cordis.py: the CORDIS import step
 import imports as import_bench  # scripts/bench/imports.py: the spreadsheet import step
 import report_timings as reports_bench  # scripts/bench/report_timings.py
 import sweeps
@@ -236,6 +238,25 @@ def measure_reports(env: dict, year: int = 2020) -> dict:
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     for step in ("report", "xlsx", "edition"):
         log(f"   {step}: {outcome[step]['seconds'] * 1000:,.0f} ms, {outcome[step]['queries']} q")
+    return outcome
+
+
+CORDIS_LABEL = "cordis: import of the shared CORDIS files, then again (no writes)"
+
+
+def measure_cordis(env: dict) -> dict | None:
+    """The CORDIS import step, in its own process against the full-scale database."""
+    if not cordis_bench.SHARED.is_dir():
+        log(f"cordis: {cordis_bench.SHARED} is absent, not measured")
+        return None
+    log("cordis: the shared CORDIS files imported, then again (rolled back)")
+    result = run([PY, str(HERE / "cordis.py")], env, capture_output=True, text=True)
+    if result.stderr.strip():
+        print(result.stderr, file=sys.stderr, end="")
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    for label in ("first", "again"):
+        step = outcome[label]
+        log(f"   {label}: {step['seconds']:.1f} s, {step['writes']} writing statements")
     return outcome
 
 
@@ -842,6 +863,9 @@ def write_report(rows, info, output: Path) -> None:
     reports_section = reports_bench.report(info.get("reports"))
     if reports_section:
         lines += ["", *reports_section]
+    cordis_section = cordis_bench.report(info.get("cordis"))
+    if cordis_section:
+        lines += ["", *cordis_section]
     skipped = [r for r in rows if r.get("skipped")]
     if skipped:
         lines += [
@@ -949,10 +973,16 @@ def main() -> None:
         not args.only or any(word.lower() in REPORTS_LABEL for word in args.only)
     ):
         reports_result = measure_reports(full_env)
-    if not urls:  # the import or reports step alone: no server to start
+    cordis_result = None
+    if not args.mixed_only and (
+        not args.only or any(word.lower() in CORDIS_LABEL for word in args.only)
+    ):
+        cordis_result = measure_cordis(full_env)
+    if not urls:  # the import and reports steps alone: no server to start
         info = run_info(args, built, [], None)
         info["imports"] = imports_result
         info["reports"] = reports_result
+        info["cordis"] = cordis_result
         write_report([], info, Path(args.output))
         log(f"wrote {args.output} in {time.monotonic() - started:.0f} s")
         return
@@ -1109,6 +1139,7 @@ def main() -> None:
     info = run_info(args, built, floor_all, mixed_result, sweep_results)
     info["imports"] = imports_result
     info["reports"] = reports_result
+    info["cordis"] = cordis_result
     output = Path(args.output)
     write_report(rows, info, output)
     (bench_dir / "results.json").write_text(

@@ -51,6 +51,7 @@ def build(model):
         "partnerships.agreement": f.AgreementFactory,
         "partnerships.agreementparty": f.AgreementPartyFactory,
         "mobility.mobilityexchange": f.MobilityExchangeFactory,
+        "euprojects.organisationmatch": f.OrganisationMatchFactory,
         "events.event": f.EventFactory,
         "events.eventparticipant": lambda: EventParticipant.objects.create(
             event=f.EventFactory(), person=f.PersonFactory()

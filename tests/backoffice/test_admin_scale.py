@@ -210,6 +210,9 @@ MAKERS = {
     "partnerships.partnershipmember": f.PartnershipMemberFactory,
     "partnerships.agreementparty": lambda: f.AgreementPartyFactory(signatory=f.PersonFactory()),
     "mobility.mobilityexchange": f.MobilityExchangeFactory,
+    "euprojects.project": lambda: f.ParticipationFactory().project,
+    "euprojects.participation": f.ParticipationFactory,
+    "euprojects.organisationmatch": f.OrganisationMatchFactory,
     "events.event": lambda: f.EventFactory(partnership=f.PartnershipFactory()),
     "events.eventparticipant": lambda: EventParticipant.objects.create(
         event=f.EventFactory(), person=f.PersonFactory()

@@ -18,6 +18,7 @@ PAGES = [
     "/{lang}/institutions/?country=CN",
     "/{lang}/institutions/renji-stem-cell-research-center/",
     "/{lang}/institutions/teams/gao-stem-cell-team/",
+    "/{lang}/eu-projects/institution/renji-stem-cell-research-center/",
     "/{lang}/themes/",
     "/{lang}/themes/liver-cancer/",
     "/{lang}/events/",
@@ -72,8 +73,9 @@ def test_collaboration_page_shows_partners_by_country_agreements_and_timeline(
     assert "Shanghai Cancer Institute" in html
     assert "CRCL – Shanghai Cancer Institute partnership agreement" in html
     timeline = html[html.index('class="timeline"') :]
-    assert timeline.index("4–6 July 2011") < timeline.index("2013")
-    assert "Mobility (Researcher), host institution: Renji Hospital Stem Cell" in timeline
+    assert timeline.index("2013") < timeline.index("4–6 July 2011")  # newest first
+    assert "Mobility planned" in timeline  # planned, never reported done: kept apart
+    assert "Researcher, host institution: Renji Hospital Stem Cell" in timeline
     assert "14</strong> research institutes" in html
     quebec = client.get("/en/collaborations/oncopole-quebec/").content.decode()
     assert "&gt; 1,300</strong> co-publications" in quebec

@@ -49,6 +49,7 @@ def filter_values() -> dict[str, str]:
         "theme": ResearchTheme.objects.filter(teams=team).order_by("pk").first().slug,
         "collaboration": collaboration.slug,
         "agreement_in_force": "true",
+        "eu_projects": "shared",
         "members": "partners",
         "leader": team.leader.slug,
         "directory": "all",
