@@ -15,6 +15,11 @@ CONTENT = {
 AGREEMENTS = {"partnerships": ["agreement", "agreementparty", "agreementcommitment"]}
 DOCUMENTS = {"partnerships": ["agreementdocument"]}
 ROR_REVIEW = {"institutions": ["rormatch"]}  # proposals are reviewed (changed), never added
+# Personal data of researchers and partners (introductions, contacts, saved searches): not for
+# Viewers. Requests and saved searches come from the public site, never added by staff.
+CONTACTS = {"contacts": ["partnercontact", "contactexchange"]}
+REQUESTS = {"introductions": ["introductionrequest"]}
+SUBSCRIPTIONS = {"savedsearches": ["savedsearch"]}
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -66,15 +71,23 @@ def permission_label(permission) -> str:
     return f"{content_type} | {what}"
 
 
+PERSONAL_DATA = (
+    _codes(CONTACTS, ALL_ACTIONS)
+    | _codes(REQUESTS, ["view", "change", "delete"])
+    | _codes(SUBSCRIPTIONS, ["view", "delete"])
+)
+
 ROLES: dict[str, set[tuple[str, str]]] = {
     VIEWER: _codes(CONTENT, ["view"]) | _codes(AGREEMENTS, ["view"]) | _codes(ROR_REVIEW, ["view"]),
     EDITOR: _codes(CONTENT, ALL_ACTIONS)
     | _codes(AGREEMENTS, ["view"])
-    | _codes(ROR_REVIEW, ["view", "change"]),
+    | _codes(ROR_REVIEW, ["view", "change"])
+    | PERSONAL_DATA,
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(AGREEMENTS, ALL_ACTIONS)
     | _codes(ROR_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
+    | PERSONAL_DATA
     | {("partnerships", "view_confidential_agreement")},
 }
 
@@ -90,7 +103,7 @@ def permission_matrix() -> str:
 
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
-    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW):
+    for group in (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CONTACTS, REQUESTS, SUBSCRIPTIONS):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural
