@@ -133,8 +133,9 @@ def purge_expired(*, now=None) -> int:
 def erase(requests) -> int:
     """Delete these requests and every past version of them."""
     ids = list(requests.values_list("pk", flat=True))
-    IntroductionRequest.history.filter(id__in=ids).delete()
     deleted, _by_model = IntroductionRequest.objects.filter(pk__in=ids).delete()
+    # After the deletion, which records a last version of its own.
+    IntroductionRequest.history.filter(id__in=ids).delete()
     return deleted
 
 
