@@ -54,7 +54,7 @@ def erase_personal_data(modeladmin, request, queryset):
 
 @admin.register(IntroductionRequest)
 class IntroductionRequestAdmin(ClaraAdmin):
-    list_display = ["created_at", "name", "subject", "status", "assignee", "closed_at"]
+    list_display = ["name", "subject", "status", "assignee", "created_at", "closed_at"]
     list_filter = ["status"]
     list_select_related = ["assignee"]
     search_fields = ["name", "email", "subject"]
