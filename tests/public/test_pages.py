@@ -141,6 +141,8 @@ EXTRA_PAGES = [
     "/en/search/?q=cancer&type=institutions",
     "/en/mobility/figures/",
     "/en/collaborations/?country=ZZ",
+    "/en/introductions/team/gao-stem-cell-team/",
+    "/en/saved-searches/?q=cancer",
 ]
 
 
