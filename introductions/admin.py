@@ -58,7 +58,6 @@ class IntroductionRequestAdmin(ClaraAdmin):
     list_filter = ["status"]
     list_select_related = ["assignee"]
     search_fields = ["name", "email", "subject"]
-    date_hierarchy = None
     readonly_fields = [*RESEARCHER_FIELDS, "known_contacts", "closed_at"]
     fieldsets = [
         (gettext_lazy("Handling"), {"fields": ["status", "assignee", "notes", "closed_at"]}),

@@ -72,7 +72,8 @@ def describe(saved: SavedSearch) -> str:
     filters = ", ".join(f"{k}={v}" for k, v in params.items() if k not in {"q", "type"})
     with translation.override(saved.language):
         label = str(KINDS[saved.kind].label)
-    return " · ".join(part for part in (label, f"« {words} »" if words else "", filters) if part)
+    quoted = (f"« {words} »" if saved.language == "fr" else f"“{words}”") if words else ""
+    return " · ".join(part for part in (label, quoted, filters) if part)
 
 
 def _check_limits(*, email: str, client: str) -> None:
