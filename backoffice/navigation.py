@@ -23,6 +23,14 @@ GROUPS = [
             ("themes.ResearchTheme", "category"),
         ],
     ),
+    (
+        _("Introductions & contacts"),
+        [
+            ("introductions.IntroductionRequest", "connect_without_contact"),
+            ("contacts.PartnerContact", "contact_mail"),
+            ("savedsearches.SavedSearch", "notifications_active"),
+        ],
+    ),
     (_("Mobility"), [("mobility.MobilityExchange", "flight_takeoff")]),
     (
         _("Programmes"),

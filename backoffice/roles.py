@@ -27,6 +27,11 @@ EDITIONS = {"reports": ["reportedition"]}
 # EU projects come from the CORDIS import (add: import); their participants' matches are reviewed.
 EU_PROJECTS = {"euprojects": ["project", "participation"]}
 EU_REVIEW = {"euprojects": ["organisationmatch"]}
+# Personal data of researchers and partners (introductions, contacts, saved searches): not for
+# Viewers. Requests and saved searches come from the public site, never added by staff.
+CONTACTS = {"contacts": ["partnercontact", "contactexchange"]}
+REQUESTS = {"introductions": ["introductionrequest"]}
+SUBSCRIPTIONS = {"savedsearches": ["savedsearch"]}
 ALL_ACTIONS = ["view", "add", "change", "delete"]
 
 
@@ -78,6 +83,12 @@ def permission_label(permission) -> str:
     return f"{content_type} | {what}"
 
 
+PERSONAL_DATA = (
+    _codes(CONTACTS, ALL_ACTIONS)
+    | _codes(REQUESTS, ["view", "change", "delete"])
+    | _codes(SUBSCRIPTIONS, ["view", "delete"])
+)
+
 ROLES: dict[str, set[tuple[str, str]]] = {
     VIEWER: _codes(CONTENT, ["view"])
     | _codes(AGREEMENTS, ["view"])
@@ -95,7 +106,8 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     | _codes(REPORTS, ALL_ACTIONS)
     | _codes(EDITIONS, ["view", "add"])
     | _codes(EU_PROJECTS, ["view", "add"])
-    | _codes(EU_REVIEW, ["view", "change"]),
+    | _codes(EU_REVIEW, ["view", "change"])
+    | PERSONAL_DATA,
     AGREEMENTS_MANAGER: _codes(CONTENT, ALL_ACTIONS)
     | _codes(CALLS, ALL_ACTIONS)
     | _codes(SELECTION, ALL_ACTIONS)
@@ -106,6 +118,7 @@ ROLES: dict[str, set[tuple[str, str]]] = {
     | _codes(EU_PROJECTS, ["view", "add"])
     | _codes(EU_REVIEW, ["view", "change"])
     | _codes(DOCUMENTS, ALL_ACTIONS)
+    | PERSONAL_DATA
     | {("partnerships", "view_confidential_agreement")},
 }
 
@@ -122,7 +135,7 @@ def permission_matrix() -> str:
     roles = [VIEWER, EDITOR, AGREEMENTS_MANAGER]
     lines = ["| records | " + " | ".join(roles) + " |", "|---" * (len(roles) + 1) + "|"]
     groups = (CONTENT, AGREEMENTS, DOCUMENTS, ROR_REVIEW, CALLS, SELECTION, REPORTS, EDITIONS)
-    for group in (*groups, EU_PROJECTS, EU_REVIEW):
+    for group in (*groups, EU_PROJECTS, EU_REVIEW, CONTACTS, REQUESTS, SUBSCRIPTIONS):
         for app, models in group.items():
             for model in models:
                 name = apps.get_model(app, model)._meta.verbose_name_plural

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("themes/", include("themes.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),
+    path("introductions/", include("introductions.urls")),
+    path("saved-searches/", include("savedsearches.urls")),
     path("mobility/", include("mobility.urls")),
     # "appels/" on French pages, "calls/" on English ones.
     path(pgettext_lazy("address", "calls/"), include("programmes.urls")),

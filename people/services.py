@@ -70,6 +70,8 @@ def export_person_data(*, person: Person, user) -> dict:
                 }
                 for m in person.mobilities.select_related("host_institution")
             ],
+            # What the person sent from their address: introduction requests, saved searches.
+            **_requests_from(person),
             "history": [
                 {
                     "date": h.history_date,
@@ -85,6 +87,28 @@ def export_person_data(*, person: Person, user) -> dict:
             ],
         }
     )
+
+
+def _requests_from(person: Person) -> dict:
+    if not person.email:
+        return {"introduction_requests": [], "saved_searches": []}
+    from introductions.services import export_for_addresses as introductions
+    from savedsearches.services import export_for_addresses as saved_searches
+
+    emails = {person.email.lower()}
+    return {
+        "introduction_requests": introductions(emails),
+        "saved_searches": saved_searches(emails),
+    }
+
+
+def _erase_requests_from(person: Person) -> None:
+    if person.email:
+        from introductions.services import erase_addresses as introductions
+        from savedsearches.services import erase_addresses as saved_searches
+
+        introductions({person.email.lower()})
+        saved_searches({person.email.lower()})
 
 
 def _spellings(person: Person) -> set[str]:
@@ -119,6 +143,7 @@ def erase_person(*, person: Person) -> None:
     for partnership in person.coordinated.all():
         partnership.coordinators.remove(person)
     names = _spellings(person)
+    _erase_requests_from(person)
     person.delete()  # and their event participations, whose deletion history records
     Person.history.filter(id=pk).delete()
     _unlink_past_versions(pk)

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "themes",
     "thesaurus",
     "institutions",
+    "contacts",
+    "introductions",
+    "savedsearches",
     "people",
     "partnerships",
     "mobility",
@@ -438,6 +441,21 @@ WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
 # The office researchers write to for an introduction (an office address, never a person's).
 CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
+# Introduction requests (docs/introductions.md): the office told of each new one (by default the
+# contact address above; none: the request is in the back-office only).
+INTRODUCTION_OFFICE_EMAIL = os.environ.get("INTRODUCTION_OFFICE_EMAIL", "") or CLARA_CONTACT_EMAIL
+# Personal data: a request is deleted this long after it was closed (expire_introductions).
+INTRODUCTION_RETENTION_DAYS = int(os.environ.get("INTRODUCTION_RETENTION_DAYS", 730))
+# Abuse: requests from one e-mail address a day, and from one client (IP address) an hour.
+INTRODUCTION_PER_ADDRESS_DAY = int(os.environ.get("INTRODUCTION_PER_ADDRESS_DAY", 3))
+INTRODUCTION_PER_CLIENT_HOUR = int(os.environ.get("INTRODUCTION_PER_CLIENT_HOUR", 10))
+# Saved searches: confirmation link valid (then the unconfirmed search is deleted), searches per
+# address, new searches per client an hour, results listed in a digest, keys remembered.
+SAVED_SEARCH_CONFIRM_DAYS = int(os.environ.get("SAVED_SEARCH_CONFIRM_DAYS", 7))
+SAVED_SEARCH_PER_ADDRESS = int(os.environ.get("SAVED_SEARCH_PER_ADDRESS", 20))
+SAVED_SEARCH_PER_CLIENT_HOUR = int(os.environ.get("SAVED_SEARCH_PER_CLIENT_HOUR", 10))
+SAVED_SEARCH_DIGEST_MAX = 20
+SAVED_SEARCH_SEEN_MAX = 500
 
 CACHES = services.caches()
 # Anonymous public pages and API answers are kept this long at most (0: no page cache), with
@@ -457,7 +475,9 @@ PAGE_CACHE_EXCLUDE = [
     r"^/calendar/my-calendar/",
     r"^/healthz$",
     r"/export\.csv$",
-    r"/search/exports/",  # an export's page, by its token: it changes as the file is made
+    r"/search/exports/",
+    r"^/[a-z]{2}/introductions/",
+    r"^/[a-z]{2}/saved-searches/",  # an export's page, by its token: it changes as the file is made
 ]
 # Answers from the cache still count against the API's rates.
 PAGE_CACHE_HIT_CHECK = "api.throttling.cached_answer_allowed"

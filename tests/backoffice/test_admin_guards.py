@@ -27,6 +27,23 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
+def _introduction_request():
+    from django.utils import timezone
+
+    from introductions.models import IntroductionRequest
+
+    team = f.TeamFactory()
+    return IntroductionRequest.objects.create(
+        name="Claire Martin",
+        email="claire@example.org",
+        language="fr",
+        message="A partner on liver cancer.",
+        subject=str(team),
+        consent_at=timezone.now(),
+        team=team,
+    )
+
+
 def build(model):
     """One record of `model` (each model whose admin has history pages has a builder here:
     the walk fails for a new one until it is added)."""
@@ -70,6 +87,10 @@ def build(model):
         ).models.PartnershipNarrative.objects.create(
             partnership=f.PartnershipFactory(), year=2025, highlights_fr="Faits"
         ),
+        "contacts.partnercontact": lambda: __import__(
+            "contacts.models"
+        ).models.PartnerContact.objects.create(name="Li Wei", institution=f.InstitutionFactory()),
+        "introductions.introductionrequest": _introduction_request,
     }
     return builders[model._meta.label_lower]()
 

@@ -167,6 +167,43 @@ def _quota():
     )
 
 
+def _introduction():
+    from introductions.models import IntroductionRequest
+
+    team = f.TeamFactory()
+    return IntroductionRequest.objects.create(
+        name="Claire Martin",
+        email=f"r{next(_n)}@example.org",
+        language="fr",
+        message="A partner on liver cancer.",
+        subject=str(team),
+        consent_at=timezone.now(),
+        team=team,
+        clara_team=f.TeamFactory(),
+        assignee=_user(),
+    )
+
+
+def _contact():
+    from contacts.models import PartnerContact
+
+    contact = PartnerContact.objects.create(
+        name=f"Contact {next(_n)}",
+        institution=f.InstitutionFactory(),
+        partnership=f.PartnershipFactory(),
+    )
+    contact.exchanges.create(date=datetime.date(2026, 1, 1), summary="Call", by=_user())
+    return contact
+
+
+def _saved_search():
+    from savedsearches.models import SavedSearch
+
+    return SavedSearch.objects.create(
+        email=f"s{next(_n)}@example.org", kind="teams", query_string="q=liver", language="en"
+    )
+
+
 MAKERS = {
     "programmes.quota": _quota,
     "programmes.call": _call,
@@ -175,6 +212,9 @@ MAKERS = {
     "programmes.decisiontemplate": _decision_template,
     "programmes.checklistitem": _checklist_item,
     "auth.user": _user,
+    "introductions.introductionrequest": _introduction,
+    "contacts.partnercontact": _contact,
+    "savedsearches.savedsearch": _saved_search,
     "auth.group": lambda: Group.objects.create(name=f"group {next(_n)}"),
     "otp_totp.totpdevice": lambda: _device("otp_totp.TOTPDevice"),
     "otp_static.staticdevice": lambda: _device("otp_static.StaticDevice"),

@@ -145,6 +145,8 @@ EXTRA_PAGES = [
     "/en/collaborations/?country=ZZ",
     "/en/calls/",
     "/fr/appels/sign-in/",
+    "/en/introductions/team/gao-stem-cell-team/",
+    "/en/saved-searches/?q=cancer",
 ]
 
 

@@ -63,7 +63,8 @@ def test_each_result_shows_institution_country_themes_collaborations_and_contact
     assert "China" in result
     assert "Cancer stem cells and their environment" in result
     assert "CLARA International Shanghai" in result
-    assert "ask CLARA's international office for an introduction" in unescape(result)
+    assert "Request an introduction" in unescape(result)
+    assert "/en/introductions/team/" in result
     assert "@" not in result.split("</li>")[0].replace("mailto:", "")
 
 
