@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from core.models import TimeStampedModel
-from core.storage import private_storage
+from core.storage import get_private_storage
 from core.validators import validate_order, validate_pdf
 from mobility.models import MobilityExchange, MobilityExchangeCategory
 
@@ -369,7 +369,7 @@ class ApplicationDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     file = models.FileField(
         _("PDF file"),
-        storage=private_storage,
+        storage=get_private_storage,
         upload_to=application_document_path,
         max_length=255,
         validators=[validate_pdf],
@@ -613,7 +613,7 @@ class ChecklistItem(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     file = models.FileField(
         _("PDF file"),
-        storage=private_storage,
+        storage=get_private_storage,
         upload_to=report_path,
         max_length=255,
         blank=True,

@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                 ('owner', models.CharField(choices=[('fellow', 'Fellow'), ('office', 'International office'), ('host', 'Host')], max_length=10, verbose_name='owner')),
                 ('due_on', models.DateField(verbose_name='due on')),
                 ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='done at')),
-                ('file', models.FileField(blank=True, max_length=255, storage=core.storage.PrivateFileSystemStorage(base_url=None, location='/work/wt/programmes/private_media'), upload_to=programmes.models.report_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
+                ('file', models.FileField(blank=True, max_length=255, storage=core.storage.get_private_storage, upload_to=programmes.models.report_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='programmes.application', verbose_name='application')),
                 ('mobility', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='mobility.mobilityexchange', verbose_name='mobility')),
             ],
@@ -298,7 +298,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('cv', 'Curriculum vitae'), ('invitation', "Host's letter of invitation"), ('project', 'Project description'), ('supervisor', "Supervisor's agreement"), ('budget', 'Budget')], max_length=20, verbose_name='kind')),
-                ('file', models.FileField(max_length=255, storage=core.storage.PrivateFileSystemStorage(base_url=None, location='/work/wt/programmes/private_media'), upload_to=programmes.models.application_document_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
+                ('file', models.FileField(max_length=255, storage=core.storage.get_private_storage, upload_to=programmes.models.application_document_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
                 ('uploaded_at', models.DateTimeField(auto_now=True, verbose_name='uploaded')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='programmes.application', verbose_name='application')),
             ],
