@@ -36,6 +36,12 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """The one way to private storage: a file field's `storage=` (a callable, so that a field
+    follows the STORAGES setting), the backups and the kept uploads alike."""
+    return private_storage
+
+
 @receiver(setting_changed)
 def _storages_changed(*, setting: str, **kwargs) -> None:
     if setting == "STORAGES":
