@@ -18,9 +18,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
+from pagecache.versioned import cached
+
 from .paging import EstimatedCountPaginator, UncountedPaginator
 from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
-from .versioned import cached
 
 # A search term shorter than this is a prefix (trigram indexes need three characters).
 SHORT_TERM = 3

@@ -10,7 +10,8 @@ from django.http import HttpRequest
 from django.tasks import task
 from django_otp import user_has_device
 
-from .cache import bump_content_version
+from pagecache.cache import bump_content_version
+
 from .models import SpreadsheetJob
 from .storage import delete_with_files
 

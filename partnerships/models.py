@@ -24,7 +24,7 @@ from core.models import (
 from core.storage import get_private_storage
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
-from core.versions import record_tag
+from pagecache.versions import record_tag
 
 
 def institution_page_tags(ids: set[int]) -> set[str]:
@@ -125,7 +125,7 @@ class Partnership(TimeStampedModel):
     objects = PartnershipQuerySet.as_manager()
 
     def cache_tags(self) -> set[str]:
-        """The pages a change of this collaboration concerns (core.versions): its own, its
+        """The pages a change of this collaboration concerns (pagecache.versions): its own, its
         themes' and its institutions'."""
         ids = {*self.members.values_list("institution_id", flat=True)}
         ids.update(

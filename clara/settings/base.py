@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "core",
+    "pagecache",
     "backoffice",
     "search",
     "api",
@@ -90,7 +91,7 @@ MIDDLEWARE = [
     # Compresses what the page cache has not already (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
     # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
-    "core.cache.PublicPageCacheMiddleware",
+    "pagecache.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
     # French typography on every French HTML answer (above LocaleMiddleware: it reads the
     # answer's Content-Language; below the page cache: pages are cached already set).
@@ -425,7 +426,7 @@ CLARA_WEBSITE = "https://www.canceropole-clara.com"
 
 CACHES = services.caches()
 # Anonymous public pages and API answers are kept this long at most (0: no page cache), with
-# the versions of the content they show (core/cache.py, core/versions.py).
+# the versions of the content they show (pagecache/cache.py, pagecache/versions.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # After a change, the previous page (or aggregate) is served for this long at most while one
 # request rebuilds it once it has answered (0: the first request after a change renders it).

@@ -16,7 +16,7 @@ def caches(folder: Path | None = None) -> dict:
     """Redis when REDIS_URL is set (shared by every server); else `folder` (shared by one
     server's processes: web workers and task worker) or, without one, this process's memory.
 
-    "pages" holds rendered public pages (core/cache.py), apart from "default": every new query
+    "pages" holds rendered public pages (pagecache/cache.py), apart from "default": every new query
     string can add one, so a flood of them may evict pages only, never pending imports, rate
     counts or job progress. They are in a Redis server of their own when PAGE_CACHE_REDIS_URL
     is set (shared by every server), else in each process's memory. Their keys carry the
