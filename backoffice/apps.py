@@ -31,8 +31,8 @@ class ClaraAdminConfig(admin_apps.AdminConfig):
         super().ready()
         from django.contrib import admin
 
-        from core.admin import guard_every_admin
-        from core.admin_scale import scale_every_admin
+        from adminkit.admin import guard_every_admin
+        from adminkit.admin_scale import scale_every_admin
 
         scale_every_admin(admin.site)
         guard_every_admin(admin.site)

@@ -11,8 +11,6 @@ class CoreConfig(AppConfig):
 
         from .storage import connect_file_cleanup
         from .text import register_sqlite_functions
-        from .third_party_messages import name_third_party_models
 
         connection_created.connect(register_sqlite_functions)
         connect_file_cleanup()
-        name_third_party_models()

@@ -2,8 +2,8 @@
 
 Staff type ordinary spaces and straight apostrophes, and the stored text keeps them; French
 output goes through this one module at its boundaries (HTML pages and the admin:
-`core.middleware.FrenchTypographyMiddleware`; CSV and XLSX exports: `core.spreadsheets`; JSON-LD:
-the `json_ld` tag; iCalendar: `core.calendars`; e-mails: `alerts.services`).
+`core.middleware.FrenchTypographyMiddleware`; CSV and XLSX exports: `adminkit.spreadsheets`;
+JSON-LD: the `json_ld` tag; iCalendar: `core.calendars`; e-mails: `alerts.services`).
 
 `french(text)` puts a narrow no-break space (U+202F) before : ; ? ! and inside « », groups
 digits with a narrow no-break space (1 300), keeps "15 M$" and "Pr C." together, turns straight

@@ -3,8 +3,8 @@ from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from adminkit.preview import StaffPreviewMixin
 from core.calendars import ics_response
-from core.preview import StaffPreviewMixin
 from pagecache import versioned
 from pagecache.cache import page_depends_on
 

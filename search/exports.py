@@ -26,8 +26,8 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 
+from adminkit.spreadsheets import SafeWriter
 from core.clients import client_address
-from core.spreadsheets import SafeWriter
 from core.storage import delete_with_files
 
 from . import selectors

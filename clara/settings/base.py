@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "core",
     "pagecache",
+    "adminkit",
     "backoffice",
     "search",
     "api",
@@ -329,7 +330,7 @@ LOGIN_REDIRECT_URL = "admin:index"
 ALLOW_DEMO_ADMIN = False
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.spreadsheets.PendingImport"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "adminkit.spreadsheets.PendingImport"
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", 50 * 1000 * 1000))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 20_000))
@@ -341,7 +342,7 @@ EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", 500_000))
 # Background imports and exports (rows and files) are deleted this long after they were started
 # (manage.py expire_admin_exports, hourly).
 EXPORT_KEEP_HOURS = int(os.environ.get("EXPORT_KEEP_HOURS", 24))
-# A file chosen on a refused form, kept for the next try (core/kept_uploads.py).
+# A file chosen on a refused form, kept for the next try (adminkit/kept_uploads.py).
 KEPT_UPLOAD_KEEP_HOURS = int(os.environ.get("KEPT_UPLOAD_KEEP_HOURS", 24))
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

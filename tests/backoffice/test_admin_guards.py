@@ -10,8 +10,8 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from adminkit.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from events.models import EventParticipant
 from institutions.models import RorMatch
 from partnerships.models import AgreementDocument
@@ -91,7 +91,7 @@ def test_every_admin_of_the_project_records_locks_them():
 
 
 def test_a_late_registered_history_admin_is_guarded_too():
-    from core.admin import guard_every_admin
+    from adminkit.admin import guard_every_admin
 
     site = admin.AdminSite(name="late")
 

@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.admin import record_version
+from adminkit.admin import record_version
 from events.models import Event, EventParticipant
 from institutions.models import Institution, RorMatch, Team
 from mobility.models import MobilityExchange
@@ -76,7 +76,7 @@ def _task_result():
         enqueued_at=now,
         run_after=now,
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="core.jobs.run_job",
+        task_path="adminkit.jobs.run_job",
         backend_name="default",
         exception_class_path="",
         traceback="",

@@ -75,7 +75,7 @@ def test_the_french_search_csv_is_set(client, clara_dataset):
 
 
 def test_the_french_admin_export_is_set_and_imports_back_unchanged(admin_client, clara_dataset):
-    from core.spreadsheets import _imported
+    from adminkit.spreadsheets import _imported
     from partnerships.models import Agreement
 
     admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"

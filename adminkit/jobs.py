@@ -10,10 +10,9 @@ from django.http import HttpRequest
 from django.tasks import task
 from django_otp import user_has_device
 
+from core.models import SpreadsheetJob
+from core.storage import delete_with_files
 from pagecache.cache import bump_content_version
-
-from .models import SpreadsheetJob
-from .storage import delete_with_files
 
 EXPORT_CHUNK = 2_000
 REFUSED = "Refused when it was about to run: the author may no longer do this."

@@ -18,10 +18,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
+from core.paging import EstimatedCountPaginator, UncountedPaginator
+from core.partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 from pagecache.versioned import cached
-
-from .paging import EstimatedCountPaginator, UncountedPaginator
-from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
 
 # A search term shorter than this is a prefix (trigram indexes need three characters).
 SHORT_TERM = 3
