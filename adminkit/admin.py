@@ -44,7 +44,6 @@ from .admin_scale import (
     KnownChoicesAdminMixin,
     KnownChoicesForm,
     ScaledListMixin,
-    put_in_front,
 )
 from .jobs import start_job
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
@@ -320,7 +319,8 @@ class GuardedHistoryMixin:
     """History pages follow the change view's rules: what `get_queryset` hides is a 404 there
     too; a revert (a POST) needs the change permission, without it the old version is read-only;
     a revert runs in a transaction like any change; history lists name only the related records
-    the user may see. Every admin with history has it (adminkit.admin.guard_every_admin)."""
+    the user may see. Every admin with history has it (a system check says which has not:
+    adminkit.admin_scale.check_every_admin)."""
 
     def _history_object(self, request, object_id: str, version_id: str | None = None):
         """The current object (or, once deleted, its last version) if the user may see it."""
@@ -374,12 +374,6 @@ class GuardedHistoryMixin:
 
 class ClaraTranslationTabularInline(TranslationTabularInline, TabularInline):
     """An inline with French and English fields side by side, in the admin's theme."""
-
-
-def guard_every_admin(site) -> None:
-    """An admin with history pages that does not have the project's guard (another package's,
-    or one written without ClaraAdmin) gets it: re-registered with GuardedHistoryMixin first."""
-    put_in_front(site, GuardedHistoryMixin, only=SimpleHistoryAdmin)
 
 
 class VersionedAdmin(
