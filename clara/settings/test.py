@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "synthetic"]  # noqa: F405
 SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

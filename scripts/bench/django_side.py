@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.prod")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.bench")
 
 import django  # noqa: E402
 
