@@ -1,7 +1,7 @@
 from django.contrib import admin
 from unfold.admin import ModelAdmin
 
-from core.admin_scale import ScaledListMixin
+from adminkit.admin_scale import ScaledListMixin
 
 from .models import CalendarToken, ReminderLog
 

@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from unfold.admin import ModelAdmin, TabularInline
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
 
-from core.admin_scale import ScaledListMixin
+from adminkit.admin_scale import ScaledListMixin
 
 User = get_user_model()
 

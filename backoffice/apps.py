@@ -29,10 +29,8 @@ class ClaraAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
-        from django.contrib import admin
+        from django.core import checks
 
-        from core.admin import guard_every_admin
-        from core.admin_scale import scale_every_admin
+        from adminkit.admin_scale import check_every_admin
 
-        scale_every_admin(admin.site)
-        guard_every_admin(admin.site)
+        checks.register(check_every_admin, checks.Tags.admin)

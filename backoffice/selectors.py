@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from core.translation_status import missing_translation_q, translated_fields
-from core.versioned import cached
 from events.models import Event
 from institutions.models import Institution, RorMatch, Team
 from mobility.models import MobilityExchange
+from pagecache.versioned import cached
 from partnerships.models import (
     Agreement,
     KeyFigure,

@@ -53,4 +53,4 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "api.errors.not_found"
+handler404 = "website.errors.not_found"

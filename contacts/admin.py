@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ClaraAdmin, VersionedInlineMixin
+from adminkit.admin import ClaraAdmin, VersionedInlineMixin
 
 from .models import ContactExchange, PartnerContact
 

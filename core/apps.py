@@ -9,12 +9,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import versions
         from .storage import connect_file_cleanup
         from .text import register_sqlite_functions
-        from .third_party_messages import name_third_party_models
 
         connection_created.connect(register_sqlite_functions)
-        versions.connect_signals()
         connect_file_cleanup()
-        name_third_party_models()

@@ -1,12 +1,15 @@
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.storage import get_private_storage
 
 
 class DatePrecision(models.TextChoices):
@@ -123,30 +126,116 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class SpreadsheetJobKind(models.TextChoices):
-    IMPORT = "import", pgettext_lazy("spreadsheet job", "Import")
-    EXPORT = "export", pgettext_lazy("spreadsheet job", "Export")
-
-
-class SpreadsheetJobStatus(models.TextChoices):
+class JobStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
 
 
-def _private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
-
-
-class SpreadsheetJobQuerySet(models.QuerySet):
-    def exports(self):
-        return self.filter(kind=SpreadsheetJobKind.EXPORT)
+class JobQuerySet(models.QuerySet):
+    def running(self):
+        return self.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
 
     def finished(self):
-        return self.filter(status__in=[SpreadsheetJobStatus.DONE, SpreadsheetJobStatus.FAILED])
+        return self.filter(status__in=[JobStatus.DONE, JobStatus.FAILED])
+
+    def stalled(self, now=None):
+        before = (now or timezone.now()) - self.model.stall_after()
+        return self.running().filter(heartbeat_at__lt=before)
+
+    def alive(self, now=None):
+        before = (now or timezone.now()) - self.model.stall_after()
+        return self.running().filter(heartbeat_at__gte=before)
+
+
+class BackgroundJob(models.Model):
+    """Work too long for a request, run by the task worker: queued → running → done or failed.
+
+    The one state machine of the spreadsheet jobs and the search exports: a worker claims a
+    queued job (no other can), beats while it works (progress in the cache, the heartbeat in
+    the row), and finishes or fails it. A job whose heartbeat stopped is stalled. Its file
+    (the subclass's `file_field`) lives in private storage.
+    """
+
+    Status = JobStatus
+    file_field = "file"
+    progress_prefix = "clara:job"
+
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Renewed as rows are written: a job whose worker stopped is seen as stalled.
+    heartbeat_at = models.DateTimeField(_("last progress"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def progress_key(self) -> str:
+        return f"{self.progress_prefix}:{self.pk}:rows"
+
+    @property
+    def running(self) -> bool:
+        return self.status in {JobStatus.QUEUED, JobStatus.RUNNING}
+
+    @classmethod
+    def stall_after(cls) -> datetime.timedelta:
+        """How long a job may go without progress before it is seen as stalled."""
+        return datetime.timedelta(hours=1)
+
+    @property
+    def stalled(self) -> bool:
+        """Still waiting or running long after it should have finished (a worker stopped in
+        the middle): reported as failed, never left spinning."""
+        return self.running and self.heartbeat_at < timezone.now() - self.stall_after()
+
+    @property
+    def private_file(self):
+        return getattr(self, self.file_field)
+
+    @classmethod
+    def claim(cls, pk: int) -> bool:
+        """Whether this worker took the queued job (no other worker will)."""
+        return bool(
+            cls.objects.filter(pk=pk, status=JobStatus.QUEUED).update(
+                status=JobStatus.RUNNING, heartbeat_at=timezone.now()
+            )
+        )
+
+    def beat(self, rows: int, **fields) -> None:
+        """Progress: `rows` done so far (read by the page watching the job)."""
+        cache.set(self.progress_key, rows, 24 * 60 * 60)
+        type(self).objects.filter(pk=self.pk).update(heartbeat_at=timezone.now(), **fields)
+
+    def finish(self, **fields) -> str:
+        return self._end(JobStatus.DONE, fields)
+
+    def fail(self, **fields) -> str:
+        return self._end(JobStatus.FAILED, fields)
+
+    def _end(self, status: str, fields: dict) -> str:
+        now = timezone.now()
+        fields = {**fields, "status": status, "finished_at": now, "heartbeat_at": now}
+        for name, value in fields.items():
+            setattr(self, name, value)
+        type(self).objects.filter(pk=self.pk).update(**fields)
+        cache.set(self.progress_key, self.total_rows, 60 * 60)
+        return status
+
+
+class SpreadsheetJobKind(models.TextChoices):
+    IMPORT = "import", pgettext_lazy("spreadsheet job", "Import")
+    EXPORT = "export", pgettext_lazy("spreadsheet job", "Export")
+
+
+SpreadsheetJobStatus = JobStatus
+
+
+class SpreadsheetJobQuerySet(JobQuerySet):
+    def exports(self):
+        return self.filter(kind=SpreadsheetJobKind.EXPORT)
 
     def expired(self, now=None):
         """Started more than EXPORT_KEEP_HOURS ago."""
@@ -154,14 +243,15 @@ class SpreadsheetJobQuerySet(models.QuerySet):
         return self.filter(created_at__lte=(now or timezone.now()) - keep)
 
 
-class SpreadsheetJob(models.Model):
+class SpreadsheetJob(BackgroundJob):
     """An import or export too large for the request: run by the task worker, watched on a page.
 
     An import is all or nothing; an export's file waits in private storage for its author.
     """
 
     Kind = SpreadsheetJobKind
-    Status = SpreadsheetJobStatus
+    file_field = "result"
+    progress_prefix = "clara:spreadsheet-job"
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
     user = models.ForeignKey(
@@ -179,14 +269,10 @@ class SpreadsheetJob(models.Model):
     fields = models.JSONField(_("exported fields"), default=list, blank=True)
     record_ids = models.JSONField(_("exported records"), default=list, blank=True)
     result = models.FileField(
-        _("exported file"), storage=_private_storage, upload_to="exports/", blank=True
+        _("exported file"), storage=get_private_storage, upload_to="exports/", blank=True
     )
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     totals = models.JSONField(_("totals"), default=dict, blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = SpreadsheetJobQuerySet.as_manager()
 
@@ -210,11 +296,3 @@ class SpreadsheetJob(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"admin:{self.app_label}_{self.model_name}_job", args=[self.pk])
-
-    @property
-    def progress_key(self) -> str:
-        return f"clara:spreadsheet-job:{self.pk}:rows"
-
-    @property
-    def running(self) -> bool:
-        return self.status in {self.Status.QUEUED, self.Status.RUNNING}

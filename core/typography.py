@@ -2,8 +2,8 @@
 
 Staff type ordinary spaces and straight apostrophes, and the stored text keeps them; French
 output goes through this one module at its boundaries (HTML pages and the admin:
-`core.middleware.FrenchTypographyMiddleware`; CSV and XLSX exports: `core.spreadsheets`; JSON-LD:
-the `json_ld` tag; iCalendar: `core.calendars`; e-mails: `alerts.services`).
+`core.middleware.FrenchTypographyMiddleware`; CSV and XLSX exports: `adminkit.spreadsheets`;
+JSON-LD: the `json_ld` tag; iCalendar: `core.calendars`; e-mails: `alerts.services`).
 
 `french(text)` puts a narrow no-break space (U+202F) before : ; ? ! and inside « », groups
 digits with a narrow no-break space (1 300), keeps "15 M$" and "Pr C." together, turns straight
@@ -102,6 +102,9 @@ _TOKENS = re.compile(
 )
 # Attributes read as text by people and screen readers (never values a form sends back).
 _TEXT_ATTRIBUTES = re.compile(r"(\s(?:title|alt|aria-label|placeholder)=\")([^\"<>]*)(\")", re.I)
+# The page's description and title as search engines and link previews show them.
+_TEXT_META = re.compile(r"<meta\s[^>]*(?:name|property)=\"(?:og:)?(?:description|title)\"", re.I)
+_META_CONTENT = re.compile(r"(\scontent=\")([^\"<>]*)(\")", re.I)
 _APOSTROPHE_ENTITIES = re.compile(r"&#(?:x27|39);")
 # A punctuation mark opening a text node after an inline element: <b>Source</b> :
 _LEADING_MARK = re.compile(r"^[ \u00a0]([:;?!])(?=\s|$)")
@@ -118,15 +121,19 @@ def _french_html_text(text: str) -> str:
 def _french_tag(tag: str) -> str:
     if tag.startswith(("<!", "</")) or "=" not in tag:
         return tag
-    return _TEXT_ATTRIBUTES.sub(
-        lambda match: match.group(1) + _french_html_text(match.group(2)) + match.group(3), tag
-    )
+    tag = _TEXT_ATTRIBUTES.sub(_french_attribute, tag)
+    return _META_CONTENT.sub(_french_attribute, tag) if _TEXT_META.match(tag) else tag
+
+
+def _french_attribute(match: re.Match) -> str:
+    return match.group(1) + _french_html_text(match.group(2)) + match.group(3)
 
 
 def typography_html(html: str, language: str | None = None) -> str:
     """The same rules on the text of an HTML document (pages, e-mails): never in a tag's name or
     its values (bar the text of title, alt, aria-label and placeholder), nor in scripts, styles,
-    code, preformatted text or text areas."""
+    code, preformatted text or text areas; the content of the description and title meta tags
+    is text."""
     if not is_french(language) or not html:
         return html
     pieces = _TOKENS.split(html)

@@ -14,14 +14,14 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Synchronous workers: (2 x CPUs) + 1 is gunicorn's rule of thumb.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # Threads in each worker: what a request does once answered (a stale page or aggregate rebuilt,
-# core/after_response.py) holds one thread, not every request queued behind it on the worker.
+# pagecache/after_response.py) holds one thread, not every request queued behind it on the worker.
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a request taking longer is killed
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then (a slow leak cannot grow for ever), not so often that a busy
-# server keeps booting workers and emptying their page caches (core/cache.py): at 1,400
+# server keeps booting workers and emptying their page caches (pagecache/cache.py): at 1,400
 # cached requests a second on 2 workers, 20,000 meant a new worker every ~15 s; a million is
 # ~20 min per worker. The jitter (± 25 %) keeps the workers from being replaced together.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000000"))

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ClaraAdmin, VersionedAdmin
+from adminkit.admin import ClaraAdmin, VersionedAdmin
 from core.languages import localized
 
 from . import services

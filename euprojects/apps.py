@@ -4,6 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class EuProjectsConfig(AppConfig):
     name = "euprojects"
-    # Institution pages show its records: their changes make cached pages stale (core.versions).
+    # Institution pages show its records: changes make cached pages stale (pagecache.versions).
     public_content = True
     verbose_name = _("EU projects")

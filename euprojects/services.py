@@ -10,8 +10,8 @@ from django.db import reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.versions import bump_content_version
 from institutions.resolver import resolve_affiliation
+from pagecache.versions import bump_content_version
 
 from .cordis import CordisError, CordisFiles, ParticipationRow, ProjectRow
 from .models import OrganisationMatch, Participation, Project, iso_country

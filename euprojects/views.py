@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from core.cache import page_depends_on
 from institutions.models import Institution
+from pagecache.cache import page_depends_on
 
 from .selectors import projects_with_clara, with_clara_partners
 

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import (
+from adminkit.admin import (
     ClaraModelAdmin,
     ClaraTranslationTabularInline,
     PublicationAdminMixin,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
+from adminkit.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from sources.admin import SourceLinkInline
 

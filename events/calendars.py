@@ -11,7 +11,7 @@ from core.typography import typography
 
 from .models import Event
 
-FEED_AGGREGATE = "events-feed"  # cached per content version (core.versioned)
+FEED_AGGREGATE = "events-feed"  # cached per content version (pagecache.versioned)
 PAST_DAYS = 183  # the feed's window by default: upcoming events and those of the last 6 months
 MAX_PAST_YEARS = 5  # ?past=N asks for N years back, at most this many
 # At most this many events, the nearest to today (upcoming and past): a feed stays under

@@ -3,10 +3,10 @@ from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from core import versioned
-from core.cache import page_depends_on
+from adminkit.preview import StaffPreviewMixin
 from core.calendars import ics_response
-from core.preview import StaffPreviewMixin
+from pagecache import versioned
+from pagecache.cache import page_depends_on
 
 from . import calendars
 from .models import Event

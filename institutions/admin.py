@@ -11,14 +11,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.admin import (
+from adminkit.admin import (
     ClaraAdmin,
     ClaraImportExportAdmin,
     ClaraTranslationTabularInline,
     DuplicateWarningForm,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
+from adminkit.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from core.text import fold

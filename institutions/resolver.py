@@ -906,7 +906,7 @@ def directory(*, wait: bool = True) -> Directory | None:
     in the background, None when there is none yet."""
     from django.db import transaction
 
-    from core.versions import model_tag, versions
+    from pagecache.versions import model_tag, versions
 
     from .models import Institution
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
-from core.import_widgets import RelatedWidget, label_field
+from adminkit.import_widgets import RelatedWidget, label_field
+from adminkit.resources import ClaraResource, PrefetchedForeignKeyWidget
 from core.languages import localized
-from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from core.text import fold
 from core.typography import typography
 from themes.models import ResearchTheme

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.languages import in_default_language
-from core.versions import bump_content_version
+from pagecache.versions import bump_content_version
 
 from .models import Institution, RorMatch, RorStatus
 from .ror import MAPPED_FIELDS, RorDump, RorDumpError, RorFacts, map_record

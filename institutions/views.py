@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_countries import countries
 
-from core.cache import page_depends_on
 from core.collation import collated
 from core.paging import UncountedPaginator
+from pagecache.cache import page_depends_on
 
 from .models import Institution, Team
 

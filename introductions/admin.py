@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.admin import ClaraAdmin
+from adminkit.admin import ClaraAdmin
 
 from . import selectors, services
 from .models import IntroductionRequest

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ClaraImportExportAdmin
-from core.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
+from adminkit.admin import ClaraImportExportAdmin
+from adminkit.admin_scale import AutocompleteListFilter, InUseChoicesListFilter
 from core.languages import localized
 from partnerships.admin import AgreementVisibilityMixin
 from sources.admin import SourceLinkInline

@@ -1,9 +1,9 @@
 from django.core.exceptions import ObjectDoesNotExist
 from import_export import fields
 
-from core.import_widgets import RelatedWidget, label_field
+from adminkit.import_widgets import RelatedWidget, label_field
+from adminkit.resources import ClaraResource
 from core.languages import localized
-from core.resources import ClaraResource
 from institutions.resources import InstitutionWidget
 from partnerships.models import Partnership
 from partnerships.resources import VisibleAgreementField, VisibleAgreementWidget

@@ -10,9 +10,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from core import versioned
 from core.collation import sort_key
 from core.languages import content_languages, localized
+from pagecache import versioned
 
 from .models import MobilityExchange
 

@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.spreadsheets import SafeWriter
+from adminkit.spreadsheets import SafeWriter
 
 from .selectors import mobility_figures
 

@@ -17,8 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import Storage
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from core.storage import private_storage
 
 MANIFEST = "manifest.json"
 DUMP = "database.dump"
@@ -117,7 +119,7 @@ def backup(destination: Path) -> dict:
         counts = table_counts(cursor)
         referenced = referenced_documents()
 
-    storage = storages["private"]
+    storage = private_storage
     documents = {}
     for name in storage_files(storage):
         target = destination / DOCUMENTS / name
@@ -156,7 +158,7 @@ def verify(manifest: dict) -> list[str]:
     for table, expected in manifest["database"]["tables"].items():
         if counts.get(table) != expected:
             problems.append(f"table {table}: {counts.get(table)} rows, expected {expected}")
-    storage = storages["private"]
+    storage = private_storage
     for name, expected in manifest["documents"].items():
         if not storage.exists(name):
             problems.append(f"document {name}: missing")
@@ -178,7 +180,7 @@ def restore(source: Path) -> dict:
                 "The database is not empty: restore only into a new, empty database "
                 f"({settings.DATABASES['default']['NAME']})."
             )
-    storage = storages["private"]
+    storage = private_storage
     present = [name for name in manifest["documents"] if storage.exists(name)]
     if present:
         raise BackupError(f"The private storage already holds {present[0]}: use an empty one.")

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.admin import TabularInline
 
-from core.admin import (
+from adminkit.admin import (
     ClaraAdmin,
     ClaraAdminForm,
     ClaraImportExportAdmin,
@@ -21,8 +21,8 @@ from core.admin import (
     VersionedAdmin,
     VersionedInlineMixin,
 )
-from core.admin_scale import AutocompleteListFilter, BoundedInlineMixin
-from core.kept_uploads import KeepUploadsAdminMixin, KeptFileInput
+from adminkit.admin_scale import AutocompleteListFilter, BoundedInlineMixin
+from adminkit.kept_uploads import KeepUploadsAdminMixin, KeptFileInput
 from core.languages import in_default_language, localized
 from core.paging import count_of
 from sources.admin import SourceLinkInline

@@ -11,7 +11,7 @@ from core.languages import localized
 from core.regions import REGIONS, region_choices
 from core.text import folded, words
 from core.validators import validate_keywords
-from core.versioned import memoized
+from pagecache.versioned import memoized
 from themes.models import ResearchTheme
 
 from .models import Partnership

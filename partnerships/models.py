@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.manager import HistoricalQuerySet
 
-from core import storage as core_storage
 from core.languages import localized
 from core.models import (
     DatePrecision,
@@ -22,9 +21,10 @@ from core.models import (
     period_sentence,
     starts_after_q,
 )
+from core.storage import get_private_storage
 from core.translation_status import missing_translation_index
 from core.validators import validate_order, validate_pdf
-from core.versions import record_tag
+from pagecache.versions import record_tag
 
 
 def institution_page_tags(ids: set[int]) -> set[str]:
@@ -125,7 +125,7 @@ class Partnership(TimeStampedModel):
     objects = PartnershipQuerySet.as_manager()
 
     def cache_tags(self) -> set[str]:
-        """The pages a change of this collaboration concerns (core.versions): its own, its
+        """The pages a change of this collaboration concerns (pagecache.versions): its own, its
         themes' and its institutions'."""
         ids = {*self.members.values_list("institution_id", flat=True)}
         ids.update(
@@ -835,10 +835,6 @@ class AgreementCommitment(models.Model):
         return self.description
 
 
-def private_storage():
-    return core_storage.private_storage
-
-
 def agreement_document_path(instance: "AgreementDocument", filename: str) -> str:
     return f"agreements/{instance.agreement.reference}/{filename}"
 
@@ -868,7 +864,7 @@ class AgreementDocument(models.Model):
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(
         _("PDF file"),
-        storage=private_storage,
+        storage=get_private_storage,
         upload_to=agreement_document_path,
         max_length=255,
         validators=[validate_pdf],

@@ -1,9 +1,9 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
-from core.import_widgets import RelatedWidget, label_field
+from adminkit.import_widgets import RelatedWidget, label_field
+from adminkit.resources import ClaraResource, PrefetchedForeignKeyWidget
 from core.languages import localized
-from core.resources import ClaraResource, PrefetchedForeignKeyWidget
 from themes.models import ResearchTheme
 
 from .models import Agreement, Partnership

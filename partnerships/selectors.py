@@ -22,12 +22,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from core import versioned
 from core.collation import collated
 from core.languages import content_languages, in_default_language, localized, localized_in
 from core.maps import country_shapes, project
 from core.text import folded_aliases, similar_names_q
 from institutions.models import Institution
+from pagecache import versioned
 
 from .filters import PartnershipFilterSet
 from .models import Agreement, AgreementParty, Partnership, PartnershipMember

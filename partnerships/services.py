@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.languages import content_languages, localized, localized_in
-from core.versions import bump_content_version
 from institutions.models import Institution
+from pagecache.versions import bump_content_version
 
 from .models import Agreement, AgreementCommitment, AgreementParty
 

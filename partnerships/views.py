@@ -2,8 +2,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from core.cache import page_depends_on
-from core.preview import StaffPreviewMixin
+from adminkit.preview import StaffPreviewMixin
+from pagecache.cache import page_depends_on
 from people.models import Person
 from sources.selectors import attach_sources
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from core.admin import ClaraImportExportAdmin, PublicationAdminMixin
-from core.admin_scale import InUseChoicesListFilter
+from adminkit.admin import ClaraImportExportAdmin, PublicationAdminMixin
+from adminkit.admin_scale import InUseChoicesListFilter
 from sources.admin import SourceLinkInline
 
 from .admin_actions import erase_personal_data, export_personal_data

@@ -16,8 +16,8 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalChanges
 
 from core.models import SpreadsheetJob
-from core.versions import bump_content_version
 from institutions.models import Team
+from pagecache.versions import bump_content_version
 
 from .models import Person
 

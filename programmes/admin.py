@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.admin import (
+from adminkit.admin import (
     ClaraAdminForm,
     ClaraModelAdmin,
     ClaraTranslationTabularInline,

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ClaraAdminForm, ClaraModelAdmin, VersionedAdmin
-from core.admin_scale import AutocompleteListFilter
+from adminkit.admin import ClaraAdminForm, ClaraModelAdmin, VersionedAdmin
+from adminkit.admin_scale import AutocompleteListFilter
 from core.languages import in_default_language, localized
 
 from .models import PartnershipNarrative, ReportDefinition, ReportEdition, Section

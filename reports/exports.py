@@ -7,7 +7,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import SafeWriter, export_cell
+from adminkit.spreadsheets import SafeWriter, export_cell
 
 from .figures import BY_KEY, FILTER_NOTE, Table, chart_bars, headers, tables_of, visible
 from .models import Section

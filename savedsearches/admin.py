@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import VersionedAdmin
+from adminkit.admin import VersionedAdmin
 
 from .models import SavedSearch
 

@@ -26,8 +26,8 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 
+from adminkit.spreadsheets import SafeWriter
 from core.clients import client_address
-from core.spreadsheets import SafeWriter
 from core.storage import delete_with_files
 
 from . import selectors
@@ -124,10 +124,7 @@ def purge_expired(now=None) -> int:
     """Delete the exports past their expiry, with their files; mark stalled ones failed."""
     now = now or timezone.now()
     deleted = delete_with_files(SearchExport.objects.expired(now), file_field="file")
-    stalled_before = now - timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
-    SearchExport.objects.running().filter(heartbeat_at__lt=stalled_before).update(
-        status=Status.FAILED, error=ERROR, finished_at=now
-    )
+    SearchExport.objects.stalled(now).update(status=Status.FAILED, error=ERROR, finished_at=now)
     return deleted
 
 
@@ -154,8 +151,7 @@ def queue_export(request, *, kind: str) -> SearchExport | Refusal:
     recent = SearchExport.objects.filter(client=client, created_at__gte=now - timedelta(hours=1))
     if recent.count() >= settings.SEARCH_EXPORT_PER_CLIENT_HOUR:
         return Refusal("rate", 429)
-    stalled_before = now - timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
-    busy = SearchExport.objects.running().filter(heartbeat_at__gte=stalled_before).count()
+    busy = SearchExport.objects.alive(now).count()
     if busy >= settings.SEARCH_EXPORT_MAX_RUNNING:
         return Refusal("busy", 503)
     found = selectors.search(kind=kind, params=request.GET, candidates=False)
@@ -182,23 +178,10 @@ def queue_export(request, *, kind: str) -> SearchExport | Refusal:
     return export
 
 
-def _finish(export_id: int, *, status: str, error: str = "", rows: int = 0) -> str:
-    SearchExport.objects.filter(pk=export_id).update(
-        status=status,
-        error=error,
-        rows_written=rows,
-        finished_at=timezone.now(),
-        heartbeat_at=timezone.now(),
-    )
-    return status
-
-
 @task
 def build_export(export_id: int) -> str:
     """Write the export's whole file, then make it available; or mark it failed."""
-    claimed = SearchExport.objects.filter(pk=export_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, heartbeat_at=timezone.now()
-    )
+    claimed = SearchExport.claim(export_id)
     export = SearchExport.objects.filter(pk=export_id).first()
     if export is None or not claimed:
         return export.status if export else "gone"  # expired, or another worker took it
@@ -206,7 +189,7 @@ def build_export(export_id: int) -> str:
         return _build(export)
     except Exception:
         logger.exception("Search export %s failed", export_id)
-        return _finish(export_id, status=Status.FAILED, error=ERROR)
+        return export.fail(error=ERROR, rows_written=0)
 
 
 def _build(export: SearchExport) -> str:
@@ -216,21 +199,19 @@ def _build(export: SearchExport) -> str:
             kind=export.kind, params=QueryDict(export.query_string), candidates=False
         )
         if not found.valid:
-            return _finish(export.pk, status=Status.FAILED, error=INVALID)
+            return export.fail(error=INVALID)
         keys = selectors.export_keys(found, cap)
         if len(keys) > cap:
-            return _finish(export.pk, status=Status.FAILED, error=TOO_MANY)
+            return export.fail(error=TOO_MANY)
         SearchExport.objects.filter(pk=export.pk).update(total_rows=len(keys))
         rows = -1  # the header is not a row
         with tempfile.TemporaryFile() as spool:
             for rows, line in enumerate(csv_lines(export.kind, keys, export.base_url)):
                 spool.write(line.encode("utf-8"))
                 if rows and rows % PROGRESS_EVERY == 0:
-                    SearchExport.objects.filter(pk=export.pk).update(
-                        rows_written=rows, heartbeat_at=timezone.now()
-                    )
+                    export.beat(rows, rows_written=rows)
             spool.seek(0)
             name = f"{export.token}.csv"
             export.file.save(name, File(spool, name=name), save=False)
     SearchExport.objects.filter(pk=export.pk).update(file=export.file.name)
-    return _finish(export.pk, status=Status.DONE, rows=rows)
+    return export.finish(rows_written=rows)

@@ -7,11 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import storage as core_storage
-
-
-def private_storage():
-    return core_storage.private_storage
+from core.models import BackgroundJob, JobQuerySet
+from core.storage import get_private_storage
 
 
 def new_token() -> str:
@@ -25,15 +22,12 @@ class SearchExportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class SearchExportQuerySet(models.QuerySet):
-    def running(self):
-        return self.filter(status__in=[SearchExportStatus.QUEUED, SearchExportStatus.RUNNING])
-
+class SearchExportQuerySet(JobQuerySet):
     def expired(self, now=None):
         return self.filter(expires_at__lte=now or timezone.now())
 
 
-class SearchExport(models.Model):
+class SearchExport(BackgroundJob):
     """A partner search CSV too large to stream, written by the task worker for a visitor.
 
     Anonymous: reachable only by its random token. The file (public fields only, the same
@@ -42,6 +36,7 @@ class SearchExport(models.Model):
     """
 
     Status = SearchExportStatus
+    progress_prefix = "clara:search-export"
 
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
     kind = models.CharField(_("kind"), max_length=20)
@@ -49,17 +44,14 @@ class SearchExport(models.Model):
     language = models.CharField(_("language"), max_length=10)
     base_url = models.CharField(_("site address"), max_length=255)
     client = models.CharField(_("client"), max_length=64, blank=True)  # digest, not the address
+    # The same states as every job, named for visitors.
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     file = models.FileField(
-        _("file"), storage=private_storage, upload_to="search-exports/", blank=True
+        _("file"), storage=get_private_storage, upload_to="search-exports/", blank=True
     )
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("started"), auto_now_add=True, db_index=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    # Renewed as rows are written: an export whose worker stopped is seen as stalled.
-    heartbeat_at = models.DateTimeField(_("last progress"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"), db_index=True)
 
     objects = SearchExportQuerySet.as_manager()
@@ -90,20 +82,9 @@ class SearchExport(models.Model):
     def file_name(self) -> str:
         return f"clara-{self.kind}.csv"
 
-    @property
-    def progress_key(self) -> str:
-        return f"clara:search-export:{self.pk}:rows"
-
-    @property
-    def running(self) -> bool:
-        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
-
-    @property
-    def stalled(self) -> bool:
-        """Still waiting or running long after any export should have finished (a worker
-        stopped in the middle): reported as failed, never left spinning."""
-        limit = timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
-        return self.running and self.heartbeat_at < timezone.now() - limit
+    @classmethod
+    def stall_after(cls) -> timedelta:
+        return timedelta(minutes=settings.SEARCH_EXPORT_STALLED_MINUTES)
 
     @property
     def expired(self) -> bool:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from unfold.admin import GenericTabularInline
 
-from core.admin import ClaraAdmin
-from core.admin_scale import KnownChoicesInlineMixin
+from adminkit.admin import ClaraAdmin
+from adminkit.admin_scale import KnownChoicesInlineMixin
 
 from .models import Source, SourceLink
 

@@ -19,12 +19,12 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from core.cache import bump_content_version
 from core.validators import CROCKFORD_BASE32, orcid_check_digit, ror_checksum
 from dataset import clara
 from events.models import Event, EventParticipant
 from institutions.models import Institution, Team
 from mobility.models import MobilityExchange
+from pagecache.cache import bump_content_version
 from partnerships.models import (
     Agreement,
     AgreementCommitment,

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db import connection, models, transaction
 
-from core.cache import bump_content_version
+from pagecache.cache import bump_content_version
 
 from .generator import DatasetPresent, generate, holds_clara_dataset, sizes_for
 from .models import SyntheticBatch

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ClaraModelAdmin
+from adminkit.admin import ClaraModelAdmin
 from core.languages import in_default_language, localized
 from core.paging import count_of
 

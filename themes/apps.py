@@ -4,6 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class ThemesConfig(AppConfig):
     name = "themes"
-    # Public pages show its records: their changes make cached pages stale (core.versions).
+    # Public pages show its records: their changes make cached pages stale (pagecache.versions).
     public_content = True
     verbose_name = _("Research themes")

@@ -1,8 +1,8 @@
 from django.views.generic import DetailView, ListView
 
-from core.cache import page_depends_on
 from core.collation import collated
 from core.paging import BoundedPaginator
+from pagecache.cache import page_depends_on
 
 from .models import ResearchTheme
 

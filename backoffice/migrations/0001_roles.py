@@ -1,10 +1,9 @@
 """The staff roles as they were when this migration was written (a frozen, literal copy).
 
-Later changes to backoffice.roles.ROLES reach every database, new or old, through the
-post_migrate handler backoffice.signals.sync_roles, never by editing this file.
+The roles reach every database, new or old, through the post_migrate handler
+backoffice.signals.sync_roles alone (one mechanism): this migration no longer grants anything.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ROLES = {
@@ -121,29 +120,10 @@ ROLES = {
 }
 
 
-def create_roles(apps, schema_editor):
-    # On a fresh database the permissions are only created after all migrations: make them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        permissions = []
-        for app_label, codename in sorted(codes):
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(permissions)
-
-
-def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
-
-
+# Roles are granted by one mechanism: backoffice.signals.sync_roles, on post_migrate, after
+# every migrate (a fresh database included), reading backoffice.roles.ROLES. This migration
+# granted them too once; it is kept as a step of the history, doing nothing (the ROLES above
+# are the record of what it granted). Safe: no later migration reads the groups.
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
@@ -156,4 +136,4 @@ class Migration(migrations.Migration):
         ("events", "0002_initial"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

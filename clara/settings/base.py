@@ -1,6 +1,6 @@
-"""Settings shared by every environment; values that differ come from the environment."""
+"""Settings shared by every environment; the operational variables come from the environment
+(clara/settings/env.py, docs/configuration.md); tuning constants are plain settings here."""
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -9,29 +9,15 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .env import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}.")
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SECRET_KEY = env.str("SECRET_KEY", default="")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
@@ -64,6 +50,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "core",
+    "pagecache",
+    "adminkit",
     "backoffice",
     "search",
     "api",
@@ -86,7 +74,6 @@ INSTALLED_APPS = [
     "sources",
     "reports",
     "ops",
-    "synthetic",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +84,7 @@ MIDDLEWARE = [
     # Compresses what the page cache has not already (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
     # Anonymous public GETs from the cache: a hit skips the rest (session, auth, database).
-    "core.cache.PublicPageCacheMiddleware",
+    "pagecache.cache.PublicPageCacheMiddleware",
     "core.middleware.RejectNulMiddleware",
     # French typography on every French HTML answer (above LocaleMiddleware: it reads the
     # answer's Content-Language; below the page cache: pages are cached already set).
@@ -146,7 +133,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env.int("CONN_MAX_AGE", default=60),
         conn_health_checks=True,
     )
 }
@@ -154,7 +141,7 @@ DATABASES = {
 # (ops.middleware.StatementTimeoutMiddleware) rather than a worker held for minutes. The web
 # server's entry points (clara/wsgi.py, clara/asgi.py) set CLARA_WEB_PROCESS; management
 # commands, migrations and the task worker run without a limit. 0: no limit.
-STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "10000"))
+STATEMENT_TIMEOUT_MS = env.int("STATEMENT_TIMEOUT_MS", default=10_000)
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No JIT: compiling a search's plan (its LIMIT-bounded costs look large) took 300-400 ms
     # for queries that run in 10-50 ms; web requests never gain from it.
@@ -164,7 +151,7 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No parallel workers: starting them cost a bounded search 10-15 ms before its first row,
     # and concurrent requests already keep every core busy.
     options = "-c jit=off -c synchronize_seqscans=off -c max_parallel_workers_per_gather=0"
-    if STATEMENT_TIMEOUT_MS and os.environ.get("CLARA_WEB_PROCESS") == "1":
+    if STATEMENT_TIMEOUT_MS and env.str("CLARA_WEB_PROCESS", default="") == "1":
         options += f" -c statement_timeout={STATEMENT_TIMEOUT_MS}"
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -177,20 +164,20 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Login guessing: after AXES_FAILURE_LIMIT failures an account, and separately an address, waits
 # AXES_COOLOFF_TIME. Attempts are kept in the database, so every server shares the count.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 15 / 60  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = []  # the security log names the account and address (never passwords)
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Proxies in front of the application (1 behind nginx): the client's address is then read from
 # X-Forwarded-For by core.clients.client_address, for axes, the API's rates, exports and logs.
-PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 # Two-factor authentication: staff may add a TOTP device; superusers must have one when true.
-OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
+OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=False)
 OTP_TOTP_ISSUER = "CLARA Partnerships"
 # No per-device throttle: its delay doubles with every wrong code and never resets but on a right
 # one, so a password holder could keep the owner's device refusing codes for days. Wrong codes
@@ -220,28 +207,26 @@ MODELTRANSLATION_LANGUAGES = ("fr", "en")
 # The PostgreSQL text search configuration of each content language (search documents).
 SEARCH_CONFIGS = {"fr": "french", "en": "english"}
 # The partner search ranks, counts and facets at most this many matches (beyond: "more than").
-SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", 1_000))
+SEARCH_CANDIDATES = 1_000
 # API lists count up to this many results (then `count_capped`), never the whole table.
-API_COUNT_CAP = int(os.environ.get("API_COUNT_CAP", 1_000))
+API_COUNT_CAP = 1_000
 # Numbered pages of a list with cursors stop here (25 rows a page): deeper, the `next` links.
-API_MAX_PAGE = int(os.environ.get("API_MAX_PAGE", 200))
+API_MAX_PAGE = 200
 # A collaboration's members and an agreement's parties shown in its API answer; all of them are
 # on their own paginated list (`members_url`, `parties_url`).
-API_RELATED_SHOWN = int(os.environ.get("API_RELATED_SHOWN", 50))
+API_RELATED_SHOWN = 50
 # A search CSV export of at most this many rows is streamed by the request.
-SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", 10_000))
+SEARCH_EXPORT_MAX_ROWS = 10_000
 # A broader search export, up to this many rows, is written by the task worker (search/exports.py)
 # and downloaded from its page by its random token; beyond, it is refused with the reason.
-SEARCH_EXPORT_BACKGROUND_MAX_ROWS = int(
-    os.environ.get("SEARCH_EXPORT_BACKGROUND_MAX_ROWS", 500_000)
-)
+SEARCH_EXPORT_BACKGROUND_MAX_ROWS = 500_000
 # Its file is deleted this long after it was asked for (manage.py expire_search_exports).
-SEARCH_EXPORT_KEEP_HOURS = int(os.environ.get("SEARCH_EXPORT_KEEP_HOURS", 24))
+SEARCH_EXPORT_KEEP_HOURS = 24
 # Abuse: background exports waiting or running at once (site-wide), asked per client an hour.
-SEARCH_EXPORT_MAX_RUNNING = int(os.environ.get("SEARCH_EXPORT_MAX_RUNNING", 3))
-SEARCH_EXPORT_PER_CLIENT_HOUR = int(os.environ.get("SEARCH_EXPORT_PER_CLIENT_HOUR", 5))
+SEARCH_EXPORT_MAX_RUNNING = 3
+SEARCH_EXPORT_PER_CLIENT_HOUR = 5
 # The files kept until they expire hold at most this many rows in all (~300 bytes a row).
-SEARCH_EXPORT_MAX_KEPT_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_KEPT_ROWS", 5_000_000))
+SEARCH_EXPORT_MAX_KEPT_ROWS = 5_000_000
 # An identical search asked again within this many minutes gets the same export.
 SEARCH_EXPORT_REUSE_MINUTES = 10
 # An export with no progress for this long (its worker stopped) is reported as failed.
@@ -262,7 +247,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640  # private documents: readable by the server's group only
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
-AGREEMENT_DOCUMENT_MAX_BYTES = int(os.environ.get("AGREEMENT_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SECURE_CSP = {
@@ -337,40 +322,42 @@ LOGIN_REDIRECT_URL = "admin:index"
 ALLOW_DEMO_ADMIN = False
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "core.spreadsheets.PendingImport"
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
-IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", 50 * 1000 * 1000))
-IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 20_000))
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "adminkit.spreadsheets.PendingImport"
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_UNPACKED_BYTES = 50 * 1000 * 1000
+IMPORT_MAX_ROWS = 20_000
 # A confirmed import of more rows than this runs in the task worker, with a progress page.
-IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", 2_000))
+IMPORT_BACKGROUND_ROWS = 2_000
 # An export of more records than this is written by the task worker, then downloaded.
-EXPORT_BACKGROUND_ROWS = int(os.environ.get("EXPORT_BACKGROUND_ROWS", 5_000))
-EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", 500_000))
+EXPORT_BACKGROUND_ROWS = 5_000
+EXPORT_MAX_ROWS = 500_000
 # Background imports and exports (rows and files) are deleted this long after they were started
 # (manage.py expire_admin_exports, hourly).
-EXPORT_KEEP_HOURS = int(os.environ.get("EXPORT_KEEP_HOURS", 24))
-# A file chosen on a refused form, kept for the next try (core/kept_uploads.py).
-KEPT_UPLOAD_KEEP_HOURS = int(os.environ.get("KEPT_UPLOAD_KEEP_HOURS", 24))
+EXPORT_KEEP_HOURS = 24
+# A file chosen on a refused form, kept for the next try (adminkit/kept_uploads.py).
+KEPT_UPLOAD_KEEP_HOURS = 24
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+        "BACKEND": env.str(
+            "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+        )
     }
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@canceropole-clara.local")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="international@canceropole-clara.local")
 
 # Programmes (docs/programmes.md): the e-mailed sign-in link (django-sesame), its lifetime and
 # how many one address may ask for per hour; rejected applications kept this many days after
 # the decision; the spread between reviewers' scores (out of 5) flagged on the ranking.
-SESAME_MAX_AGE = int(os.environ.get("PROGRAMMES_LINK_MAX_AGE", 30 * 60))
+SESAME_MAX_AGE = 30 * 60
 SESAME_ONE_TIME = True
 SESAME_TOKEN_NAME = "token"
-PROGRAMMES_LINKS_PER_HOUR = int(os.environ.get("PROGRAMMES_LINKS_PER_HOUR", 5))
-PROGRAMMES_RETENTION_DAYS = int(os.environ.get("PROGRAMMES_RETENTION_DAYS", 2 * 365))
-PROGRAMMES_SPREAD_FLAG = float(os.environ.get("PROGRAMMES_SPREAD_FLAG", 1.5))
+PROGRAMMES_LINKS_PER_HOUR = 5
+PROGRAMMES_RETENTION_DAYS = 2 * 365
+PROGRAMMES_SPREAD_FLAG = 1.5
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -391,7 +378,7 @@ REST_FRAMEWORK = {
 
 def _rate(name: str, default: str) -> str | None:
     """A DRF rate such as "120/minute", or "off" for no limit (the load benchmark)."""
-    value = os.environ.get(name, default).strip()
+    value = env.str(name, default=default).strip()
     return None if value.lower() == "off" else value
 
 
@@ -431,7 +418,7 @@ LOGGING = {
             "formatter": "line",
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     # Django's own console handler would print each line a second time through the root.
     "loggers": {"django": {"handlers": [], "propagate": True}},
 }
@@ -439,35 +426,35 @@ LOGGING = {
 WORLD_MAP_TOPOJSON = "vendor/world-atlas/countries-110m.json"
 
 # The office researchers write to for an introduction (an office address, never a person's).
-CLARA_CONTACT_EMAIL = os.environ.get("CLARA_CONTACT_EMAIL", "")
+CLARA_CONTACT_EMAIL = env.str("CLARA_CONTACT_EMAIL", default="")
 CLARA_WEBSITE = "https://www.canceropole-clara.com"
 # Introduction requests (docs/introductions.md): the office told of each new one (by default the
 # contact address above; none: the request is in the back-office only).
-INTRODUCTION_OFFICE_EMAIL = os.environ.get("INTRODUCTION_OFFICE_EMAIL", "") or CLARA_CONTACT_EMAIL
+INTRODUCTION_OFFICE_EMAIL = env.str("INTRODUCTION_OFFICE_EMAIL", default="") or CLARA_CONTACT_EMAIL
 # Personal data: a request is deleted this long after it was closed (expire_introductions).
-INTRODUCTION_RETENTION_DAYS = int(os.environ.get("INTRODUCTION_RETENTION_DAYS", 730))
+INTRODUCTION_RETENTION_DAYS = 730
 # Abuse: requests from one e-mail address a day, and from one client (IP address) an hour.
-INTRODUCTION_PER_ADDRESS_DAY = int(os.environ.get("INTRODUCTION_PER_ADDRESS_DAY", 3))
-INTRODUCTION_PER_CLIENT_HOUR = int(os.environ.get("INTRODUCTION_PER_CLIENT_HOUR", 10))
+INTRODUCTION_PER_ADDRESS_DAY = 3
+INTRODUCTION_PER_CLIENT_HOUR = 10
 # Saved searches: confirmation link valid (then the unconfirmed search is deleted), searches per
 # address, new searches per client an hour, results listed in a digest, keys remembered.
-SAVED_SEARCH_CONFIRM_DAYS = int(os.environ.get("SAVED_SEARCH_CONFIRM_DAYS", 7))
-SAVED_SEARCH_PER_ADDRESS = int(os.environ.get("SAVED_SEARCH_PER_ADDRESS", 20))
-SAVED_SEARCH_PER_CLIENT_HOUR = int(os.environ.get("SAVED_SEARCH_PER_CLIENT_HOUR", 10))
+SAVED_SEARCH_CONFIRM_DAYS = 7
+SAVED_SEARCH_PER_ADDRESS = 20
+SAVED_SEARCH_PER_CLIENT_HOUR = 10
 SAVED_SEARCH_DIGEST_MAX = 20
 SAVED_SEARCH_SEEN_MAX = 500
 
 CACHES = services.caches()
 # Anonymous public pages and API answers are kept this long at most (0: no page cache), with
-# the versions of the content they show (core/cache.py, core/versions.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# the versions of the content they show (pagecache/cache.py, pagecache/versions.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # After a change, the previous page (or aggregate) is served for this long at most while one
 # request rebuilds it once it has answered (0: the first request after a change renders it).
-PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+PAGE_CACHE_STALE_SECONDS = 30
 # Each process reads the shared content versions at most this often (its own changes show at
 # once): 0 reads them on every request.
-PAGE_CACHE_VERSION_SECONDS = float(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "1"))
-PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", 2 * 1024 * 1024))
+PAGE_CACHE_VERSION_SECONDS = 1.0
+PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
 PAGE_CACHE_EXCLUDE = [
     r"^/admin/",
     r"^/backoffice/",
@@ -484,5 +471,5 @@ PAGE_CACHE_HIT_CHECK = "api.throttling.cached_answer_allowed"
 # The deployed code's name, part of every page cache key: a deploy never serves the previous
 # code's pages. Set it at deploy (e.g. the git commit); by default the checkout's git commit,
 # read once at start, or nothing.
-RELEASE = os.environ.get("RELEASE") or services.git_commit(BASE_DIR)
+RELEASE = env.str("RELEASE", default="") or services.git_commit(BASE_DIR)
 TASKS = services.tasks(default="immediate")

@@ -1,12 +1,12 @@
 """The demo and local development: SQLite unless DATABASE_URL says otherwise."""
 
-import os
-
 from .base import *  # noqa: F403
-from .base import env_bool
+from .env import env
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="") or "dev-only-insecure-key-do-not-use-in-production"
+# Synthetic data at scale (generate_synthetic_data): development, tests and the benchmark only.
+INSTALLED_APPS = [*INSTALLED_APPS, "synthetic"]  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

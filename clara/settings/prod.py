@@ -1,31 +1,30 @@
 """Production: every secret comes from the environment, and a missing one stops the start."""
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from . import services
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LOGGING, SECRET_KEY, env_bool, env_list
+from .base import BASE_DIR, LOGGING, SECRET_KEY
+from .env import env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set in the environment to a random value of at least 50 characters."
     )
-if env_bool("DEBUG", False):
+if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must not be enabled in production.")
 
 DEBUG = False
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
-if not os.environ.get("DATABASE_URL") and not env_bool("ALLOW_SQLITE", False):
+if not env.str("DATABASE_URL", default="") and not env.bool("ALLOW_SQLITE", default=False):
     raise ImproperlyConfigured(
         "DATABASE_URL must be set in production, e.g. postgres://clara@127.0.0.1:5432/clara "
         "(ALLOW_SQLITE=true runs on the SQLite file instead)."
     )
 
-STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"
+STATIC_ROOT = env.str("STATIC_ROOT", default="") or BASE_DIR / "staticfiles"
 # Static files are public: the web server's user reads them (uploads stay 0640).
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -34,9 +33,9 @@ STORAGES = {
         "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
 }
-OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", True)
+OTP_REQUIRED_FOR_SUPERUSERS = env.bool("OTP_REQUIRED_FOR_SUPERUSERS", default=True)
 
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Load balancers probe the application server directly, over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -51,17 +50,17 @@ MAILERS = {
     "default": {
         "BACKEND": SMTP_BACKEND,
         "OPTIONS": {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", "25")),
-            "username": os.environ.get("EMAIL_HOST_USER", ""),
-            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "host": env.str("EMAIL_HOST", default="localhost"),
+            "port": env.int("EMAIL_PORT", default=25),
+            "username": env.str("EMAIL_HOST_USER", default=""),
+            "password": env.str("EMAIL_HOST_PASSWORD", default=""),
+            "use_tls": env.bool("EMAIL_USE_TLS", default=False),
         },
     }
 }
 # Another backend only when asked for (e.g. the console one for `make serve`).
-if os.environ.get("EMAIL_BACKEND", SMTP_BACKEND) != SMTP_BACKEND:
-    MAILERS = {"default": {"BACKEND": os.environ["EMAIL_BACKEND"]}}
+if env.str("EMAIL_BACKEND", default=SMTP_BACKEND) != SMTP_BACKEND:
+    MAILERS = {"default": {"BACKEND": env.str("EMAIL_BACKEND")}}
 
 # Background work goes to the database queue, processed by `manage.py db_worker`.
 TASKS = services.tasks(default="database")
@@ -70,8 +69,8 @@ TASKS = services.tasks(default="database")
 CACHES = services.caches(folder=BASE_DIR / "var" / "cache")
 
 # Errors are e-mailed to ADMINS (comma-separated addresses) besides the log.
-ADMINS = env_list("ADMINS")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+ADMINS = env.list("ADMINS")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)  # noqa: F405
 LOGGING = {
     **LOGGING,
     # A 503 is an answer chosen (a statement over STATEMENT_TIMEOUT_MS, exports busy): logged,

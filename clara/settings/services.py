@@ -4,34 +4,35 @@ Several application servers can run side by side only if nothing they share live
 server's disk or memory: set REDIS_URL, PRIVATE_STORAGE=s3 and TASKS_BACKEND=database.
 """
 
-import os
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .env import env
+
 
 def caches(folder: Path | None = None) -> dict:
     """Redis when REDIS_URL is set (shared by every server); else `folder` (shared by one
     server's processes: web workers and task worker) or, without one, this process's memory.
 
-    "pages" holds rendered public pages (core/cache.py), apart from "default": every new query
+    "pages" holds rendered public pages (pagecache/cache.py), apart from "default": every new query
     string can add one, so a flood of them may evict pages only, never pending imports, rate
     counts or job progress. They are in a Redis server of their own when PAGE_CACHE_REDIS_URL
     is set (shared by every server), else in each process's memory. Their keys carry the
     content version, which lives in "default" (shared), so a change seen by one process makes
     every process's copies stale.
     """
-    url = os.environ.get("REDIS_URL", "")
-    pages_url = os.environ.get("PAGE_CACHE_REDIS_URL", "")
-    prefix = os.environ.get("CACHE_KEY_PREFIX", "clara")
+    url = env.str("REDIS_URL", default="")
+    pages_url = env.str("PAGE_CACHE_REDIS_URL", default="")
+    prefix = env.str("CACHE_KEY_PREFIX", default="clara")
     if url:
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     elif folder is not None:
         backend = {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(folder)),
+            "LOCATION": env.str("CACHE_DIR", default=str(folder)),
         }
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -46,7 +47,7 @@ def caches(folder: Path | None = None) -> dict:
         pages = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "1000"))},
+            "OPTIONS": {"MAX_ENTRIES": 1_000},
         }
     return {
         "default": {**backend, "KEY_PREFIX": prefix},
@@ -61,39 +62,39 @@ def _server(url: str) -> tuple:
 
 def private_storage(base_dir: Path) -> dict:
     """Private documents: a local folder (default) or an S3-compatible bucket."""
-    kind = os.environ.get("PRIVATE_STORAGE", "local").lower()
+    kind = env.str("PRIVATE_STORAGE", default="local").lower()
     if kind == "local":
         return {
             "BACKEND": "core.storage.PrivateFileSystemStorage",
             "OPTIONS": {
-                "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(base_dir / "private_media")),
+                "location": env.str("PRIVATE_MEDIA_ROOT", default=str(base_dir / "private_media")),
                 "base_url": None,
             },
         }
     if kind != "s3":
         raise ImproperlyConfigured(f"PRIVATE_STORAGE must be 'local' or 's3', not {kind!r}.")
-    bucket = os.environ.get("S3_BUCKET", "")
+    bucket = env.str("S3_BUCKET", default="")
     if not bucket:
         raise ImproperlyConfigured("S3_BUCKET must name the bucket when PRIVATE_STORAGE=s3.")
     options = {
         "bucket_name": bucket,
-        "location": os.environ.get("S3_PREFIX", "private"),
-        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-        "region_name": os.environ.get("S3_REGION") or None,
+        "location": env.str("S3_PREFIX", default="private"),
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("S3_REGION", default="") or None,
         "default_acl": "private",
         "file_overwrite": False,
         "querystring_auth": True,
     }
     # Without keys, boto3's usual chain applies (instance role, ~/.aws, AWS_* variables).
-    if os.environ.get("S3_ACCESS_KEY_ID"):
-        options["access_key"] = os.environ["S3_ACCESS_KEY_ID"]
-        options["secret_key"] = os.environ.get("S3_SECRET_ACCESS_KEY", "")
+    if env.str("S3_ACCESS_KEY_ID", default=""):
+        options["access_key"] = env.str("S3_ACCESS_KEY_ID")
+        options["secret_key"] = env.str("S3_SECRET_ACCESS_KEY", default="")
     return {"BACKEND": "core.storage.PrivateS3Storage", "OPTIONS": options}
 
 
 def tasks(default: str) -> dict:
     """`immediate` runs a task at once in the caller; `database` queues it for `db_worker`."""
-    kind = os.environ.get("TASKS_BACKEND", default).lower()
+    kind = env.str("TASKS_BACKEND", default=default).lower()
     backends = {
         "immediate": "django.tasks.backends.immediate.ImmediateBackend",
         "database": "django_tasks_db.DatabaseBackend",

@@ -36,14 +36,6 @@ def json_ld(data: dict) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
-@register.filter
-def typo(value):
-    """French typography on French pages (before `linebreaks`): {{ text|typo|linebreaks }}."""
-    from core.typography import typography
-
-    return typography(str(value)) if value not in (None, "") else value
-
-
 @register.simple_tag
 def map_layers(points, box: str = "world") -> dict:
     """The markers of a map's box, clustered for wide and for narrow screens."""

@@ -1,6 +1,6 @@
-"""Staff roles and the review list of ROR match proposals: editors review, viewers look."""
+"""Staff roles and the review list of ROR match proposals: editors review, viewers look (granted
+by backoffice.signals.sync_roles; this migration is a no-op)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 REVIEW = {
@@ -10,29 +10,8 @@ REVIEW = {
 }
 
 
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("institutions")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in REVIEW.items():
-        group = Group.objects.filter(name=name).first()
-        if group is not None:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="institutions", codename__in=codenames
-                )
-            )
-
-
-def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for permission in Permission.objects.filter(
-        content_type__app_label="institutions", codename__endswith="_rormatch"
-    ):
-        permission.group_set.clear()
+# Granted by backoffice.signals.sync_roles on post_migrate (backoffice.roles.ROLES), the one
+# mechanism; this step of the history no longer grants anything (REVIEW records what it did).
 
 
 class Migration(migrations.Migration):
@@ -41,4 +20,4 @@ class Migration(migrations.Migration):
         ("backoffice", "0001_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

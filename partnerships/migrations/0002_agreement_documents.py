@@ -6,6 +6,8 @@ import partnerships.models
 from django.conf import settings
 from django.db import migrations, models
 
+import core.storage
+
 
 class Migration(migrations.Migration):
 
@@ -25,7 +27,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('signed_copy', 'Signed copy'), ('amendment', 'Amendment'), ('annex', 'Annex')], default='signed_copy', max_length=20, verbose_name='kind')),
                 ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('file', models.FileField(max_length=255, storage=partnerships.models.private_storage, upload_to=partnerships.models.agreement_document_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
+                ('file', models.FileField(max_length=255, storage=core.storage.get_private_storage, upload_to=partnerships.models.agreement_document_path, validators=[core.validators.validate_pdf], verbose_name='PDF file')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded')),
                 ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='partnerships.agreement', verbose_name='agreement')),
                 ('uploaded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),

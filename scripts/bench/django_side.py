@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.prod")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clara.settings.bench")
 
 import django  # noqa: E402
 
@@ -154,7 +154,7 @@ def queries(urls: list[dict], cookie: str) -> list[dict]:
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
-    from core import cache as page_cache
+    from pagecache import cache as page_cache
 
     # Content types are read once per process (Django's own cache), not per request: all of
     # them known before counting, so that a page's count does not depend on which content types

@@ -7,7 +7,8 @@
    same shapes at 1 %); migrates both.
 2. Counts the queries and measures the size of every URL at both scales (Django test client in
    a separate process, production settings, cache flushed first: "cold", then "warm").
-3. Serves the project (clara.settings.prod, 2 gunicorn workers, deploy/gunicorn.conf.py) and the
+3. Serves the project (clara.settings.bench: prod + the synthetic app, 2 gunicorn workers,
+   deploy/gunicorn.conf.py) and the
    floor app (scripts/bench/floor: one 20 KB page, same gunicorn settings) side by side, and
    drives both with wrk: per URL a warm-up, then 10 s at 20 connections, each followed by the
    floor for the ratio; latency percentiles at 2 connections come from the bench's own
@@ -168,7 +169,7 @@ def env_for(database: str, redis: str, **extra) -> dict:
     secret = (ROOT / "var" / "bench" / "secret_key").read_text().strip()
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "clara.settings.prod",
+        "DJANGO_SETTINGS_MODULE": "clara.settings.bench",
         "DATABASE_URL": f"{PG}/{database}",
         "SECRET_KEY": secret,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
@@ -758,7 +759,8 @@ def write_report(rows, info, output: Path) -> None:
         "## Method",
         "",
         "- The project runs under gunicorn with `deploy/gunicorn.conf.py` and "
-        "`clara.settings.prod` (2 synchronous workers, `DEBUG` off, `SECURE_SSL_REDIRECT=false` "
+        "`clara.settings.bench` (production settings plus the synthetic app; 2 synchronous "
+        "workers, `DEBUG` off, `SECURE_SSL_REDIRECT=false` "
         f"on plain HTTP, the cache in Redis: `REDIS_URL={REDIS}`, flushed before the run), "
         "against the full-scale database.",
         "- The framework floor is `scripts/bench/floor`: a minimal Django project whose one view "

@@ -4,6 +4,8 @@ import django.utils.timezone
 import search.models
 from django.db import migrations, models
 
+import core.storage
+
 
 class Migration(migrations.Migration):
 
@@ -27,7 +29,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Being prepared'), ('done', 'Ready'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
                 ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
                 ('rows_written', models.PositiveIntegerField(default=0, verbose_name='rows written')),
-                ('file', models.FileField(blank=True, storage=search.models.private_storage, upload_to='search-exports/', verbose_name='file')),
+                ('file', models.FileField(blank=True, storage=core.storage.get_private_storage, upload_to='search-exports/', verbose_name='file')),
                 ('error', models.TextField(blank=True, verbose_name='error')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='started')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),

@@ -10,8 +10,8 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from adminkit.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.admin import ClaraAdminForm, GuardedHistoryMixin, VersionedAdmin
 from events.models import EventParticipant
 from institutions.models import RorMatch
 from partnerships.models import AgreementDocument
@@ -128,17 +128,22 @@ def test_every_admin_of_the_project_records_locks_them():
             assert issubclass(model_admin.form, ClaraAdminForm), model_admin.model
 
 
-def test_a_late_registered_history_admin_is_guarded_too():
-    from core.admin import guard_every_admin
+def test_an_unguarded_history_admin_is_named_by_the_system_check(monkeypatch):
+    from adminkit.admin_scale import check_every_admin
 
+    assert check_every_admin() == []
     site = admin.AdminSite(name="late")
 
     class Plain(SimpleHistoryAdmin):
         pass
 
     site.register(Source, Plain)
-    guard_every_admin(site)
-    assert isinstance(site.get_model_admin(Source), GuardedHistoryMixin)
+    monkeypatch.setattr(admin, "site", site)
+    errors = check_every_admin()
+    assert {error.id for error in errors} == {"adminkit.E001"}
+    assert {error.obj for error in errors} == {Plain}
+    assert any("GuardedHistoryMixin" in error.msg for error in errors)
+    assert any("ScaledListMixin" in error.msg for error in errors)
 
 
 def test_a_viewer_can_revert_nothing(client, make_staff, django_user_model):

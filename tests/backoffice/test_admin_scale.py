@@ -13,11 +13,11 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.admin import record_version
-from core.cache import bump_content_version
+from adminkit.admin import record_version
 from events.models import Event, EventParticipant
 from institutions.models import Institution, RorMatch, Team
 from mobility.models import MobilityExchange
+from pagecache.cache import bump_content_version
 from partnerships.models import (
     Agreement,
     AgreementDocument,
@@ -76,7 +76,7 @@ def _task_result():
         enqueued_at=now,
         run_after=now,
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="core.jobs.run_job",
+        task_path="adminkit.jobs.run_job",
         backend_name="default",
         exception_class_path="",
         traceback="",
@@ -563,7 +563,7 @@ def test_the_dashboard_reads_the_shared_content_version_afresh(admin_en, setting
 
     from django.core.cache import caches
 
-    from core.versions import PREFIX, content_version
+    from pagecache.versions import PREFIX, content_version
 
     settings.PAGE_CACHE_VERSION_SECONDS = 60
     institution = f.InstitutionFactory(name_en="")

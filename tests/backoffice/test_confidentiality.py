@@ -13,9 +13,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from adminkit.admin import record_version
 from alerts.models import CalendarToken
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.admin import record_version
 from mobility.models import MobilityExchange
 from partnerships.models import Agreement, AgreementDocument
 from tests.factories import (

@@ -6,8 +6,8 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from adminkit.admin import record_version
 from backoffice.roles import AGREEMENTS_MANAGER
-from core.admin import record_version
 from partnerships.models import AgreementDocument
 from tests.factories import AgreementFactory
 

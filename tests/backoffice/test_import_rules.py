@@ -294,7 +294,7 @@ def test_a_country_by_code_or_name_in_either_language(role_client):
 def test_every_import_page_offers_its_template(admin_client):
     from django.contrib import admin
 
-    from core.admin import ClaraImportExportAdmin
+    from adminkit.admin import ClaraImportExportAdmin
 
     admins = [a for a in admin.site._registry.values() if isinstance(a, ClaraImportExportAdmin)]
     assert len(admins) >= 4

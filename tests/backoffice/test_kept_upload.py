@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from adminkit.kept_uploads import FOLDER
 from backoffice.roles import AGREEMENTS_MANAGER
-from core.kept_uploads import FOLDER
 from core.storage import private_storage
 from partnerships.models import AgreementDocument
 from tests.factories import AgreementFactory, InstitutionFactory

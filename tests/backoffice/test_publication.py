@@ -4,8 +4,8 @@ preview their public page before."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from adminkit.preview import may_preview
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.preview import may_preview
 from events.models import Event
 from partnerships.models import Agreement, Partnership
 from tests.factories import AgreementFactory, EventFactory, PartnershipFactory

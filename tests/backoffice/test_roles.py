@@ -2,8 +2,8 @@
 
 import pytest
 
+from adminkit.admin import record_version
 from backoffice.roles import AGREEMENTS_MANAGER, EDITOR, VIEWER
-from core.admin import record_version
 from partnerships.models import Agreement
 from tests.factories import AgreementFactory, InstitutionFactory, PartnershipFactory
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from adminkit.spreadsheets import PendingImport
 from backoffice.roles import EDITOR
 from core.models import SpreadsheetJob
-from core.spreadsheets import PendingImport
 from institutions.models import Institution
 from tests.factories import (
     InstitutionFactory,
@@ -303,7 +303,7 @@ def test_a_large_export_holds_one_chunk_in_memory_at_a_time(
 ):
     import tablib
 
-    from core import jobs
+    from adminkit import jobs
 
     settings.EXPORT_BACKGROUND_ROWS = 2
     monkeypatch.setattr(jobs, "EXPORT_CHUNK", 2)

@@ -1,4 +1,6 @@
-"""The apps' import graph: `core` is the kernel (it imports no domain app) and no app-level cycle.
+"""The apps' import graph: `core` is the kernel (it imports no other app), `pagecache` and
+`adminkit` are rooms above it only, and no app-level cycle; no private Django import and no admin
+class built with `type()` in production code.
 
 Read from the source with `ast`, so that an import inside a function counts as well.
 """
@@ -12,6 +14,9 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 KERNEL = "core"
+# Each room of the machinery and the project apps it may import.
+ROOMS = {"core": set(), "pagecache": {"core"}, "adminkit": {"core", "pagecache"}}
+SKIPPED = {"tests", "var", "node_modules", "static", "staticfiles", "locale"}
 
 
 def project_apps() -> list[str]:
@@ -69,7 +74,7 @@ def find_cycle(graph: dict[str, dict[str, set[str]]]) -> list[str] | None:
 
 def test_the_graph_sees_the_project_apps():
     names = project_apps()
-    assert {"core", "website", "dataset", "partnerships", "search"} <= set(names)
+    assert {"core", "pagecache", "adminkit", "website", "partnerships", "search"} <= set(names)
     assert "django" not in names
     graph = import_graph()
     assert "core" in graph["website"]  # a known edge: the reader does read imports
@@ -77,6 +82,53 @@ def test_the_graph_sees_the_project_apps():
 
 def test_core_imports_no_domain_app():
     assert import_graph()[KERNEL] == {}
+
+
+def test_each_room_imports_only_the_rooms_below_it():
+    graph = import_graph()
+    for room, allowed in ROOMS.items():
+        extra = {app: sorted(files) for app, files in graph[room].items() if app not in allowed}
+        assert extra == {}, f"{room} imports {extra}"
+
+
+def production_modules():
+    """The project's Python files, tests, migrations and hidden folders (.venv) left out."""
+    folders = [
+        folder
+        for folder in ROOT.iterdir()
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in SKIPPED
+    ]
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
+        if "migrations" not in path.relative_to(ROOT).parts:
+            yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_private_django_import():
+    """Django's private names (`_get_foreign_key`…) change without notice between versions."""
+    found = [
+        f"{path.relative_to(ROOT)}: from {node.module} import {alias.name}"
+        for path, tree in production_modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "django"
+        for alias in node.names
+        if alias.name.startswith("_") and alias.name != "_"
+    ]
+    assert found == []
+
+
+def test_no_admin_class_is_built_with_type():
+    """An admin is written out as a class (`type(name, bases, namespace)` nowhere near
+    `register`): what the back-office runs is what the code reads."""
+    found = []
+    for path, tree in production_modules():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "register"):
+                continue
+            for inner in ast.walk(node):
+                built = isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "type"
+                if built and len(inner.args) == 3:
+                    found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert found == []
 
 
 def test_the_cycle_finder_finds_a_cycle():

@@ -42,6 +42,13 @@ def test_a_french_page_sets_names_titles_and_labels(client, clara_dataset):
     assert_french_typography(visible_text(html))
     # The catalogue's labels too, whatever the template wrote.
     assert f"Parties{NNBSP}:" in html
+    # The description shown by search engines and link previews, with no filter in the template.
+    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    assert description
+    assert description == re.search(
+        r'<meta property="og:description" content="([^"]*)"', html
+    ).group(1)
+    assert_french_typography(description.replace("&#x27;", "'"))
 
 
 def test_form_values_and_addresses_are_left_as_stored(admin_client, clara_dataset):
@@ -68,7 +75,7 @@ def test_the_french_search_csv_is_set(client, clara_dataset):
 
 
 def test_the_french_admin_export_is_set_and_imports_back_unchanged(admin_client, clara_dataset):
-    from core.spreadsheets import _imported
+    from adminkit.spreadsheets import _imported
     from partnerships.models import Agreement
 
     admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"

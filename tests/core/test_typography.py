@@ -1,5 +1,4 @@
 import pytest
-from django.template import Context, Template
 from django.utils import translation
 
 from core.typography import NBSP, NNBSP, french, typography
@@ -32,17 +31,25 @@ def test_addresses_times_and_urls_are_left_alone():
 
 def test_only_french_pages_are_changed():
     assert typography("Contact : CLARA", "en") == "Contact : CLARA"
-    template = Template("{% load clara %}{{ text|typo }}")
     with translation.override("fr"):
-        assert template.render(Context({"text": "Oui ?"})) == f"Oui{NNBSP}?"
+        assert typography("Oui ?") == f"Oui{NNBSP}?"
     with translation.override("en"):
-        assert template.render(Context({"text": "Yes ?"})) == "Yes ?"
+        assert typography("Yes ?") == "Yes ?"
 
 
-def test_the_filter_still_escapes():
-    template = Template("{% load clara %}{{ text|typo }}")
-    with translation.override("fr"):
-        assert template.render(Context({"text": "<b>l'a</b>"})) == "&lt;b&gt;l’a&lt;/b&gt;"
+def test_the_description_and_title_meta_tags_are_text_other_meta_values_are_not():
+    from core.typography import typography_html
+
+    html = (
+        '<meta name="description" content="Échéance : l\'accord">'
+        '<meta property="og:title" content="Pourquoi ?">'
+        '<meta property="og:url" content="https://x.org/l\'a?b">'
+    )
+    assert typography_html(html, "fr") == (
+        f'<meta name="description" content="Échéance{NNBSP}: l’accord">'
+        f'<meta property="og:title" content="Pourquoi{NNBSP}?">'
+        '<meta property="og:url" content="https://x.org/l\'a?b">'
+    )
 
 
 def test_html_text_only():

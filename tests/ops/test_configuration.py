@@ -71,7 +71,7 @@ def assert_one_line(result: subprocess.CompletedProcess, expected: str) -> None:
         ({"PRIVATE_STORAGE": "s3"}, "S3_BUCKET must name the bucket"),
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be"),
         ({"DATABASE_URL": "postgress://clara@db/clara"}, "postgress"),
-        ({"CONN_MAX_AGE": "forever"}, "ValueError: invalid literal for int()"),
+        ({"CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE must be a whole number"),
     ],
 )
 def test_a_configuration_mistake_is_one_line(change, expected):
@@ -138,9 +138,7 @@ def test_one_line_per_log_record_in_development():
 
 
 def test_every_variable_the_settings_read_is_documented():
-    pattern = re.compile(
-        r"""(?:environ\.get|environ\[|env_bool|env_list)\(?\s*["']([A-Z0-9_]+)["']"""
-    )
+    pattern = re.compile(r"""(?:env\.(?:str|bool|int|float|list)|_rate)\(\s*["']([A-Z0-9_]+)["']""")
     read = set()
     for module in (ROOT / "clara" / "settings").glob("*.py"):
         read |= set(pattern.findall(module.read_text()))
@@ -148,6 +146,32 @@ def test_every_variable_the_settings_read_is_documented():
     readme = (ROOT / "docs" / "configuration.md").read_text()
     missing = sorted(name for name in read if f"`{name}`" not in readme)
     assert missing == []
+
+
+def test_the_settings_read_the_environment_through_one_typed_reader():
+    for module in (ROOT / "clara" / "settings").glob("*.py"):
+        assert "os.environ" not in module.read_text(), module.name
+
+
+def test_a_tuning_constant_is_a_setting_not_a_variable():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SEARCH_CANDIDATES, "
+        "settings.IMPORT_MAX_ROWS, 'synthetic' in settings.INSTALLED_APPS)",
+        **GOOD,
+        SEARCH_CANDIDATES="5",
+        IMPORT_MAX_ROWS="7",
+    )
+    assert result.returncode == 0, result.stderr
+    # Production: the documented constants, and no synthetic data app.
+    assert result.stdout.splitlines()[-1].split() == ["1000", "20000", "False"]
+
+
+def test_a_mistyped_variable_stops_the_start_with_its_name():
+    result = manage("check", **GOOD, SECURE_SSL_REDIRECT="ture")
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT must be a boolean" in result.stderr
 
 
 def test_errors_are_emailed_to_admins_in_production():

@@ -280,7 +280,7 @@ def test_a_french_export_keeps_french_typography_and_addresses(
 
 
 def test_export_jobs_leave_the_page_cache_alone(client, settings):
-    from core.cache import content_version
+    from pagecache.cache import content_version
 
     grow(6)
     before = content_version()

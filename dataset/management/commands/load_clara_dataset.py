@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, no_translations
 
-from core.cache import bump_content_version
 from dataset.loader import load_clara_dataset
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.cache import bump_content_version
 from institutions.ror import RorDumpError
 from institutions.services import BATCH_SIZE, import_ror
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from core.cache import bump_content_version
 from institutions.models import Institution
 from institutions.selectors import AUTO_APPLY, propose_ror_matches
 from institutions.services import record_matches
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

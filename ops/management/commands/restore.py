@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from core.cache import bump_content_version
 from ops.backup import BackupError, restore
+from pagecache.cache import bump_content_version
 
 
 class Command(BaseCommand):

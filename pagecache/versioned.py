@@ -1,5 +1,5 @@
 """Values every visitor sees alike, kept with the content versions they were computed from
-(core.versions), per language.
+(pagecache.versions), per language.
 
 - `cached`: aggregates (the partner map, the mobility figures, the iCal feed, the dashboard's
   counts) in the shared cache. After a change the previous value is served at once (for
@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from core import versions
-from core.after_response import after_response
+from pagecache import versions
+from pagecache.after_response import after_response
 
 TIMEOUT = 60 * 60
 MEMO_ENTRIES = 16  # versions × languages kept per memoized function

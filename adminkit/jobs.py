@@ -1,22 +1,19 @@
 """Large imports and exports run by the task worker, reporting progress through the cache."""
 
 import tempfile
-from types import SimpleNamespace
 
 from django.apps import apps
 from django.contrib import admin
-from django.core.cache import cache
 from django.core.files.base import File
 from django.db import transaction
+from django.http import HttpRequest
 from django.tasks import task
-from django.utils import timezone
 from django_otp import user_has_device
 
-from .cache import bump_content_version
-from .models import SpreadsheetJob
-from .storage import delete_with_files
+from core.models import SpreadsheetJob
+from core.storage import delete_with_files
+from pagecache.cache import bump_content_version
 
-Status = SpreadsheetJob.Status
 EXPORT_CHUNK = 2_000
 REFUSED = "Refused when it was about to run: the author may no longer do this."
 
@@ -30,24 +27,25 @@ def start_job(*, job: SpreadsheetJob) -> SpreadsheetJob:
 
 def _claim(job_id: int):
     """The job and its model admin, if no other worker took it already."""
-    claimed = SpreadsheetJob.objects.filter(pk=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING
-    )
+    claimed = SpreadsheetJob.claim(job_id)
     job = SpreadsheetJob.objects.select_related("user").get(pk=job_id)
     model_admin = admin.site.get_model_admin(apps.get_model(job.app_label, job.model_name))
     return (job, model_admin) if claimed else (job, None)
 
 
-def _progress(job: SpreadsheetJob):
-    return lambda rows: cache.set(job.progress_key, rows, 24 * 60 * 60)
+def _as_author(user) -> HttpRequest:
+    """The back-office's rules (permissions, the rows one may see) are written against a
+    request: the worker asks them with a request carrying the job's author and nothing else.
+    The worker has no session: an account that must be verified needs its device still."""
+    request = HttpRequest()
+    user.is_verified = lambda: user_has_device(user)
+    request.user = user
+    return request
 
 
 def _author_may_still(job: SpreadsheetJob, model_admin, request) -> bool:
     """As the back-office would judge the author now, not when the job was queued: an active
     staff account, with its second factor if it needs one, and the permissions of the job."""
-    user = job.user
-    # The worker has no session: an account that must be verified needs its device still.
-    user.is_verified = lambda: user_has_device(user)
     if not model_admin.admin_site.has_permission(request):
         return False
     if job.kind == SpreadsheetJob.Kind.EXPORT:
@@ -60,7 +58,7 @@ def _author_may_still(job: SpreadsheetJob, model_admin, request) -> bool:
 
 
 def _refuse(job: SpreadsheetJob) -> str:
-    return _finish(job, totals={"refused": True}, errors=[REFUSED])
+    return job.fail(totals={"refused": True}, errors=[REFUSED])
 
 
 @task
@@ -68,7 +66,7 @@ def run_import(job_id: int) -> str:
     job, model_admin = _claim(job_id)
     if model_admin is None:
         return job.status
-    request = SimpleNamespace(user=job.user)
+    request = _as_author(job.user)
     input_format = model_admin.get_import_formats()[job.format_index]()
     pending = model_admin.pending_upload(job.pending_name, input_format)
     if not _author_may_still(job, model_admin, request):
@@ -76,10 +74,10 @@ def run_import(job_id: int) -> str:
         return _refuse(job)
     data = pending.read()
     if data is None:
-        return _finish(job, errors=["The uploaded file expired before it could be imported."])
+        return job.fail(errors=["The uploaded file expired before it could be imported."])
     resource_class = model_admin.get_import_resource_classes(request)[job.resource_index]
     resource = resource_class(user=job.user)
-    resource.progress = _progress(job)
+    resource.progress = job.beat
     try:
         result = resource.import_data(
             input_format.create_dataset(data),
@@ -94,10 +92,10 @@ def run_import(job_id: int) -> str:
     finally:
         pending.remove()
     if result.has_errors() or result.has_validation_errors():
-        return _finish(job, errors=result.messages[:200])
+        return job.fail(errors=result.messages[:200])
     model_admin.generate_log_entries(result, request)
     bump_content_version()  # the worker's writes: cached public pages are now stale
-    return _finish(job, totals=dict(result.totals))
+    return job.finish(totals=dict(result.totals))
 
 
 @task
@@ -105,7 +103,7 @@ def run_export(job_id: int) -> str:
     job, model_admin = _claim(job_id)
     if model_admin is None:
         return job.status
-    request = SimpleNamespace(user=job.user)
+    request = _as_author(job.user)
     if not _author_may_still(job, model_admin, request):
         return _refuse(job)
     # The same rules as on the page: what the user may see, and nothing else.
@@ -113,7 +111,7 @@ def run_export(job_id: int) -> str:
     resource_class = model_admin.get_export_resource_classes(request)[job.resource_index]
     resource = resource_class(user=job.user)
     file_format = model_admin.get_export_formats()[job.format_index]()
-    progress = _progress(job)
+    progress = job.beat
 
     def chunks():
         # By chunks of ids, in the list's order: a query each, never one of 100,000 ids; each
@@ -131,17 +129,7 @@ def run_export(job_id: int) -> str:
         out.seek(0)
         job.result.save(job.file_name, File(out), save=False)
     job.save(update_fields=["result"])
-    return _finish(job, totals={"rows": rows})
-
-
-def _finish(job: SpreadsheetJob, *, totals: dict | None = None, errors: list | None = None):
-    job.status = Status.FAILED if errors else Status.DONE
-    job.totals = totals or {}
-    job.errors = errors or []
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "totals", "errors", "finished_at"])
-    cache.set(job.progress_key, job.total_rows, 60 * 60)
-    return job.status
+    return job.finish(totals={"rows": rows})
 
 
 def purge_expired_jobs(now=None) -> int:

@@ -1,4 +1,4 @@
-"""The site's addresses plus two pages that must never be cached (tests/core/test_page_cache.py)."""
+"""The site's addresses plus two pages that must never be cached (test_page_cache.py)."""
 
 from django.http import HttpResponse
 from django.middleware.csrf import get_token

@@ -1,4 +1,5 @@
-"""Not-found answers under /api/ are JSON like the rest of the API, whatever raised them."""
+"""The site's not-found answer: the branded page in the visitor's language, or JSON under /api/
+like the rest of the API, whatever raised it."""
 
 from django.http import JsonResponse
 from django.views.defaults import page_not_found

@@ -31,22 +31,22 @@ from unfold.admin import TabularInline
 from unfold.contrib.import_export.forms import ImportForm, SelectableFieldsExportForm
 from unfold.widgets import UnfoldAdminSelect2MultipleWidget
 
+from core.languages import localized
+from core.models import SpreadsheetJob
+from core.partial_dates import PartialDateAdminMixin
+from core.services import set_published
+from core.text import unique_slug
+from core.translation_status import missing_languages, missing_translation_q, translated_fields
+
 from .admin_scale import (
     BoundedInlineFormSet,
     BoundedInlineMixin,
     KnownChoicesAdminMixin,
     KnownChoicesForm,
     ScaledListMixin,
-    put_in_front,
 )
 from .jobs import start_job
-from .languages import localized
-from .models import SpreadsheetJob
-from .partial_dates import PartialDateAdminMixin
-from .services import set_published
 from .spreadsheets import ImportRefused, SafeCSV, SafeXLSX, import_template
-from .text import unique_slug
-from .translation_status import missing_languages, missing_translation_q, translated_fields
 
 
 def _disable_all_fields(form, *args, **kwargs):
@@ -319,7 +319,8 @@ class GuardedHistoryMixin:
     """History pages follow the change view's rules: what `get_queryset` hides is a 404 there
     too; a revert (a POST) needs the change permission, without it the old version is read-only;
     a revert runs in a transaction like any change; history lists name only the related records
-    the user may see. Every admin with history has it (core.admin.guard_every_admin)."""
+    the user may see. Every admin with history has it (a system check says which has not:
+    adminkit.admin_scale.check_every_admin)."""
 
     def _history_object(self, request, object_id: str, version_id: str | None = None):
         """The current object (or, once deleted, its last version) if the user may see it."""
@@ -373,12 +374,6 @@ class GuardedHistoryMixin:
 
 class ClaraTranslationTabularInline(TranslationTabularInline, TabularInline):
     """An inline with French and English fields side by side, in the admin's theme."""
-
-
-def guard_every_admin(site) -> None:
-    """An admin with history pages that does not have the project's guard (another package's,
-    or one written without ClaraAdmin) gets it: re-registered with GuardedHistoryMixin first."""
-    put_in_front(site, GuardedHistoryMixin, only=SimpleHistoryAdmin)
 
 
 class VersionedAdmin(
@@ -601,7 +596,7 @@ class ClaraImportExportAdmin(ImportExportMixin, ClaraModelAdmin):
     """Import (dry-run preview, row-by-row errors, all or nothing) and export in CSV and XLSX.
 
     Files are bounded (size, rows, unpacked size), read in UTF-8 or Windows-1252, and written
-    with formulas neutralised (core.spreadsheets).
+    with formulas neutralised (adminkit.spreadsheets).
     """
 
     formats = [SafeCSV, SafeXLSX]

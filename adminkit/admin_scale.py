@@ -10,17 +10,18 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core import checks
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Model, Q
 from django.db.models.constants import LOOKUP_SEP
-from django.forms.models import BaseInlineFormSet, _get_foreign_key
+from django.forms.models import BaseInlineFormSet
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
-from .paging import EstimatedCountPaginator, UncountedPaginator
-from .partial_dates import PartialDateAdminMixin, PartialDateFormMixin
-from .versioned import cached
+from core.paging import EstimatedCountPaginator, UncountedPaginator
+from core.partial_dates import PartialDateAdminMixin, PartialDateFormMixin
+from pagecache.versioned import cached
 
 # A search term shorter than this is a prefix (trigram indexes need three characters).
 SHORT_TERM = 3
@@ -113,28 +114,40 @@ class ScaledListMixin:
         return media
 
 
-def put_in_front(site, mixin, *, only=object) -> None:
-    """Every admin registered on `site` that is an `only` and not yet a `mixin` is registered
-    again with `mixin` in front of its class (admins of other packages included)."""
-    registered = [model for model in apps.get_models() if site.is_registered(model)]
-    for model in registered:
-        model_admin = site.get_model_admin(model)
-        if not isinstance(model_admin, only) or isinstance(model_admin, mixin):
-            continue
-        admin_class = type(model_admin)
-        site.unregister(model)
-        site.register(
-            model,
-            type(
-                admin_class.__name__, (mixin, admin_class), {"__module__": admin_class.__module__}
-            ),
+def admins_missing(site, mixin, *, only=object) -> list:
+    """The admins registered on `site` that are an `only` but not a `mixin`."""
+    registered = [site.get_model_admin(m) for m in apps.get_models() if site.is_registered(m)]
+    return [
+        model_admin
+        for model_admin in registered
+        if isinstance(model_admin, only) and not isinstance(model_admin, mixin)
+    ]
+
+
+def check_every_admin(app_configs=None, **kwargs) -> list[checks.Error]:
+    """A system check: every admin of the site is written out with the bounded lists, and
+    every admin with history pages with the history guard (admins of other packages are
+    registered again, explicitly, by backoffice/admin.py)."""
+    from django.contrib.admin import site
+    from simple_history.admin import SimpleHistoryAdmin
+
+    from .admin import GuardedHistoryMixin
+
+    missing = [(admin, ScaledListMixin) for admin in admins_missing(site, ScaledListMixin)] + [
+        (admin, GuardedHistoryMixin)
+        for admin in admins_missing(site, GuardedHistoryMixin, only=SimpleHistoryAdmin)
+    ]
+    return [
+        checks.Error(
+            f"{type(model_admin).__qualname__} ({model_admin.opts.label}) does not subclass "
+            f"{mixin.__name__}.",
+            hint="Register the model with an admin class built on the project's bases "
+            "(adminkit.admin).",
+            obj=type(model_admin),
+            id="adminkit.E001",
         )
-
-
-def scale_every_admin(site) -> None:
-    """Give the admins of other packages (users, groups, login attempts, tasks…) the same
-    bounded counts: re-registered with ScaledListMixin in front."""
-    put_in_front(site, ScaledListMixin)
+        for model_admin, mixin in missing
+    ]
 
 
 class AutocompleteListFilter(admin.FieldListFilter):
@@ -386,10 +399,10 @@ class BoundedInlineMixin(KnownChoicesInlineMixin):
     formset = BoundedInlineFormSet
     template = "admin/edit_inline/clara_bounded_tabular.html"
 
-    def full_list_url(self, obj) -> str:
+    def full_list_url(self, obj, fk) -> str:
+        """The changelist filtered on `obj`, through `fk` (the inline formset's foreign key)."""
         if obj is None or obj.pk is None:
             return ""
-        fk = _get_foreign_key(self.parent_model, self.model, fk_name=self.fk_name)
         opts = self.model._meta
         try:
             url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
@@ -402,5 +415,5 @@ class BoundedInlineMixin(KnownChoicesInlineMixin):
         return type(
             formset.__name__,
             (formset,),
-            {"max_rows": self.max_rows, "full_list_url": self.full_list_url(obj)},
+            {"max_rows": self.max_rows, "full_list_url": self.full_list_url(obj, formset.fk)},
         )

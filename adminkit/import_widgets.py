@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from import_export import fields
 from import_export.widgets import ForeignKeyWidget, Widget
 
-from .languages import content_languages
-from .text import fold, folded
+from core.languages import content_languages
+from core.text import fold, folded
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")

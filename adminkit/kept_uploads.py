@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from core.storage import private_storage
 
 FOLDER = "kept-uploads"
-SALT = "core.kept_uploads"
+SALT = "adminkit.kept_uploads"
 
 
 def _max_age() -> int:

@@ -10,9 +10,9 @@ from django.core.cache import caches
 from django.urls import clear_url_caches
 from django.utils import translation
 
-from core.cache import bump_content_version, content_version
 from institutions.models import Institution
 from institutions.resources import InstitutionResource
+from pagecache.cache import bump_content_version, content_version
 from tests import factories as f
 from tests.core.test_settings import ROOT, STRONG_KEY
 
@@ -173,14 +173,14 @@ def test_a_deleted_record_is_never_served_stale(client, institution, settings):
 def test_past_the_staleness_bound_the_page_is_rendered_again(
     client, institution, settings, monkeypatch
 ):
-    import core.versions
+    import pagecache.versions
 
     settings.PAGE_CACHE_STALE_SECONDS = 30
     client.get("/en/institutions/lyon-institute/")
     institution.name_en = "Renamed Institute"
     institution.save()
-    later = core.versions.time.time() + 31
-    monkeypatch.setattr(core.versions.time, "time", lambda: later)
+    later = pagecache.versions.time.time() + 31
+    monkeypatch.setattr(pagecache.versions.time, "time", lambda: later)
     page = client.get("/en/institutions/lyon-institute/")
     assert page["X-Cache"] == "miss"
     assert "Renamed Institute" in page.content.decode()
@@ -296,7 +296,7 @@ def test_json_ld_carries_no_nonce_and_the_csp_header_matches_the_body(client, in
 
 @pytest.fixture
 def extra_urls(settings):
-    settings.ROOT_URLCONF = "tests.core.page_cache_urls"
+    settings.ROOT_URLCONF = "tests.pagecache.page_cache_urls"
     clear_url_caches()
     yield
     clear_url_caches()
@@ -405,24 +405,24 @@ def test_a_process_keeps_its_recent_pages_while_the_version_holds(
 
 
 def test_a_process_copy_expires_with_the_shared_one(client, institution, settings, monkeypatch):
-    import core.cache
+    import pagecache.cache
 
     client.get("/en/institutions/lyon-institute/")
     caches["pages"].clear()
-    later = core.cache.time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
-    monkeypatch.setattr(core.cache.time, "monotonic", lambda: later)
+    later = pagecache.cache.time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(pagecache.cache.time, "monotonic", lambda: later)
     assert client.get("/en/institutions/lyon-institute/")["X-Cache"] == "miss"
 
 
 def test_the_shared_versions_are_read_again_after_their_delay(settings, monkeypatch):
-    import core.versions
+    import pagecache.versions
 
     settings.PAGE_CACHE_VERSION_SECONDS = 1
     first = content_version()
     caches["default"].set("content-version:themes.researchtheme", "1", timeout=None)
     assert content_version() == first  # read at most once a second
-    later = core.versions.time.monotonic() + 2
-    monkeypatch.setattr(core.versions.time, "monotonic", lambda: later)
+    later = pagecache.versions.time.monotonic() + 2
+    monkeypatch.setattr(pagecache.versions.time, "monotonic", lambda: later)
     second = content_version()
     assert second != first
     bump_content_version()  # this process's own change shows at once

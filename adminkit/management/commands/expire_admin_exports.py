@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from core.jobs import purge_expired_jobs
-from core.kept_uploads import purge_kept_uploads
+from adminkit.jobs import purge_expired_jobs
+from adminkit.kept_uploads import purge_kept_uploads
 
 
 class Command(BaseCommand):

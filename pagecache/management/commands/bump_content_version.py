@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.cache import bump_content_version, content_version
+from pagecache.cache import bump_content_version, content_version
 
 
 class Command(BaseCommand):

@@ -31,10 +31,11 @@ from import_export.widgets import ManyToManyWidget, Widget
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
+from core.languages import content_languages
+from pagecache.versions import bump_content_version
+
 from .import_widgets import ChoiceWidget, DayWidget, RelatedWidget, loose
-from .languages import content_languages
 from .spreadsheets import ImportRefused
-from .versions import bump_content_version
 
 PREVIEW_ROWS = 100
 PROGRESS_EVERY = 200

@@ -1,5 +1,5 @@
 """The public page cache: whole anonymous GET answers in the "pages" cache, with the content
-versions (core.versions) of what they show.
+versions (pagecache.versions) of what they show.
 
 A page is fresh while those versions hold. After a change, the previous page is served at once
 (`X-Cache: stale`, for PAGE_CACHE_STALE_SECONDS at most) while the one request that takes the
