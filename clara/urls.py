@@ -5,7 +5,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
-from events.views import public_events_calendar
 from ops.views import healthz
 from website import views as website_views
 from website.sitemaps import SITEMAPS
@@ -28,7 +27,7 @@ urlpatterns = [
     ),
     path("map/world.svg", website_views.world_map_svg, name="world-map"),
     path("api/", include("api.urls")),
-    path("calendar/events.ics", public_events_calendar, name="events-calendar"),
+    path("calendar/events.ics", website_views.public_events_calendar, name="events-calendar"),
     path("calendar/", include("alerts.urls")),
 ]
 

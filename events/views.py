@@ -1,14 +1,9 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest
-from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from adminkit.preview import StaffPreviewMixin
-from core.calendars import ics_response
-from pagecache import versioned
 from pagecache.cache import page_depends_on
 
-from . import calendars
 from .models import Event
 
 UPCOMING_SHOWN = 20
@@ -52,27 +47,3 @@ class EventDetailView(StaffPreviewMixin, DetailView):
         page_depends_on(self.request, records=records, through_apps={"partnerships"})
         data = event.as_schema_org(url=self.request.build_absolute_uri(event.get_absolute_url()))
         return super().get_context_data(event_json_ld=data, **kwargs)
-
-
-def public_events_calendar(request):
-    """The public events as an iCalendar feed (outside the language prefix, like an API):
-    upcoming ones and those of the last 6 months; `?past=N` goes N years back (at most
-    MAX_PAST_YEARS); at most MAX_EVENTS, the nearest to today."""
-    try:
-        days = calendars.past_days(request.GET.get("past"))
-    except ValueError:
-        return HttpResponseBadRequest(
-            f"past: a number of years, 1 to {calendars.MAX_PAST_YEARS}", content_type="text/plain"
-        )
-    today = timezone.localdate()
-    feed = versioned.cached(
-        calendars.FEED_AGGREGATE,
-        lambda: calendars.public_events(
-            absolute=request.build_absolute_uri, days=days, today=today
-        ),
-        variant=f"{request.build_absolute_uri('/')}:{days}:{today}",
-    )
-    from programmes.calendars import with_closing_dates  # the calls' closing dates, live
-
-    feed = with_closing_dates(feed, absolute=request.build_absolute_uri, days=days)
-    return ics_response(feed, "clara-events.ics")

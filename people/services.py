@@ -20,6 +20,7 @@ from institutions.models import Team
 from pagecache.versions import bump_content_version
 
 from .models import Person
+from .signals import personal_data_erased, personal_data_exported
 
 ERASED = "[erased]"
 
@@ -91,24 +92,17 @@ def export_person_data(*, person: Person, user) -> dict:
 
 def _requests_from(person: Person) -> dict:
     if not person.email:
-        return {"introduction_requests": [], "saved_searches": []}
-    from introductions.services import export_for_addresses as introductions
-    from savedsearches.services import export_for_addresses as saved_searches
-
+        return {}
+    sections = {}
     emails = {person.email.lower()}
-    return {
-        "introduction_requests": introductions(emails),
-        "saved_searches": saved_searches(emails),
-    }
+    for _receiver, found in personal_data_exported.send(sender=Person, emails=emails):
+        sections.update(found)
+    return sections
 
 
 def _erase_requests_from(person: Person) -> None:
     if person.email:
-        from introductions.services import erase_addresses as introductions
-        from savedsearches.services import erase_addresses as saved_searches
-
-        introductions({person.email.lower()})
-        saved_searches({person.email.lower()})
+        personal_data_erased.send(sender=Person, emails={person.email.lower()})
 
 
 def _spellings(person: Person) -> set[str]:

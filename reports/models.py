@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.models import TimeStampedModel
+from core.validators import validate_order
 from partnerships.models import can_see_confidential
 
 
@@ -183,6 +184,10 @@ class ReportEdition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:edition", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        super().clean()
+        validate_order(self, ("period_start", "period_end"))
 
 
 class PartnershipNarrative(TimeStampedModel):

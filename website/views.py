@@ -1,16 +1,20 @@
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.calendars import ics_response
 from core.collation import collated
 from core.maps import HEIGHT, WIDTH, country_shapes
+from events import calendars as event_calendars
 from events.models import Event
+from pagecache import versioned
 from partnerships.models import KeyFigure, Partnership
 from partnerships.selectors import partner_map
+from programmes.calendars import with_closing_dates
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
@@ -83,3 +87,26 @@ class MapView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
+
+
+def public_events_calendar(request):
+    """The public events and the calls' closing dates (live) as an iCalendar feed, outside the
+    language prefix like an API: upcoming ones and those of the last 6 months; `?past=N` goes N
+    years back (at most MAX_PAST_YEARS); at most MAX_EVENTS, the nearest to today."""
+    try:
+        days = event_calendars.past_days(request.GET.get("past"))
+    except ValueError:
+        return HttpResponseBadRequest(
+            f"past: a number of years, 1 to {event_calendars.MAX_PAST_YEARS}",
+            content_type="text/plain",
+        )
+    today = timezone.localdate()
+    feed = versioned.cached(
+        event_calendars.FEED_AGGREGATE,
+        lambda: event_calendars.public_events(
+            absolute=request.build_absolute_uri, days=days, today=today
+        ),
+        variant=f"{request.build_absolute_uri('/')}:{days}:{today}",
+    )
+    feed = with_closing_dates(feed, absolute=request.build_absolute_uri, days=days)
+    return ics_response(feed, "clara-events.ics")

@@ -26,11 +26,11 @@ def test_the_unused_language_routes_are_gone(client):
     assert client.get("/jsi18n/").status_code == 404
 
 
-def test_the_events_feed_is_served_by_events(client):
+def test_the_events_feed_is_served_by_the_site(client):
     f.EventFactory(title_en="Lyon symposium", title_fr="Symposium de Lyon")
     response = client.get("/calendar/events.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response.resolver_match.func.__module__ == "events.views"
+    assert response.resolver_match.func.__module__ == "website.views"
 
 
 def test_json_ld_comes_from_the_models():
